@@ -1,0 +1,47 @@
+// zfxxgk fill: reads a report, calls @zfxxgk/validator's fill, writes the result.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { fillWithDetails, validate } from "@zfxxgk/validator";
+import { say, type Locale } from "../i18n.js";
+import { EXIT, type Io } from "../io.js";
+import { readReport, ReadError } from "../read-report.js";
+
+export interface FillArgs {
+  input: string;
+  output?: string;
+  locale: Locale;
+}
+
+export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
+  const { locale } = args;
+  let value: unknown;
+  try {
+    value = await readReport(args.input, locale, io.stdin);
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
+    io.stderr(`✖ ${args.input} — ${say("unreadable", locale)}${locale === "zh-CN" ? "：" : ": "}${e.message}\n`);
+    return EXIT.unusable;
+  }
+  const before = validate(value, { locale });
+  if (before.edition === null) {
+    const detail = before.issues.map((i) => i.message).join("; ");
+    io.stderr(`✖ ${args.input} — ${say("notReport", locale, { detail })}\n`);
+    return EXIT.unusable;
+  }
+  const { report, filled } = fillWithDetails(value);
+  const text = `${JSON.stringify(report, null, 2)}\n`;
+  if (args.output) {
+    try {
+      await mkdir(dirname(args.output), { recursive: true });
+      await writeFile(args.output, text);
+    } catch (e) {
+      io.stderr(`✖ ${say("writeFailed", locale, { path: args.output, detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
+      return EXIT.unusable;
+    }
+  } else io.stdout(text);
+  const after = validate(report, { locale });
+  io.stderr(filled.length ? `${say("filled", locale, { n: filled.length })}\n${filled.map((p) => `  ${p}\n`).join("")}` : `${say("filledNone", locale)}\n`);
+  if (args.output) io.stderr(`${say("wrote", locale, { path: args.output })}\n`);
+  io.stderr(`${say("afterFill", locale, { status: say(after.valid ? "valid" : "invalid", locale), counts: say("counts", locale, after.counts) })}\n`);
+  return EXIT.ok;
+}

@@ -1,0 +1,109 @@
+// Reads a report file (or stdin) into a JSON value, turning every way a file can be unreadable
+// into a ReadError with a plain message and, where there is one, the line and column.
+import { readFile } from "node:fs/promises";
+import { parse as tolerantParse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { MAX_DEPTH } from "@zfxxgk/validator";
+import { say, type Locale } from "./i18n.js";
+
+export type ReadErrorCode = "NOT-FOUND" | "NOT-A-FILE" | "IO" | "EMPTY" | "NOT-UTF8" | "JSON-SYNTAX" | "TOO-DEEP";
+
+export class ReadError extends Error {
+  constructor(
+    readonly code: ReadErrorCode,
+    message: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = "ReadError";
+  }
+}
+
+/** Byte offset of the first byte that is not well-formed UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
+    if (need < 0) return i;
+    for (let k = 1; k <= need; k++) {
+      const c = bytes[i + k];
+      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+    }
+    // overlongs and surrogates: E0 needs A0.., ED needs ..9F, F0 needs 90.., F4 needs ..8F
+    const c1 = bytes[i + 1]!;
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return i;
+    i += need + 1;
+  }
+  return -1;
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      start = i + 1;
+    }
+  }
+  return { line, column: offset - start + 1 };
+}
+
+function depthExceeds(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (d > limit) return true;
+    if (v !== null && typeof v === "object") for (const c of Object.values(v)) stack.push([c, d + 1]);
+  }
+  return false;
+}
+
+export function parseReportBytes(bytes: Uint8Array, locale: Locale): unknown {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const before = new TextDecoder().decode(bytes.subarray(0, bad));
+    const { line, column } = lineColumn(before, before.length);
+    throw new ReadError("NOT-UTF8", say("notUtf8", locale, { offset: bad, line, column }), line, column);
+  }
+  // TextDecoder drops a leading BOM, as Windows editors write one
+  const text = new TextDecoder("utf-8").decode(bytes);
+  if (text.trim() === "") throw new ReadError("EMPTY", say("empty", locale));
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    // JSON.parse's messages do not always carry a position: ask a parser that reports offsets
+    const errors: ParseError[] = [];
+    tolerantParse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+    const first = errors[0];
+    const offset = first?.offset ?? text.length;
+    const { line, column } = lineColumn(text, offset);
+    const truncated = offset >= text.trimEnd().length;
+    const what = first ? printParseErrorCode(first.error) : "InvalidSymbol";
+    throw new ReadError(
+      "JSON-SYNTAX",
+      say(truncated ? "truncated" : "jsonSyntax", locale, { line, column, what: say(`json.${what}`, locale) }),
+      line,
+      column,
+    );
+  }
+  if (depthExceeds(value, MAX_DEPTH)) throw new ReadError("TOO-DEEP", say("tooDeep", locale, { limit: MAX_DEPTH }));
+  return value;
+}
+
+export async function readReport(path: string, locale: Locale, stdin: () => Promise<Uint8Array>): Promise<unknown> {
+  let bytes: Uint8Array;
+  if (path === "-") bytes = await stdin();
+  else {
+    try {
+      bytes = await readFile(path);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "ENOENT") throw new ReadError("NOT-FOUND", say("notFound", locale));
+      if (code === "EISDIR") throw new ReadError("NOT-A-FILE", say("notAFile", locale));
+      throw new ReadError("IO", say("io", locale, { detail: code ?? String(e) }));
+    }
+  }
+  return parseReportBytes(bytes, locale);
+}

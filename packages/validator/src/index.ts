@@ -1,0 +1,5 @@
+export { validate, editions, toolkitVersion, MAX_DEPTH, type ValidateOptions } from "./validate.js";
+export { fill, fillWithDetails, type FillResult } from "./fill.js";
+export type { Issue, ValidationResult, Severity, Category, CellValue } from "./issue.js";
+export { locales, type Locale } from "./messages.js";
+export { creditCodeCheckChar } from "./credit-code.js";

@@ -1,0 +1,40 @@
+// Label paths: the Chinese labels of a cell as the format prints them (表三 › … › 自然人), and
+// readable names for the fields and text parts that the format does not label.
+import { fieldNames, format, partNames, type Locale } from "./messages.js";
+
+export const SEP = " › ";
+
+export function unescapeSegment(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
+export function labelPathOf(nodes: Record<string, string> | null, pointer: string, locale: Locale): string {
+  const known = (p: string): string | undefined => nodes?.[p] ?? fieldNames[p]?.[locale];
+  const direct = known(pointer);
+  if (direct !== undefined) return direct;
+  const segments = pointer.split("/").slice(1);
+  let prefix = segments.length;
+  let head: string | undefined;
+  while (prefix > 0 && head === undefined) {
+    prefix--;
+    head = prefix === 0 ? undefined : known(`/${segments.slice(0, prefix).join("/")}`);
+  }
+  const parts = head === undefined ? [] : [head];
+  for (let i = prefix; i < segments.length; i++) {
+    const seg = unescapeSegment(segments[i]!);
+    const before = segments[i - 1];
+    if (/^\d+$/.test(seg) && (before === "paragraphs" || before === "preamble" || before === "notes")) {
+      parts.push(format(partNames.paragraph[locale], { n: Number(seg) + 1 }));
+    } else if (/^\d+$/.test(seg) && before === "subsections") {
+      parts.push(format(partNames.subsection[locale], { n: Number(seg) + 1 }));
+    } else if (seg in partNames && seg !== "paragraph" && seg !== "subsection") {
+      // "paragraphs" right before an index adds nothing to "第 n 段"
+      if (seg === "paragraphs" && i + 1 < segments.length) continue;
+      if (seg === "subsections" && i + 1 < segments.length) continue;
+      parts.push(partNames[seg as keyof typeof partNames][locale]);
+    } else {
+      parts.push(seg);
+    }
+  }
+  return parts.join(SEP);
+}

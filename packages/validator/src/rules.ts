@@ -1,0 +1,163 @@
+// Runs an edition's compiled rules (generated from rules/<edition>.json) over a report's cells.
+// A rule that reads a blank (null) cell is skipped with an info issue: a blank is never 0.
+import type { CompiledRule, RuleInstance } from "../generated/edition-2021.js";
+import type { Cell } from "../generated/edition-2021.js";
+import type { CellValue, Issue } from "./issue.js";
+import { creditCodeCheckChar } from "./credit-code.js";
+import { labelPathOf } from "./labels.js";
+import { format, text, type Locale } from "./messages.js";
+import { valueAt } from "./schema-errors.js";
+
+/** A cell as the rules see it: a number, null (blank), or undefined (missing or not a number). */
+export type CellReading = number | null | undefined;
+
+export function normalise(v: unknown[]): CellReading[] {
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    if (!(typeof x === "number" && Number.isFinite(x)) && x !== null) v[i] = undefined;
+  }
+  return v as CellReading[];
+}
+
+export interface RuleContext {
+  report: unknown;
+  current: CellReading[];
+  previous: CellReading[] | null;
+  cells: Cell[];
+  nodes: Record<string, string>;
+  locale: Locale;
+}
+
+export function runRules(rules: CompiledRule[], ctx: RuleContext, out: Issue[]): void {
+  for (const rule of rules) {
+    if (rule.needsPrevious && !ctx.previous) continue;
+    for (const inst of rule.instances) {
+      switch (rule.kind) {
+        case "sum":
+          checkSum(rule, inst, ctx, out);
+          break;
+        case "present":
+          if (ctx.current[inst.cell!] === null) out.push(ruleIssue(rule, inst, ctx, {}));
+          break;
+        case "deadline":
+          checkDeadline(rule, inst, ctx, out);
+          break;
+        case "creditCode":
+          checkCreditCode(rule, inst, ctx, out);
+          break;
+      }
+    }
+  }
+}
+
+function read(term: number, ctx: RuleContext): CellReading {
+  return term >= 0 ? ctx.current[term] : ctx.previous![-term - 1];
+}
+
+function checkSum(rule: CompiledRule, inst: RuleInstance, ctx: RuleContext, out: Issue[]): void {
+  let actual = 0;
+  let expected = 0;
+  let blank = false;
+  let invalid = false;
+  for (const t of inst.actual!) {
+    const v = read(t, ctx);
+    if (typeof v === "number") actual += v;
+    else if (v === null) blank = true;
+    else invalid = true;
+  }
+  for (const t of inst.expected!) {
+    const v = read(t, ctx);
+    if (typeof v === "number") expected += v;
+    else if (v === null) blank = true;
+    else invalid = true;
+  }
+  if (invalid) {
+    // the schema errors already name the bad cells; a sum over them would mean nothing
+    out.push(skipped(rule, inst, ctx, "invalid", (v) => v === undefined));
+    return;
+  }
+  if (blank) {
+    out.push(skipped(rule, inst, ctx, "blank", (v) => v === null));
+    return;
+  }
+  const ok = rule.op === "=" ? actual === expected : actual <= expected;
+  if (!ok) out.push(ruleIssue(rule, inst, ctx, { actual, expected }, cellsRead(inst, ctx)));
+}
+
+function cellsRead(inst: RuleInstance, ctx: RuleContext): CellValue[] {
+  return [...inst.actual!, ...inst.expected!].map((t) => {
+    const cell = ctx.cells[t >= 0 ? t : -t - 1]!;
+    return {
+      pointer: cell.pointer,
+      labelPath: cell.labelPath,
+      value: read(t, ctx),
+      ...(t < 0 ? { previousYear: true } : {}),
+    };
+  });
+}
+
+function skipped(
+  rule: CompiledRule,
+  inst: RuleInstance,
+  ctx: RuleContext,
+  why: "blank" | "invalid",
+  pick: (v: CellReading) => boolean,
+): Issue {
+  const cells = cellsRead(inst, ctx);
+  const named = cells.filter((c) => pick(c.value)).map((c) => (c.previousYear ? `${c.labelPath} (${ctx.locale === "zh-CN" ? "上年" : "last year"})` : c.labelPath));
+  const template = why === "blank" ? text.skippedBlank : text.skippedInvalid;
+  return {
+    code: rule.id,
+    severity: "info",
+    category: rule.category,
+    pointer: inst.at,
+    labelPath: labelPathOf(ctx.nodes, inst.at, ctx.locale),
+    message: format(template[ctx.locale], { id: rule.id, cells: named.join(ctx.locale === "zh-CN" ? "、" : ", ") }),
+    cells,
+    skipped: true,
+  };
+}
+
+function ruleIssue(
+  rule: CompiledRule,
+  inst: RuleInstance,
+  ctx: RuleContext,
+  values: { actual?: number | string; expected?: number | string },
+  cells?: CellValue[],
+): Issue {
+  const issue: Issue = {
+    code: rule.id,
+    severity: rule.severity,
+    category: rule.category,
+    pointer: inst.at,
+    labelPath: labelPathOf(ctx.nodes, inst.at, ctx.locale),
+    message: format(rule.message[ctx.locale], { ...inst.vars, ...values }),
+  };
+  if (values.expected !== undefined) issue.expected = values.expected;
+  if (values.actual !== undefined) issue.actual = values.actual;
+  if (cells) issue.cells = cells;
+  return issue;
+}
+
+function checkDeadline(rule: CompiledRule, inst: RuleInstance, ctx: RuleContext, out: Issue[]): void {
+  const date = valueAt(ctx.report, inst.date!);
+  const year = valueAt(ctx.report, inst.year!);
+  // absent or malformed: not applicable here (the schema reports a malformed date)
+  if (typeof date !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(date) || typeof year !== "number") return;
+  const match = inst.deadlines!.find((d) =>
+    Object.entries(d.when ?? {}).every(([ptr, allowed]) => allowed.includes(valueAt(ctx.report, ptr) as string)),
+  );
+  if (!match) return;
+  const deadline = `${year + 1}-${match.monthDay}`;
+  if (date > deadline) out.push(ruleIssue(rule, inst, ctx, { actual: date, expected: deadline }));
+}
+
+function checkCreditCode(rule: CompiledRule, inst: RuleInstance, ctx: RuleContext, out: Issue[]): void {
+  const code = valueAt(ctx.report, inst.ref!);
+  if (typeof code !== "string") return;
+  const want = creditCodeCheckChar(code);
+  // a malformed code is the schema's to report
+  if (want !== null && code[17] !== want) {
+    out.push(ruleIssue(rule, inst, ctx, { actual: code, expected: want }));
+  }
+}

@@ -1,0 +1,87 @@
+// validate(): any JSON value in, a ValidationResult out; never throws.
+import { createRequire } from "node:module";
+import { editions as generated, type EditionModule } from "../generated/index.js";
+import type { Issue, Severity, ValidationResult } from "./issue.js";
+import { labelPathOf } from "./labels.js";
+import { format, text, type Locale } from "./messages.js";
+import { normalise, runRules } from "./rules.js";
+import { schemaIssue } from "./schema-errors.js";
+
+const pkg = createRequire(import.meta.url)("../package.json") as { version: string };
+export const toolkitVersion: string = pkg.version;
+
+/** Editions this validator knows, e.g. ["2021"]. */
+export const editions: readonly string[] = Object.keys(generated);
+
+/** Deeper than any report; guards the recursive code below (and fill) against hostile input. */
+export const MAX_DEPTH = 64;
+
+export interface ValidateOptions {
+  /** Language of messages; labels stay Chinese as the format prints them. Default zh-CN. */
+  locale?: Locale;
+  /** Last year's report of the same agency: enables the cross-year rules. */
+  previous?: unknown;
+}
+
+export function editionOf(value: unknown): EditionModule | null {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const edition = (value as { edition?: unknown }).edition;
+  return typeof edition === "string" && Object.hasOwn(generated, edition) ? generated[edition]! : null;
+}
+
+export function tooDeep(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (d >= limit) return true;
+    for (const child of Object.values(v)) if (child !== null && typeof child === "object") stack.push([child, d + 1]);
+  }
+  return false;
+}
+
+export function validate(value: unknown, options: ValidateOptions = {}): ValidationResult {
+  const locale: Locale = options.locale === "en" ? "en" : "zh-CN";
+  const issues: Issue[] = [];
+  const mod = editionOf(value);
+  const result = (): ValidationResult => {
+    const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+    for (const i of issues) counts[i.severity]++;
+    return { valid: counts.error === 0, edition: mod?.edition ?? null, toolkitVersion, locale, counts, issues };
+  };
+  const fail = (code: string, pointer: string, message: string, actual?: string) => {
+    issues.push({ code, severity: "error", category: "schema", pointer, labelPath: labelPathOf(null, pointer, locale), message, ...(actual !== undefined ? { actual } : {}) });
+    return result();
+  };
+
+  if (tooDeep(value, MAX_DEPTH)) return fail("SCHEMA-DEPTH", "", format(text.tooDeep[locale], { limit: MAX_DEPTH }));
+  if (!mod) {
+    if (value === null || typeof value !== "object" || Array.isArray(value)) {
+      const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+      return fail("SCHEMA-TYPE", "", format(text.type[locale], { expected: locale === "zh-CN" ? "对象" : "an object", actual }), actual);
+    }
+    const edition = (value as { edition?: unknown }).edition;
+    if (edition === undefined) return fail("SCHEMA-EDITION", "/edition", text.editionMissing[locale]);
+    return fail("SCHEMA-EDITION", "/edition", format(text.edition[locale], { allowed: editions.join(", "), actual: JSON.stringify(edition) }), String(edition));
+  }
+
+  if (!mod.validateSchema(value)) {
+    for (const e of mod.validateSchema.errors ?? []) {
+      // propertyNames reports each bad key twice (its pattern, then propertyNames): keep one
+      if (e.keyword === "pattern" && "propertyName" in e) continue;
+      issues.push(schemaIssue(e, value, mod.nodes, locale, editions));
+    }
+  }
+
+  const current = new Array(mod.cells.length);
+  mod.readCells(value, current);
+  normalise(current);
+  let previous: ReturnType<typeof normalise> | null = null;
+  if (options.previous !== undefined && editionOf(options.previous) === mod && !tooDeep(options.previous, MAX_DEPTH)) {
+    const prev = new Array(mod.cells.length);
+    mod.readCells(options.previous, prev);
+    previous = normalise(prev);
+  }
+  runRules(mod.rules, { report: value, current, previous, cells: mod.cells, nodes: mod.nodes, locale }, issues);
+  return result();
+}
