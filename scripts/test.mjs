@@ -11,7 +11,7 @@ const results = () =>
     .filter((f) => existsSync(join(root, f)));
 for (const f of results()) rmSync(join(root, f));
 
-const turbo = spawnSync("npx", ["turbo", "run", "check-generated", "build", "typecheck", "test", "--output-logs=new-only", ...process.argv.slice(2)], {
+const turbo = spawnSync("npx", ["turbo", "run", "check-generated", "build", "typecheck", "test", "--output-logs=new-only", "--continue", ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },

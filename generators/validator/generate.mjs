@@ -10,6 +10,7 @@ import { _ } from "ajv";
 import { editions, reportSchemas, labels, rules, rulesSchema } from "@zfxxgk/schema";
 import { cellsOf, schemaCells, schemaAt, fragmentLabels, compileRules, SEP } from "./model.mjs";
 import { writeOrCheck } from "../write-or-check.mjs";
+import { formats } from "./templates/formats.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, "../../packages/validator/generated");
@@ -26,8 +27,8 @@ function schemaValidatorSource(schema) {
     inlineRefs: false,
     strict: true,
   });
-  ajv.addFormat("date", true);
-  ajv.addFormat("email", true);
+  // the generated code calls formats.<name>: the same functions, inlined below from the template
+  for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
   ajv.compile(schema);
   const code = standaloneCode(ajv, { validateSchema: schema.$id });
   if (/\brequire\(/.test(code)) throw new Error("standalone code needs a runtime require(): keep the schema to keywords that compile inline");
@@ -92,7 +93,7 @@ function editionSource(edition) {
 
   return (
     HEADER(edition) +
-    template("formats.js") +
+    template("formats.js").replace(/^export /m, "") +
     schemaValidatorSource(schema) +
     "\n" +
     `export const edition = ${JSON.stringify(edition)};\n` +

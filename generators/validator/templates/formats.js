@@ -1,6 +1,6 @@
 // Format checks for the generated standalone validator (the schema's "format" keywords), so
 // that the generated module needs no runtime package. Copied verbatim into the output.
-const formats = {
+export const formats = {
   date(s) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
     if (!m) return false;

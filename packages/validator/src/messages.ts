@@ -15,7 +15,7 @@ export function format(template: string, vars: Record<string, string | number>):
 
 export const text = {
   // schema keywords
-  type: { "zh-CN": "应为{expected}，实际为{actual}", en: "must be {expected}, not {actual}" },
+  type: { "zh-CN": "应为{expected}，实际为 {actual}", en: "must be {expected}, not {actual}" },
   negative: { "zh-CN": "不能为负数（实际为 {actual}）", en: "must not be negative (it is {actual})" },
   minimum: { "zh-CN": "应不小于 {limit}（实际为 {actual}）", en: "must be at least {limit} (it is {actual})" },
   tooLarge: {

@@ -13,7 +13,10 @@ export const toolkitVersion: string = pkg.version;
 /** Editions this validator knows, e.g. ["2021"]. */
 export const editions: readonly string[] = Object.keys(generated);
 
-/** Deeper than any report; guards the recursive code below (and fill) against hostile input. */
+/**
+ * Deeper than any report. validate() needs no guard (the schema never descends into values it
+ * does not describe), but structuredClone in fill() and JSON tools downstream recurse.
+ */
 export const MAX_DEPTH = 64;
 
 export interface ValidateOptions {
@@ -21,6 +24,13 @@ export interface ValidateOptions {
   locale?: Locale;
   /** Last year's report of the same agency: enables the cross-year rules. */
   previous?: unknown;
+}
+
+const indexes = new WeakMap<EditionModule, Map<string, number>>();
+function cellIndex(mod: EditionModule): Map<string, number> {
+  let m = indexes.get(mod);
+  if (!m) indexes.set(mod, (m = new Map(mod.cells.map((c, i) => [c.pointer, i]))));
+  return m;
 }
 
 export function editionOf(value: unknown): EditionModule | null {
@@ -54,7 +64,6 @@ export function validate(value: unknown, options: ValidateOptions = {}): Validat
     return result();
   };
 
-  if (tooDeep(value, MAX_DEPTH)) return fail("SCHEMA-DEPTH", "", format(text.tooDeep[locale], { limit: MAX_DEPTH }));
   if (!mod) {
     if (value === null || typeof value !== "object" || Array.isArray(value)) {
       const actual = value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
@@ -76,8 +85,13 @@ export function validate(value: unknown, options: ValidateOptions = {}): Validat
   const current = new Array(mod.cells.length);
   mod.readCells(value, current);
   normalise(current);
+  // a cell the schema rejects (negative, beyond 2^53) must not feed the arithmetic either
+  for (const issue of issues) {
+    const i = cellIndex(mod).get(issue.pointer);
+    if (i !== undefined) current[i] = undefined;
+  }
   let previous: ReturnType<typeof normalise> | null = null;
-  if (options.previous !== undefined && editionOf(options.previous) === mod && !tooDeep(options.previous, MAX_DEPTH)) {
+  if (options.previous !== undefined && editionOf(options.previous) === mod) {
     const prev = new Array(mod.cells.length);
     mod.readCells(options.previous, prev);
     previous = normalise(prev);

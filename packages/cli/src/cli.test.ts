@@ -1,0 +1,108 @@
+// The zfxxgk commands in-process (main with a fake Io) and once through the real bin.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { main, type Io } from "./index.js";
+
+const root = resolve(import.meta.dirname, "../../..");
+const example = join(root, "examples/tacheng-2024/report.json");
+const bin = resolve(import.meta.dirname, "../bin/zfxxgk.js");
+
+async function run(args: string[], { stdin = "", tty = false, env = {} } = {}) {
+  let out = "";
+  let err = "";
+  const io: Io = {
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    stdin: async () => Buffer.from(stdin),
+    stderrIsTTY: tty,
+    env,
+  };
+  const code = await main(args, io);
+  return { code, out, err };
+}
+
+describe("zfxxgk validate", () => {
+  it("the example: valid, exit 0, the blank cells named by pointer and label", async () => {
+    const r = await run(["validate", example]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("有效（格式 2021）");
+    expect(r.out).toContain("/applications/newReceived/total");
+    expect(r.out).toContain("表三 › 一、本年新收政府信息公开申请数量 › 总计");
+    expect(r.out).toMatch(/另有 6 条提示未显示/);
+  });
+
+  it("--locale en and ZFXXGK_LOCALE=en speak English", async () => {
+    const flag = await run(["validate", example, "--locale", "en"]);
+    const env = await run(["validate", example], { env: { ZFXXGK_LOCALE: "en" } });
+    expect(flag.out).toContain("valid (edition 2021): 0 errors, 4 warnings, 6 notes");
+    expect(env.out).toBe(flag.out);
+  });
+
+  it("--json: one result line per file, then a summary line", async () => {
+    const r = await run(["validate", example, example, "--json"]);
+    const lines = r.out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.type)).toEqual(["result", "result", "summary"]);
+    expect(lines[0]).toMatchObject({ file: example, readable: true, valid: true, edition: "2021", counts: { error: 0, warning: 4, info: 6 } });
+    expect(lines[2]).toEqual({ type: "summary", files: 2, valid: 2, invalid: 0, unreadable: 0 });
+  });
+
+  it("--previous runs the cross-year rules", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-"));
+    const last = JSON.parse(readFileSync(example, "utf8"));
+    last.year = 2023;
+    last.proactiveDisclosure.article20Item1.normativeDocuments.currentlyValid = 1; // 1 + 1 issued < 3 repealed
+    writeFileSync(join(dir, "last.json"), JSON.stringify(last));
+    const r = await run(["validate", example, "--previous", join(dir, "last.json"), "--json"]);
+    expect(r.code).toBe(1);
+    const result = JSON.parse(r.out.split("\n")[0]!);
+    expect(result.issues.find((i: any) => i.code === "R8")).toMatchObject({
+      pointer: "/proactiveDisclosure/article20Item1/normativeDocuments/repealedThisYear",
+      actual: 3,
+      expected: 2,
+    });
+  });
+
+  it("draws progress on a terminal only", async () => {
+    const tty = await run(["validate", example, example], { tty: true });
+    const pipe = await run(["validate", example, example]);
+    expect(tty.err).toContain("2/2");
+    expect(pipe.err).toBe("");
+  });
+});
+
+describe("zfxxgk fill", () => {
+  it("writes the filled report to stdout without -o, and reports what it computed on stderr", async () => {
+    const r = await run(["fill", example]);
+    expect(r.code).toBe(0);
+    const filled = JSON.parse(r.out);
+    expect(filled.applications.newReceived.total).toBe(9);
+    expect(r.err).toContain("已计算 4 个合计单元格");
+    expect(r.err).toContain("填充后的报告：有效（0 个错误，0 个警告，0 条提示）");
+  });
+});
+
+describe("help", () => {
+  it.each(["validate", "fill"])("%s --help shows usage and an example, exit 0", async (cmd) => {
+    const zh = await run([cmd, "--help"]);
+    const en = await run([cmd, "--help", "--locale", "en"]);
+    expect(zh.code).toBe(0);
+    expect(zh.out).toContain(`用法：zfxxgk ${cmd}`);
+    expect(zh.out).toMatch(/示例：\n\s+zfxxgk /);
+    expect(en.out).toMatch(/Examples?:\n\s+zfxxgk /);
+  });
+});
+
+describe("the bin", () => {
+  it("runs the real command with exit codes from a shell", () => {
+    const ok = spawnSync(process.execPath, [bin, "validate", example, "--json"], { encoding: "utf8" });
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout.split("\n")[0]!).valid).toBe(true);
+    const bad = spawnSync(process.execPath, [bin, "validate", "-"], { encoding: "utf8", input: "{" });
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toContain("JSON 不完整");
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -1,0 +1,80 @@
+// Helpers for building test reports: a cell setter by JSON pointer, and a report made from a
+// corpus truth file (hand-checked figures) with placeholder text.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { labels } from "@zfxxgk/schema";
+import { shared } from "./paths.js";
+
+export function setAt(report: any, pointer: string, value: unknown): void {
+  const keys = pointer.split("/").slice(1);
+  const last = keys.pop()!;
+  const parent = keys.reduce((o, k) => o[k], report);
+  if (value === undefined) delete parent[last];
+  else parent[last] = value;
+}
+
+export function readJson(path: string): any {
+  return JSON.parse(readFileSync(path, "utf8"));
+}
+
+export interface Truth {
+  year: number;
+  agency: string;
+  table3Rows: Record<string, (number | null)[]>;
+  table4: (number | null)[];
+  table2: Record<string, number | null | (number | null)[]>;
+  issues: string;
+}
+
+export function readTruth(name: string): Truth {
+  return readJson(join(shared, "corpus/truth", `${name}.json`));
+}
+
+const normalise = (s: string) => s.replace(/[\s“”"]/g, "").replace(/、/g, ".");
+
+/**
+ * A 2021-edition report holding the truth file's figures. Table 三's rows are matched to the
+ * labels by their text (the truth keys them by the printed label), not by position alone.
+ */
+export function reportFromTruth(t: Truth): any {
+  const l = labels["2021"].applications;
+  const rowPaths = Object.keys(l.rows).filter((p) => !Object.keys(l.rows).some((q) => q.startsWith(`${p}.`)));
+  const truthRows = Object.entries(t.table3Rows);
+  if (truthRows.length !== rowPaths.length) throw new Error(`truth has ${truthRows.length} table-3 rows`);
+  const applications: any = {};
+  rowPaths.forEach((path, i) => {
+    const [key, values] = truthRows[i]!;
+    if (!normalise(key).endsWith(normalise(l.rows[path]!))) throw new Error(`truth row ${key} is not ${l.rows[path]}`);
+    const keys = path.split(".");
+    let node = applications;
+    for (const k of keys.slice(0, -1)) node = node[k] ??= {};
+    node[keys[keys.length - 1]!] = Object.fromEntries(Object.keys(l.columns).map((c, j) => [c, values[j]]));
+  });
+  const t2 = t.table2 as any;
+  const docs = (v: number[]) => ({ issuedThisYear: v[0], repealedThisYear: v[1], currentlyValid: v[2] });
+  const parts = ["upheld", "corrected", "otherResult", "pending", "total"];
+  const t4 = (from: number) => Object.fromEntries(parts.map((p, i) => [p, t.table4[from + i]]));
+  return {
+    edition: "2021",
+    year: t.year,
+    title: `${t.agency}${t.year}年政府信息公开工作年度报告`,
+    agency: { name: t.agency, kind: "government", level: "county" },
+    overview: { paragraphs: [] },
+    proactiveDisclosure: {
+      article20Item1: { regulations: docs(t2.regulations), normativeDocuments: docs(t2.normativeDocuments) },
+      article20Item5: { administrativeLicensing: { decisionsThisYear: t2.licensing } },
+      article20Item6: {
+        administrativePenalty: { decisionsThisYear: t2.penalty },
+        administrativeCoercion: { decisionsThisYear: t2.enforcement },
+      },
+      article20Item8: { administrativeFees: { feeAmountThisYear: t2.fees } },
+    },
+    applications,
+    reviewAndLitigation: {
+      administrativeReconsideration: t4(0),
+      litigation: { direct: t4(5), afterReconsideration: t4(10) },
+    },
+    problemsAndImprovements: { paragraphs: [] },
+    otherMatters: { paragraphs: [] },
+  };
+}
