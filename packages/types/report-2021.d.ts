@@ -9,7 +9,7 @@
  */
 export type CalendarDate = string;
 /**
- * Text as the report prints it. No control characters (other than tab and line breaks), no unpaired surrogates, no HTML markup: exporters escape text, so markup here would be printed as characters, never as markup.
+ * Text as the report prints it: no control characters (other than tab and line breaks), no unpaired surrogates, and no HTML markup — no '<' followed by a letter, '/', '!' or '?', which an HTML parser would read as a tag or comment. Angle brackets around Chinese (《…<办法>…》) and comparisons (a < b) are fine. Exporters escape all text anyway; this keeps markup out of the data.
  *
  * This interface was referenced by `Report2021`'s JSON-Schema
  * via the `definition` "text".

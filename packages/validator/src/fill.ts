@@ -1,8 +1,8 @@
 // fill(): computes each derived total (rules marked "fill") where the total is blank and all of
 // its parts are known. A cell that holds a value is never changed, so fill is idempotent.
 import type { Report } from "@zfxxgk/types";
-import { editionOf, tooDeep, MAX_DEPTH } from "./validate.js";
-import { normalise } from "./rules.js";
+import { editionOf, readCells, tooDeep, MAX_DEPTH } from "./validate.js";
+import { BLANK } from "./rules.js";
 
 export interface FillResult<T> {
   report: T;
@@ -15,9 +15,7 @@ export function fillWithDetails<T = Report>(report: T): FillResult<T> {
   // not a report of a known edition (or hostile nesting): nothing to compute, nothing to copy
   if (!mod || tooDeep(report, MAX_DEPTH)) return { report, filled: [] };
   const out = structuredClone(report);
-  const v = new Array(mod.cells.length);
-  mod.readCells(out, v);
-  normalise(v);
+  const v = readCells(mod, out);
   const filled: string[] = [];
   // totals feed other totals (a row's 总计 is a part of （七）总计): repeat until nothing changes
   for (let changed = true; changed; ) {
@@ -26,12 +24,12 @@ export function fillWithDetails<T = Report>(report: T): FillResult<T> {
       if (!rule.fill) continue;
       for (const inst of rule.instances) {
         const target = inst.actual![0]!;
-        if (v[target] !== null) continue;
+        if (v[target] !== BLANK) continue;
         let sum = 0;
         let known = true;
         for (const t of inst.expected!) {
-          const x = v[t];
-          if (typeof x !== "number") {
+          const x = v[t]!;
+          if (x < 0) {
             known = false;
             break;
           }

@@ -11,18 +11,30 @@ import { valueAt } from "./schema-errors.js";
 /** A cell as the rules see it: a number, null (blank), or undefined (missing or not a number). */
 export type CellReading = number | null | undefined;
 
-export function normalise(v: unknown[]): CellReading[] {
-  for (let i = 0; i < v.length; i++) {
-    const x = v[i];
-    if (!(typeof x === "number" && Number.isFinite(x)) && x !== null) v[i] = undefined;
+/**
+ * Cells are held in a Float64Array, so that the sums run over one unboxed type: a figure is
+ * itself (never negative: the schema rejects negatives, and those cells are marked INVALID).
+ */
+export const BLANK = -1;
+export const INVALID = -2;
+
+export function encodeCells(raw: unknown[]): Float64Array {
+  const out = new Float64Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const x = raw[i];
+    out[i] = typeof x === "number" && x >= 0 && x <= Number.MAX_SAFE_INTEGER ? x : x === null ? BLANK : INVALID;
   }
-  return v as CellReading[];
+  return out;
+}
+
+export function decodeCell(x: number): CellReading {
+  return x === BLANK ? null : x === INVALID ? undefined : x;
 }
 
 export interface RuleContext {
   report: unknown;
-  current: CellReading[];
-  previous: CellReading[] | null;
+  current: Float64Array;
+  previous: Float64Array | null;
   cells: Cell[];
   nodes: Record<string, string>;
   locale: Locale;
@@ -37,7 +49,7 @@ export function runRules(rules: CompiledRule[], ctx: RuleContext, out: Issue[]):
           checkSum(rule, inst, ctx, out);
           break;
         case "present":
-          if (ctx.current[inst.cell!] === null) out.push(ruleIssue(rule, inst, ctx, {}));
+          if (ctx.current[inst.cell!] === BLANK) out.push(ruleIssue(rule, inst, ctx, {}));
           break;
         case "deadline":
           checkDeadline(rule, inst, ctx, out);
@@ -50,27 +62,28 @@ export function runRules(rules: CompiledRule[], ctx: RuleContext, out: Issue[]):
   }
 }
 
-function read(term: number, ctx: RuleContext): CellReading {
-  return term >= 0 ? ctx.current[term] : ctx.previous![-term - 1];
+function read(term: number, ctx: RuleContext): number {
+  return term >= 0 ? ctx.current[term]! : ctx.previous![-term - 1]!;
+}
+
+/** Σ of the terms, or BLANK / INVALID if any term is (INVALID wins). */
+function sum(terms: number[], ctx: RuleContext): number {
+  let total = 0;
+  let worst = 0;
+  for (let k = 0; k < terms.length; k++) {
+    const t = terms[k]!;
+    const v = t >= 0 ? ctx.current[t]! : ctx.previous![-t - 1]!;
+    if (v >= 0) total += v;
+    else if (v < worst) worst = v;
+  }
+  return worst < 0 ? worst : total;
 }
 
 function checkSum(rule: CompiledRule, inst: RuleInstance, ctx: RuleContext, out: Issue[]): void {
-  let actual = 0;
-  let expected = 0;
-  let blank = false;
-  let invalid = false;
-  for (const t of inst.actual!) {
-    const v = read(t, ctx);
-    if (typeof v === "number") actual += v;
-    else if (v === null) blank = true;
-    else invalid = true;
-  }
-  for (const t of inst.expected!) {
-    const v = read(t, ctx);
-    if (typeof v === "number") expected += v;
-    else if (v === null) blank = true;
-    else invalid = true;
-  }
+  const actual = sum(inst.actual!, ctx);
+  const expected = sum(inst.expected!, ctx);
+  const invalid = actual === INVALID || expected === INVALID;
+  const blank = actual === BLANK || expected === BLANK;
   if (invalid) {
     // the schema errors already name the bad cells; a sum over them would mean nothing
     out.push(skipped(rule, inst, ctx, "invalid", (v) => v === undefined));
@@ -90,7 +103,7 @@ function cellsRead(inst: RuleInstance, ctx: RuleContext): CellValue[] {
     return {
       pointer: cell.pointer,
       labelPath: cell.labelPath,
-      value: read(t, ctx),
+      value: decodeCell(read(t, ctx)),
       ...(t < 0 ? { previousYear: true } : {}),
     };
   });

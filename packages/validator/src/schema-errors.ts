@@ -6,12 +6,20 @@ import { format, text, typeNames, type Locale } from "./messages.js";
 
 const MAX_EXACT = 9007199254740991;
 
+const segmentsOf = new Map<string, string[]>();
+
 /** The value at a JSON pointer, or undefined. */
 export function valueAt(root: unknown, pointer: string): unknown {
+  let keys = segmentsOf.get(pointer);
+  if (!keys) {
+    keys = pointer.split("/").slice(1).map(unescapeSegment);
+    // rules ask for the same few pointers on every report; error pointers vary, so bound it
+    if (segmentsOf.size < 1000) segmentsOf.set(pointer, keys);
+  }
   let node = root;
-  for (const raw of pointer.split("/").slice(1)) {
+  for (const key of keys) {
     if (node === null || typeof node !== "object") return undefined;
-    node = (node as Record<string, unknown>)[unescapeSegment(raw)];
+    node = (node as Record<string, unknown>)[key];
   }
   return node;
 }
@@ -49,7 +57,7 @@ function firstBadChar(s: string): { char: string; position: number } {
   return { char: `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`, position: m ? [...s.slice(0, m.index)].length + 1 : 0 };
 }
 
-const MARKUP = /<(?:\/?[A-Za-z][A-Za-z0-9:-]*(?:[\s/][^<>]*)?>|!|\?)/;
+const MARKUP = /<[A-Za-z/!?][^<>]{0,40}>?/;
 
 export function schemaIssue(
   e: ErrorObject,
@@ -101,11 +109,6 @@ export function schemaIssue(
     case "enum":
       message = format(text.enum[locale], { allowed: (p.allowedValues as unknown[]).join(", "), actual: show(value) });
       break;
-    case "not":
-      // the only `not` in the schema is the text check for markup
-      code = "SCHEMA-MARKUP";
-      message = format(text.markup[locale], { snippet: show(MARKUP.exec(String(value))?.[0] ?? "") });
-      break;
     case "pattern":
       ({ code, message } = patternIssue(String(p.pattern), pointer, value, locale));
       break;
@@ -125,8 +128,11 @@ export function schemaIssue(
 
 function patternIssue(pattern: string, pointer: string, value: unknown, locale: Locale): { code: string; message: string } {
   const s = String(value);
-  if (pattern.startsWith("^[^\\u0000")) {
-    return { code: "SCHEMA-CONTROL-CHAR", message: format(text.controlChar[locale], firstBadChar(s)) };
+  if (pattern.startsWith("^[^<\\u0000")) {
+    // the text pattern: one scan for both control characters and markup
+    const bad = firstBadChar(s);
+    if (bad.position > 0) return { code: "SCHEMA-CONTROL-CHAR", message: format(text.controlChar[locale], bad) };
+    return { code: "SCHEMA-MARKUP", message: format(text.markup[locale], { snippet: show(MARKUP.exec(s)?.[0] ?? "<") }) };
   }
   if (pattern === "\\S") return { code: "SCHEMA-EMPTY", message: text.notEmpty[locale] };
   if (pattern === "^[0-9]{6}$") {

@@ -4,7 +4,7 @@ import { editions as generated, type EditionModule } from "../generated/index.js
 import type { Issue, Severity, ValidationResult } from "./issue.js";
 import { labelPathOf } from "./labels.js";
 import { format, text, type Locale } from "./messages.js";
-import { normalise, runRules } from "./rules.js";
+import { encodeCells, INVALID, runRules } from "./rules.js";
 import { schemaIssue } from "./schema-errors.js";
 
 const pkg = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -31,6 +31,12 @@ function cellIndex(mod: EditionModule): Map<string, number> {
   let m = indexes.get(mod);
   if (!m) indexes.set(mod, (m = new Map(mod.cells.map((c, i) => [c.pointer, i]))));
   return m;
+}
+
+export function readCells(mod: EditionModule, report: unknown): Float64Array {
+  const raw = new Array(mod.cells.length);
+  mod.readCells(report, raw);
+  return encodeCells(raw);
 }
 
 export function editionOf(value: unknown): EditionModule | null {
@@ -82,20 +88,13 @@ export function validate(value: unknown, options: ValidateOptions = {}): Validat
     }
   }
 
-  const current = new Array(mod.cells.length);
-  mod.readCells(value, current);
-  normalise(current);
-  // a cell the schema rejects (negative, beyond 2^53) must not feed the arithmetic either
+  const current = readCells(mod, value);
+  // a cell the schema rejects must not feed the arithmetic either
   for (const issue of issues) {
     const i = cellIndex(mod).get(issue.pointer);
-    if (i !== undefined) current[i] = undefined;
+    if (i !== undefined) current[i] = INVALID;
   }
-  let previous: ReturnType<typeof normalise> | null = null;
-  if (options.previous !== undefined && editionOf(options.previous) === mod) {
-    const prev = new Array(mod.cells.length);
-    mod.readCells(options.previous, prev);
-    previous = normalise(prev);
-  }
+  const previous = options.previous !== undefined && editionOf(options.previous) === mod ? readCells(mod, options.previous) : null;
   runRules(mod.rules, { report: value, current, previous, cells: mod.cells, nodes: mod.nodes, locale }, issues);
   return result();
 }
