@@ -16,6 +16,7 @@ const strings: Record<string, Record<Locale, string>> = {
     en: "incomplete JSON: the file ends unexpectedly at line {line}, column {column} (truncated?): {what}",
   },
   tooDeep: { "zh-CN": "JSON 嵌套超过 {limit} 层，不是一份年度报告", en: "the JSON is nested more than {limit} levels deep; this is not an annual report" },
+  "json.cutCharacter": { "zh-CN": "最后一个字符不完整", en: "the last character is incomplete" },
   "json.InvalidSymbol": { "zh-CN": "无效字符", en: "invalid character" },
   "json.InvalidNumberFormat": { "zh-CN": "数字写法无效", en: "invalid number" },
   "json.PropertyNameExpected": { "zh-CN": "此处应为带双引号的字段名", en: "a double-quoted property name is expected here" },

@@ -57,7 +57,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const values = parsed.values as Record<string, string | boolean | undefined>;
     const locale = pickLocale(values.locale as string | undefined, io.env);
     if (!locale) {
-      io.stderr(`${say("badLocale", quickLocale)}\n`);
+      io.stderr(`${say("badLocale", quickLocale)}\n${say("seeHelp", quickLocale, { command: name })}\n`);
       return EXIT.unusable;
     }
     if (values.help) {

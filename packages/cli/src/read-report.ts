@@ -19,20 +19,42 @@ export class ReadError extends Error {
   }
 }
 
-/** Byte offset of the first byte that is not well-formed UTF-8, or -1. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
+/**
+ * Byte offset of the first byte that is not well-formed UTF-8, or -1. `cutShort` says the bad
+ * sequence is a character whose last bytes are missing at the end of the file: a truncated
+ * file, not a file in another encoding.
+ */
+export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; cutShort: boolean } {
   for (let i = 0; i < bytes.length; ) {
     const b = bytes[i]!;
     const need = b < 0x80 ? 0 : b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : -1;
-    if (need < 0) return i;
+    if (need < 0) return { offset: i, cutShort: false };
     for (let k = 1; k <= need; k++) {
       const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
+      if (c === undefined) return { offset: i, cutShort: true };
+      if ((c & 0xc0) !== 0x80) return { offset: i, cutShort: false };
     }
     // overlongs and surrogates: E0 needs A0.., ED needs ..9F, F0 needs 90.., F4 needs ..8F
     const c1 = bytes[i + 1]!;
-    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return i;
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return { offset: i, cutShort: false };
     i += need + 1;
+  }
+  return { offset: -1, cutShort: false };
+}
+
+/** Offset where [ and { (outside strings) first nest deeper than limit, or -1. */
+export function nestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return i;
+    } else if (c === 93 || c === 125) depth--;
   }
   return -1;
 }
@@ -61,10 +83,13 @@ function depthExceeds(value: unknown, limit: number): boolean {
 
 export function parseReportBytes(bytes: Uint8Array, locale: Locale): unknown {
   const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
-    const before = new TextDecoder().decode(bytes.subarray(0, bad));
+  if (bad.offset >= 0) {
+    const before = new TextDecoder().decode(bytes.subarray(0, bad.offset));
     const { line, column } = lineColumn(before, before.length);
-    throw new ReadError("NOT-UTF8", say("notUtf8", locale, { offset: bad, line, column }), line, column);
+    if (bad.cutShort) {
+      throw new ReadError("JSON-SYNTAX", say("truncated", locale, { line, column, what: say("json.cutCharacter", locale) }), line, column);
+    }
+    throw new ReadError("NOT-UTF8", say("notUtf8", locale, { offset: bad.offset, line, column }), line, column);
   }
   // TextDecoder drops a leading BOM, as Windows editors write one
   const text = new TextDecoder("utf-8").decode(bytes);
@@ -72,14 +97,25 @@ export function parseReportBytes(bytes: Uint8Array, locale: Locale): unknown {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch {
+  } catch (e) {
+    // too deep to be a report, and too deep for the recursive parser used below
+    const deep = nestingBeyond(text, MAX_DEPTH);
+    if (deep >= 0) {
+      const { line, column } = lineColumn(text, deep);
+      throw new ReadError("TOO-DEEP", say("tooDeep", locale, { limit: MAX_DEPTH }), line, column);
+    }
     // JSON.parse's messages do not always carry a position: ask a parser that reports offsets
     const errors: ParseError[] = [];
     tolerantParse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
-    const offset = first?.offset ?? text.length;
+    // the file was cut short when the parse fails at its very end, or inside a string that
+    // runs to the end (V8 says "Unterminated string"; the other parser points at its start)
+    const end = text.trimEnd().length;
+    const v8 = (e as Error).message;
+    const v8At = Number(/at position (\d+)/.exec(v8)?.[1] ?? -1);
+    const truncated = /Unexpected end of JSON input|Unterminated string/.test(v8) || v8At >= end || (first?.offset ?? end) >= end;
+    const offset = truncated ? text.length : (first?.offset ?? text.length);
     const { line, column } = lineColumn(text, offset);
-    const truncated = offset >= text.trimEnd().length;
     const what = first ? printParseErrorCode(first.error) : "InvalidSymbol";
     throw new ReadError(
       "JSON-SYNTAX",

@@ -9,7 +9,8 @@ export function unescapeSegment(segment: string): string {
 }
 
 export function labelPathOf(nodes: Record<string, string> | null, pointer: string, locale: Locale): string {
-  const known = (p: string): string | undefined => nodes?.[p] ?? fieldNames[p]?.[locale];
+  const known = (p: string): string | undefined =>
+    (nodes && Object.hasOwn(nodes, p) ? nodes[p] : undefined) ?? (Object.hasOwn(fieldNames, p) ? fieldNames[p]![locale] : undefined);
   const direct = known(pointer);
   if (direct !== undefined) return direct;
   const segments = pointer.split("/").slice(1);
@@ -27,7 +28,7 @@ export function labelPathOf(nodes: Record<string, string> | null, pointer: strin
       parts.push(format(partNames.paragraph[locale], { n: Number(seg) + 1 }));
     } else if (/^\d+$/.test(seg) && before === "subsections") {
       parts.push(format(partNames.subsection[locale], { n: Number(seg) + 1 }));
-    } else if (seg in partNames && seg !== "paragraph" && seg !== "subsection") {
+    } else if (Object.hasOwn(partNames, seg) && seg !== "paragraph" && seg !== "subsection") {
       // "paragraphs" right before an index adds nothing to "第 n 段"
       if (seg === "paragraphs" && i + 1 < segments.length) continue;
       if (seg === "subsections" && i + 1 < segments.length) continue;

@@ -74,6 +74,13 @@ export function schemaIssue(
   const p = e.params;
   switch (e.keyword) {
     case "type":
+      if (typeof value === "number" && !Number.isFinite(value)) {
+        // JSON.parse reads 1e400 as Infinity: a number too large, not a wrong type
+        code = "SCHEMA-MAXIMUM";
+        message = format(text.tooLarge[locale], { actual: locale === "zh-CN" ? "超出范围" : "out of range" });
+        actual = undefined;
+        break;
+      }
       message = format(text.type[locale], { expected: typeList(String(p.type), locale), actual: show(value) });
       break;
     case "minimum":
