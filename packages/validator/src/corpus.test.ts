@@ -55,3 +55,46 @@ describe.each(truths)("%s", (name) => {
     }
   });
 });
+
+describe("the 平潭 series (cross-year checks)", () => {
+  // The corpus holds 平潭's 2021, 2023 and 2025 reports in the 2021 format: no two are
+  // consecutive, so no cross-year rule may run on them; the validator must say why.
+  const series = truths.filter((n) => n.includes("pingtan")).map((n) => reportFromTruth(readTruth(n)));
+
+  it("holds non-consecutive years", () => {
+    expect(series.map((r) => r.year)).toEqual([2021, 2023, 2025]);
+  });
+
+  it.each([
+    [2023, 2021],
+    [2025, 2023],
+  ])("%i checked against %i: a PREVIOUS-YEAR warning, and no R6/R7/R8 result", (year, prevYear) => {
+    const r = validate(series.find((x) => x.year === year), { previous: series.find((x) => x.year === prevYear) });
+    const cross = r.issues.filter((i) => i.category === "cross-year");
+    expect(cross).toEqual([expect.objectContaining({ code: "PREVIOUS-YEAR", severity: "warning", actual: String(prevYear), expected: year - 1 })]);
+  });
+
+  it("a report paired with itself as last year is refused the same way", () => {
+    const r = validate(series[0], { previous: series[0] });
+    expect(r.issues.map((i) => i.code)).toContain("PREVIOUS-YEAR");
+  });
+
+  it("a real report against a previous year rebuilt from it runs R6, R7 and R8 and passes them", () => {
+    // last year's report as the 2021 figures imply it: 二 carried in = last year's 四, and
+    // 现行有效 rolled back by this year's 制发 and 废止
+    const y = series.find((x) => x.year === 2023);
+    const last = structuredClone(y);
+    last.year = 2022;
+    last.applications.carriedForward = structuredClone(y.applications.carriedOver);
+    const docs = last.proactiveDisclosure.article20Item1;
+    for (const k of ["regulations", "normativeDocuments"]) {
+      const now = y.proactiveDisclosure.article20Item1[k];
+      docs[k].currentlyValid = now.currentlyValid + now.repealedThisYear - now.issuedThisYear;
+    }
+    const ok = validate(y, { previous: last });
+    expect(ok.issues.filter((i) => i.category === "cross-year")).toEqual([]);
+    docs.normativeDocuments.currentlyValid += 5;
+    const off = validate(y, { previous: last });
+    expect(off.issues.filter((i) => i.category === "cross-year").map((i) => i.code)).toEqual(["R7"]);
+  });
+});

@@ -60,6 +60,19 @@ export const text = {
     "zh-CN": "嵌套层数超过 {limit} 层，不是一份年度报告",
     en: "is nested more than {limit} levels deep; this is not an annual report",
   },
+  // cross-year preconditions
+  previousYear: {
+    "zh-CN": "作为上年报告给出的是 {actual} 年度的报告，不是 {expected} 年度的：跨年度规则未检查",
+    en: "the report given as last year's covers {actual}, not {expected}: the cross-year rules were not checked",
+  },
+  previousAgency: {
+    "zh-CN": "上年报告的机关是“{actual}”，本报告是“{expected}”：跨年度规则未检查",
+    en: "last year's report is by \"{actual}\", this one by \"{expected}\": the cross-year rules were not checked",
+  },
+  previousEdition: {
+    "zh-CN": "上年报告不是可识别的 {expected} 格式报告：跨年度规则未检查",
+    en: "last year's report is not a report of edition {expected}: the cross-year rules were not checked",
+  },
   // rules
   skippedBlank: {
     "zh-CN": "规则 {id} 未检查：{cells} 未填报（空白不按 0 计算）",

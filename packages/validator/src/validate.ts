@@ -56,6 +56,33 @@ export function tooDeep(value: unknown, limit: number): boolean {
   return false;
 }
 
+/**
+ * Last year's cells, when `previous` is last year's report of the same agency and edition;
+ * otherwise a warning saying why the cross-year rules were not checked, and null.
+ */
+function previousCells(mod: EditionModule, value: unknown, previous: unknown, locale: Locale, issues: Issue[]): Float64Array | null {
+  const warn = (code: string, pointer: string, template: Record<Locale, string>, actual: string | number, expected: string | number) => {
+    issues.push({
+      code,
+      severity: "warning",
+      category: "cross-year",
+      pointer,
+      labelPath: labelPathOf(mod.nodes, pointer, locale),
+      message: format(template[locale], { actual, expected }),
+      actual,
+      expected,
+    });
+    return null;
+  };
+  const r = value as { year?: unknown; agency?: { name?: unknown } };
+  if (editionOf(previous) !== mod) return warn("PREVIOUS-EDITION", "/edition", text.previousEdition, String((previous as any)?.edition), mod.edition);
+  const p = previous as { year?: unknown; agency?: { name?: unknown } };
+  if (typeof r.year === "number" && p.year !== r.year - 1) return warn("PREVIOUS-YEAR", "/year", text.previousYear, String(p.year), r.year - 1);
+  const name = r.agency?.name;
+  if (typeof name === "string" && p.agency?.name !== name) return warn("PREVIOUS-AGENCY", "/agency/name", text.previousAgency, String(p.agency?.name), name);
+  return readCells(mod, previous);
+}
+
 export function validate(value: unknown, options: ValidateOptions = {}): ValidationResult {
   const locale: Locale = options.locale === "en" ? "en" : "zh-CN";
   const issues: Issue[] = [];
@@ -94,7 +121,7 @@ export function validate(value: unknown, options: ValidateOptions = {}): Validat
     const i = cellIndex(mod).get(issue.pointer);
     if (i !== undefined) current[i] = INVALID;
   }
-  const previous = options.previous !== undefined && editionOf(options.previous) === mod ? readCells(mod, options.previous) : null;
+  const previous = options.previous === undefined ? null : previousCells(mod, value, options.previous, locale, issues);
   runRules(mod.rules, { report: value, current, previous, cells: mod.cells, nodes: mod.nodes, locale }, issues);
   return result();
 }
