@@ -47,7 +47,8 @@ export type Check =
       year: Template;
       deadlines: { when?: Record<string, string[]>; monthDay: string }[];
     }
-  | { kind: "creditCode"; ref: Template };
+  | { kind: "creditCode"; ref: Template }
+  | { kind: "text"; ref: Template };
 export interface Rule {
   id: string;
   severity: "error" | "warning" | "info";

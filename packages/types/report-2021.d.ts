@@ -2,19 +2,19 @@
  * Do not edit: run `npm run generate`. */
 
 /**
- * A calendar date, YYYY-MM-DD.
- *
- * This interface was referenced by `Report2021`'s JSON-Schema
- * via the `definition` "calendarDate".
- */
-export type CalendarDate = string;
-/**
  * Text as the report prints it: no control characters (other than tab and line breaks), no unpaired surrogates, and no HTML markup — no '<' followed by a letter, '/', '!' or '?', which an HTML parser would read as a tag or comment. Angle brackets around Chinese (《…<办法>…》) and comparisons (a < b) are fine. Exporters escape all text anyway; this keeps markup out of the data.
  *
  * This interface was referenced by `Report2021`'s JSON-Schema
  * via the `definition` "text".
  */
 export type Text = string;
+/**
+ * A calendar date, YYYY-MM-DD.
+ *
+ * This interface was referenced by `Report2021`'s JSON-Schema
+ * via the `definition` "calendarDate".
+ */
+export type CalendarDate = string;
 /**
  * Paragraphs in source order.
  *
@@ -54,11 +54,15 @@ export interface Report2021 {
    */
   scope?: "agency" | "aggregate";
   /**
+   * For scope aggregate: the member reports whose cells were summed.
+   */
+  members?: Member[];
+  /**
    * The calendar year the report covers (1 January to 31 December).
    */
   year: number;
   /**
-   * The report's title as printed. Not empty.
+   * Text as the report prints it: no control characters (other than tab and line breaks), no unpaired surrogates, and no HTML markup — no '<' followed by a letter, '/', '!' or '?', which an HTML parser would read as a tag or comment. Angle brackets around Chinese (《…<办法>…》) and comparisons (a < b) are fine. Exporters escape all text anyway; this keeps markup out of the data.
    */
   title: string;
   /**
@@ -66,7 +70,7 @@ export interface Report2021 {
    */
   agency: {
     /**
-     * The agency's name as printed, e.g. 塔城市人民政府. Not empty.
+     * Text as the report prints it: no control characters (other than tab and line breaks), no unpaired surrogates, and no HTML markup — no '<' followed by a letter, '/', '!' or '?', which an HTML parser would read as a tag or comment. Angle brackets around Chinese (《…<办法>…》) and comparisons (a < b) are fine. Exporters escape all text anyway; this keeps markup out of the data.
      */
     name: string;
     /**
@@ -217,6 +221,17 @@ export interface Report2021 {
   sourceTokens?: {
     [k: string]: string | undefined;
   };
+}
+/**
+ * A member report of an aggregate: who published it, where it was read from and its SHA-256.
+ *
+ * This interface was referenced by `Report2021`'s JSON-Schema
+ * via the `definition` "member".
+ */
+export interface Member {
+  agency: Text;
+  file?: Text;
+  sha256?: string;
 }
 /**
  * A text section (一, 五, 六): its paragraphs and sub-parts, so that an export reproduces it.

@@ -1,5 +1,6 @@
 // The zfxxgk commands in-process (main with a fake Io) and once through the real bin.
 import { spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -104,5 +105,38 @@ describe("the bin", () => {
     expect(bad.status).toBe(2);
     expect(bad.stdout).toContain("JSON 不完整");
     expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe("zfxxgk aggregate", () => {
+  const base = join(root, "packages/schema/rules/fixtures/2021/base.json");
+  const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
+
+  it("sums two 2024 reports and records each member with its checksum", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-"));
+    const filled = join(dir, "tacheng.json");
+    await run(["fill", example, "-o", filled]);
+    const out = join(dir, "region.json");
+    const r = await run(["aggregate", filled, base, "--agency", "测试汇总", "--level", "municipal", "-o", out]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    expect(report.members).toEqual([
+      { agency: "塔城市人民政府", file: filled, sha256: sha(filled) },
+      { agency: "淮安市人民政府", file: base, sha256: sha(base) },
+    ]);
+    expect(report.applications.newReceived.total).toBe(9 + 3119);
+    expect(r.err).toContain("已汇总 2 份报告");
+  });
+
+  it("refuses reports of different years (exit 2) and needs --agency", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-"));
+    const other = join(dir, "2023.json");
+    writeFileSync(other, JSON.stringify({ ...JSON.parse(readFileSync(base, "utf8")), year: 2023 }));
+    const mixed = await run(["aggregate", base, other, "--agency", "x"]);
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toContain("报告年度不一致");
+    const noAgency = await run(["aggregate", base]);
+    expect(noAgency.code).toBe(2);
+    expect(noAgency.err).toContain("--agency");
   });
 });

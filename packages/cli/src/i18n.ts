@@ -53,6 +53,13 @@ const strings: Record<string, Record<Locale, string>> = {
   badOption: { "zh-CN": "参数错误：{detail}", en: "bad arguments: {detail}" },
   badLocale: { "zh-CN": "--locale 只能是 zh-CN 或 en", en: "--locale must be zh-CN or en" },
   seeHelp: { "zh-CN": "运行 zfxxgk {command} --help 查看用法", en: "run zfxxgk {command} --help for usage" },
+  needAgency: { "zh-CN": "需要 --agency <汇总报告的机关名称>", en: "--agency <the aggregate report's agency> is required" },
+  badKind: { "zh-CN": "--kind 只能是 government、department 或 other", en: "--kind must be government, department or other" },
+  badLevel: {
+    "zh-CN": "--level 只能是 national、provincial、municipal、county 或 township",
+    en: "--level must be national, provincial, municipal, county or township",
+  },
+  badYear: { "zh-CN": "--year 应为四位年份", en: "--year must be a four-digit year" },
   fillOne: { "zh-CN": "fill 一次只处理一个文件", en: "fill takes one file at a time" },
   filled: { "zh-CN": "已计算 {n} 个合计单元格：", en: "computed {n} total cells:" },
   filledNone: { "zh-CN": "没有需要计算的合计单元格", en: "no total cell needed computing" },

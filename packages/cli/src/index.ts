@@ -1,91 +1,125 @@
 // zfxxgk: parses the command line and hands over to a command. Commands are thin: the work is
 // done by the @zfxxgk packages, so that an integrator can do in code what the CLI does.
-import { parseArgs } from "node:util";
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createRequire } from "node:module";
+import { aggregateCommand, aggregateHelp } from "./commands/aggregate.js";
 import { fillCommand } from "./commands/fill.js";
 import { validateCommand } from "./commands/validate.js";
 import { help } from "./help.js";
 import { pickLocale, say, type Locale } from "./i18n.js";
 import { EXIT, processIo, type Io } from "./io.js";
 
-export { validateCommand, fillCommand };
-export { parseReportBytes, readReport, ReadError, firstInvalidUtf8 } from "./read-report.js";
+export { validateCommand, fillCommand, aggregateCommand };
+export { parseReportBytes, readReport, readReportFile, ReadError, firstInvalidUtf8 } from "./read-report.js";
 export type { Io } from "./io.js";
 
 const version = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
-const options = {
+type Values = Record<string, string | boolean | undefined>;
+interface Command {
+  options: NonNullable<ParseArgsConfig["options"]>;
+  help: Record<Locale, string>;
+  /** A usage error key (see i18n.ts), or undefined when the arguments are usable. */
+  check?: (positionals: string[], values: Values) => string | undefined;
+  run: (positionals: string[], values: Values, locale: Locale, io: Io) => Promise<number>;
+}
+
+const common = { locale: { type: "string" }, help: { type: "boolean", short: "h" } } as const;
+const str = (v: unknown) => (typeof v === "string" ? v : undefined);
+
+const commands: Record<string, Command> = {
   validate: {
-    json: { type: "boolean" },
-    verbose: { type: "boolean" },
-    previous: { type: "string" },
-    locale: { type: "string" },
-    help: { type: "boolean", short: "h" },
+    options: { ...common, json: { type: "boolean" }, verbose: { type: "boolean" }, previous: { type: "string" } },
+    help: help.validate!,
+    run: (inputs, v, locale, io) =>
+      validateCommand(
+        { inputs, json: v.json === true, verbose: v.verbose === true, locale, ...(str(v.previous) ? { previous: str(v.previous)! } : {}) },
+        io,
+      ),
   },
   fill: {
-    output: { type: "string", short: "o" },
-    locale: { type: "string" },
-    help: { type: "boolean", short: "h" },
+    options: { ...common, output: { type: "string", short: "o" } },
+    help: help.fill!,
+    check: (p) => (p.length > 1 ? "fillOne" : undefined),
+    run: (p, v, locale, io) => fillCommand({ input: p[0]!, locale, ...(str(v.output) ? { output: str(v.output)! } : {}) }, io),
   },
-} as const;
+  aggregate: {
+    options: {
+      ...common,
+      output: { type: "string", short: "o" },
+      agency: { type: "string" },
+      kind: { type: "string", default: "government" },
+      level: { type: "string", default: "county" },
+      year: { type: "string" },
+      "include-invalid": { type: "boolean" },
+    },
+    help: aggregateHelp,
+    check: (_p, v) =>
+      !str(v.agency)
+        ? "needAgency"
+        : !["government", "department", "other"].includes(str(v.kind)!)
+          ? "badKind"
+          : !["national", "provincial", "municipal", "county", "township"].includes(str(v.level)!)
+            ? "badLevel"
+            : v.year !== undefined && !/^\d{4}$/.test(str(v.year)!)
+              ? "badYear"
+              : undefined,
+    run: (inputs, v, locale, io) =>
+      aggregateCommand(
+        {
+          inputs,
+          agency: { name: str(v.agency)!, kind: str(v.kind) as never, level: str(v.level) as never },
+          includeInvalid: v["include-invalid"] === true,
+          locale,
+          ...(str(v.output) ? { output: str(v.output)! } : {}),
+          ...(str(v.year) ? { year: Number(v.year) } : {}),
+        },
+        io,
+      ),
+  },
+};
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  const [command, ...rest] = argv;
+  const [name, ...rest] = argv;
   const quickLocale = pickLocale(undefined, io.env) ?? "zh-CN";
   try {
-    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
       const l = pickLocale(rest.includes("--locale") ? rest[rest.indexOf("--locale") + 1] : undefined, io.env) ?? quickLocale;
       io.stdout(help.main![l]);
-      return command === undefined ? EXIT.unusable : EXIT.ok;
+      return name === undefined ? EXIT.unusable : EXIT.ok;
     }
-    if (command === "--version" || command === "-v") {
+    if (name === "--version" || name === "-v") {
       io.stdout(`${version}\n`);
       return EXIT.ok;
     }
-    if (!(command in options)) {
-      io.stderr(`${say("unknownCommand", quickLocale, { name: command })}\n\n${help.main![quickLocale]}`);
+    const command = Object.hasOwn(commands, name) ? commands[name]! : undefined;
+    if (!command) {
+      io.stderr(`${say("unknownCommand", quickLocale, { name })}\n\n${help.main![quickLocale]}`);
       return EXIT.unusable;
     }
-    const name = command as keyof typeof options;
     let parsed;
     try {
-      parsed = parseArgs({ args: rest, options: options[name], allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     } catch (e) {
       io.stderr(`${say("badOption", quickLocale, { detail: (e as Error).message })}\n${say("seeHelp", quickLocale, { command: name })}\n`);
       return EXIT.unusable;
     }
-    const values = parsed.values as Record<string, string | boolean | undefined>;
-    const locale = pickLocale(values.locale as string | undefined, io.env);
+    const values = parsed.values as Values;
+    const locale = pickLocale(str(values.locale), io.env);
     if (!locale) {
       io.stderr(`${say("badLocale", quickLocale)}\n${say("seeHelp", quickLocale, { command: name })}\n`);
       return EXIT.unusable;
     }
     if (values.help) {
-      io.stdout(help[name]![locale]);
+      io.stdout(command.help[locale]);
       return EXIT.ok;
     }
-    const usage = (key: string) => {
-      io.stderr(`${say(key, locale)}\n${say("seeHelp", locale, { command: name })}\n`);
+    const problem = parsed.positionals.length === 0 ? "noInput" : command.check?.(parsed.positionals, values);
+    if (problem) {
+      io.stderr(`${say(problem, locale)}\n${say("seeHelp", locale, { command: name })}\n`);
       return EXIT.unusable;
-    };
-    if (parsed.positionals.length === 0) return usage("noInput");
-    if (name === "validate") {
-      return await validateCommand(
-        {
-          inputs: parsed.positionals,
-          json: values.json === true,
-          verbose: values.verbose === true,
-          locale,
-          ...(typeof values.previous === "string" ? { previous: values.previous } : {}),
-        },
-        io,
-      );
     }
-    if (parsed.positionals.length > 1) return usage("fillOne");
-    return await fillCommand(
-      { input: parsed.positionals[0]!, locale, ...(typeof values.output === "string" ? { output: values.output } : {}) },
-      io,
-    );
+    return await command.run(parsed.positionals, values, locale, io);
   } catch (e) {
     // a bug of ours, not the user's input: say so plainly, without a stack trace
     io.stderr(`${say("internal", quickLocale, { detail: e instanceof Error ? e.message : String(e) })}\n`);

@@ -129,6 +129,11 @@ export function parseReportBytes(bytes: Uint8Array, locale: Locale): unknown {
 }
 
 export async function readReport(path: string, locale: Locale, stdin: () => Promise<Uint8Array>): Promise<unknown> {
+  return (await readReportFile(path, locale, stdin)).value;
+}
+
+/** The report and the bytes it was read from (for checksums). */
+export async function readReportFile(path: string, locale: Locale, stdin: () => Promise<Uint8Array>): Promise<{ value: unknown; bytes: Uint8Array }> {
   let bytes: Uint8Array;
   if (path === "-") bytes = await stdin();
   else {
@@ -141,5 +146,5 @@ export async function readReport(path: string, locale: Locale, stdin: () => Prom
       throw new ReadError("IO", say("io", locale, { detail: code ?? String(e) }));
     }
   }
-  return parseReportBytes(bytes, locale);
+  return { value: parseReportBytes(bytes, locale), bytes };
 }

@@ -57,6 +57,9 @@ export function runRules(rules: CompiledRule[], ctx: RuleContext, out: Issue[]):
         case "creditCode":
           checkCreditCode(rule, inst, ctx, out);
           break;
+        case "text":
+          checkText(rule, inst, ctx, out);
+          break;
       }
     }
   }
@@ -173,4 +176,16 @@ function checkCreditCode(rule: CompiledRule, inst: RuleInstance, ctx: RuleContex
   if (want !== null && code[17] !== want) {
     out.push(ruleIssue(rule, inst, ctx, { actual: code, expected: want }));
   }
+}
+
+function hasText(paragraphs: unknown): boolean {
+  return Array.isArray(paragraphs) && paragraphs.some((p) => typeof p === "string" && p.trim() !== "");
+}
+
+function checkText(rule: CompiledRule, inst: RuleInstance, ctx: RuleContext, out: Issue[]): void {
+  const section = valueAt(ctx.report, inst.ref!) as { paragraphs?: unknown; subsections?: unknown } | undefined;
+  if (section === null || typeof section !== "object") return; // absent or malformed: the schema says so
+  const subsections = Array.isArray(section.subsections) ? section.subsections : [];
+  if (hasText(section.paragraphs) || subsections.some((s) => hasText((s as { paragraphs?: unknown })?.paragraphs))) return;
+  out.push(ruleIssue(rule, inst, ctx, {}));
 }

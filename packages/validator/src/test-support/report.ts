@@ -59,7 +59,7 @@ export function reportFromTruth(t: Truth): any {
     year: t.year,
     title: `${t.agency}${t.year}年政府信息公开工作年度报告`,
     agency: { name: t.agency, kind: "government", level: "county" },
-    overview: { paragraphs: [] },
+    overview: { paragraphs: ["（正文见原报告。）"] },
     proactiveDisclosure: {
       article20Item1: { regulations: docs(t2.regulations), normativeDocuments: docs(t2.normativeDocuments) },
       article20Item5: { administrativeLicensing: { decisionsThisYear: t2.licensing } },
@@ -74,7 +74,7 @@ export function reportFromTruth(t: Truth): any {
       administrativeReconsideration: t4(0),
       litigation: { direct: t4(5), afterReconsideration: t4(10) },
     },
-    problemsAndImprovements: { paragraphs: [] },
-    otherMatters: { paragraphs: [] },
+    problemsAndImprovements: { paragraphs: ["（正文见原报告。）"] },
+    otherMatters: { paragraphs: ["（正文见原报告。）"] },
   };
 }

@@ -1,0 +1,128 @@
+// zfxxgk aggregate: reads member reports, calls @zfxxgk/aggregate, writes the aggregate report.
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { aggregate, AggregationError, type AggregateOptions, type Member } from "@zfxxgk/aggregate";
+import type { Locale } from "../i18n.js";
+import { expandInputs } from "../inputs.js";
+import { EXIT, type Io } from "../io.js";
+import { progress } from "../progress.js";
+import { readReportFile, ReadError } from "../read-report.js";
+
+export interface AggregateArgs {
+  inputs: string[];
+  output?: string;
+  agency: AggregateOptions["agency"];
+  year?: number;
+  includeInvalid: boolean;
+  locale: Locale;
+}
+
+const words = {
+  unreadable: { "zh-CN": "无法读取，未汇总", en: "unreadable; nothing was aggregated" },
+  refused: { "zh-CN": "未汇总", en: "not aggregated" },
+  included: { "zh-CN": "已汇总 {n} 份报告", en: "aggregated {n} reports" },
+  excluded: { "zh-CN": "因存在错误未汇总（加 --include-invalid 仍然汇总）：", en: "left out for their errors (--include-invalid sums them anyway):" },
+  blanks: { "zh-CN": "{n} 个单元格因成员报告未填报而留空", en: "{n} cells left blank because a member left them blank" },
+  wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
+} satisfies Record<string, Record<Locale, string>>;
+
+const say = (key: keyof typeof words, locale: Locale, vars: Record<string, string | number> = {}) =>
+  words[key][locale].replace(/\{(\w+)\}/g, (w, k: string) => String(vars[k] ?? w));
+
+export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<number> {
+  const { locale } = args;
+  const { files } = await expandInputs(args.inputs);
+  const members: Member[] = [];
+  const bar = progress(io, files.length);
+  let unreadable = 0;
+  for (const file of files) {
+    bar.tick(file);
+    try {
+      const { value, bytes } = await readReportFile(file, locale, io.stdin);
+      members.push({ report: value, file, sha256: createHash("sha256").update(bytes).digest("hex") });
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+      bar.done();
+      io.stderr(`✖ ${file}: ${e.message}\n`);
+      unreadable++;
+    }
+  }
+  bar.done();
+  if (unreadable) {
+    io.stderr(`${say("unreadable", locale)}\n`);
+    return EXIT.unusable;
+  }
+  let result;
+  try {
+    result = aggregate(members, {
+      agency: args.agency,
+      includeInvalid: args.includeInvalid,
+      locale,
+      ...(args.year !== undefined ? { year: args.year } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof AggregationError)) throw e;
+    io.stderr(`✖ ${say("refused", locale)}: ${e.message}\n`);
+    return EXIT.unusable;
+  }
+  const text = `${JSON.stringify(result.report, null, 2)}\n`;
+  if (args.output) {
+    await mkdir(dirname(args.output), { recursive: true });
+    await writeFile(args.output, text);
+  } else io.stdout(text);
+  io.stderr(`${say("included", locale, { n: result.included.length })}\n`);
+  if (result.excluded.length) {
+    io.stderr(`${say("excluded", locale)}\n`);
+    for (const x of result.excluded) io.stderr(`  ${x.file ?? x.agency}: ${x.errors.slice(0, 3).map((e) => `${e.code} ${e.pointer}`).join("; ")}${x.errors.length > 3 ? " …" : ""}\n`);
+  }
+  const blank = Object.keys(result.blanks).length;
+  if (blank) io.stderr(`${say("blanks", locale, { n: blank })}\n`);
+  if (args.output) io.stderr(`${say("wrote", locale, { path: args.output })}\n`);
+  return result.excluded.length ? EXIT.invalid : EXIT.ok;
+}
+
+export const aggregateHelp: Record<Locale, string> = {
+  "zh-CN": `用法：zfxxgk aggregate <文件|目录>... --agency <机关名称> [-o 输出文件] [选项]
+
+把多个机关同一年度、同一格式的报告逐格相加，生成一份汇总报告（scope: "aggregate"），
+并记录每份成员报告（机关、文件、SHA-256）。成员报告未填报的单元格，汇总结果也留空（不按 0 计）。
+有错误的成员报告不参与汇总并列出，除非加 --include-invalid。正文部分留空，由汇总单位撰写。
+
+选项：
+  --agency <名称>       汇总报告的机关名称（必填）
+  --kind <类型>         government | department | other（默认 government）
+  --level <层级>        national | provincial | municipal | county | township（默认 county）
+  --year <年度>         报告年度；各成员报告必须一致（默认取成员报告的年度）
+  --include-invalid     有错误的报告也参与汇总
+  -o, --output <文件>   写入的文件（默认标准输出）
+  --locale zh-CN|en     信息语言
+
+退出码：0 已写出；1 已写出但有成员报告因错误未汇总；2 文件无法读取、年度或格式不一致、用法错误。
+
+示例：
+  zfxxgk aggregate reports/2024/ --agency 某市人民政府 --level municipal -o out/city-2024.json
+`,
+  en: `Usage: zfxxgk aggregate <file|dir>... --agency <name> [-o out.json] [options]
+
+Sums reports of the same year and edition cell by cell into one aggregate report (scope
+"aggregate"), recording each member (agency, file, SHA-256). A cell a member left blank stays
+blank in the sum (never counted as 0). Members with errors are left out and listed, unless
+--include-invalid. The text sections are left empty for the author.
+
+Options:
+  --agency <name>       the aggregate report's agency (required)
+  --kind <kind>         government | department | other (default government)
+  --level <level>       national | provincial | municipal | county | township (default county)
+  --year <year>         the year covered; every member must cover it (default: the members' year)
+  --include-invalid     sum members with errors too
+  -o, --output <file>   where to write (default: standard output)
+  --locale zh-CN|en     language of the messages
+
+Exit codes: 0 written; 1 written, but members with errors were left out; 2 unreadable input,
+mixed years or editions, or bad usage.
+
+Example:
+  zfxxgk aggregate reports/2024/ --agency 某市人民政府 --level municipal -o out/city-2024.json
+`,
+};
