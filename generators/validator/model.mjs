@@ -179,6 +179,7 @@ export function compileRules(ruleSet, cells, fragments) {
             deadlines: c.deadlines,
           };
         case "creditCode":
+        case "text":
           return { at, vars, ref: substitute(c.ref, binding) };
         default:
           throw new Error(`rule ${rule.id}: unknown check kind ${c.kind}`);

@@ -27,14 +27,14 @@ export interface RuleInstance {
   date?: string;
   year?: string;
   deadlines?: { when?: Record<string, string[]>; monthDay: string }[];
-  /** creditCode */
+  /** creditCode, text */
   ref?: string;
 }
 export interface CompiledRule {
   id: string;
   severity: "error" | "warning" | "info";
   category: "arithmetic" | "completeness" | "timeliness" | "identity" | "cross-year";
-  kind: "sum" | "present" | "deadline" | "creditCode";
+  kind: "sum" | "present" | "deadline" | "creditCode" | "text";
   op: "=" | "<=" | null;
   fill: boolean;
   needsPrevious: boolean;
