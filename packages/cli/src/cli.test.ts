@@ -140,3 +140,24 @@ describe("zfxxgk aggregate", () => {
     expect(noAgency.err).toContain("--agency");
   });
 });
+
+describe("zfxxgk diff", () => {
+  it("exit 0 and says so when nothing differs; exit 1 with the changed cell otherwise", async () => {
+    const same = await run(["diff", example, example]);
+    expect(same.code).toBe(0);
+    expect(same.out).toBe("两份报告没有差异\n");
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-"));
+    const next = JSON.parse(readFileSync(example, "utf8"));
+    next.applications.newReceived.naturalPerson = 12;
+    writeFileSync(join(dir, "next.json"), JSON.stringify(next));
+    const changed = await run(["diff", example, join(dir, "next.json")]);
+    expect(changed.code).toBe(1);
+    expect(changed.out).toContain("表三 三、收到和处理政府信息公开申请情况（1 处变化）\n  一、本年新收政府信息公开申请数量 › 自然人：9 → 12（+3）\n");
+    const json = await run(["diff", example, join(dir, "next.json"), "--json", "--locale", "en"]);
+    expect(JSON.parse(json.out).tables[0].changes[0]).toMatchObject({ before: 9, after: 12, change: 3 });
+  });
+
+  it("needs exactly two reports (exit 2)", async () => {
+    expect((await run(["diff", example])).code).toBe(2);
+  });
+});

@@ -60,6 +60,7 @@ const strings: Record<string, Record<Locale, string>> = {
     en: "--level must be national, provincial, municipal, county or township",
   },
   badYear: { "zh-CN": "--year 应为四位年份", en: "--year must be a four-digit year" },
+  diffTwo: { "zh-CN": "diff 需要两份报告：前一份和后一份", en: "diff takes two reports: the earlier and the later" },
   fillOne: { "zh-CN": "fill 一次只处理一个文件", en: "fill takes one file at a time" },
   filled: { "zh-CN": "已计算 {n} 个合计单元格：", en: "computed {n} total cells:" },
   filledNone: { "zh-CN": "没有需要计算的合计单元格", en: "no total cell needed computing" },

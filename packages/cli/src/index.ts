@@ -3,13 +3,14 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createRequire } from "node:module";
 import { aggregateCommand, aggregateHelp } from "./commands/aggregate.js";
+import { diffCommand, diffHelp } from "./commands/diff.js";
 import { fillCommand } from "./commands/fill.js";
 import { validateCommand } from "./commands/validate.js";
 import { help } from "./help.js";
 import { pickLocale, say, type Locale } from "./i18n.js";
 import { EXIT, processIo, type Io } from "./io.js";
 
-export { validateCommand, fillCommand, aggregateCommand };
+export { validateCommand, fillCommand, aggregateCommand, diffCommand };
 export { parseReportBytes, readReport, readReportFile, ReadError, firstInvalidUtf8 } from "./read-report.js";
 export type { Io } from "./io.js";
 
@@ -76,6 +77,12 @@ const commands: Record<string, Command> = {
         },
         io,
       ),
+  },
+  diff: {
+    options: { ...common, json: { type: "boolean" } },
+    help: diffHelp,
+    check: (p) => (p.length !== 2 ? "diffTwo" : undefined),
+    run: (p, v, locale, io) => diffCommand({ before: p[0]!, after: p[1]!, json: v.json === true, locale }, io),
   },
 };
 

@@ -1,0 +1,150 @@
+// Year-over-year comparison of two reports of one edition: every changed table cell with both
+// values and the change, grouped by table; the text sections as unified diffs; other fields.
+import { createTwoFilesPatch } from "diff";
+import { labels } from "@zfxxgk/schema";
+import { labelPathOf, tableCells, type Cell } from "@zfxxgk/validator";
+
+export type Locale = "zh-CN" | "en";
+
+export interface CellChange {
+  pointer: string;
+  labelPath: string;
+  before: number | null | undefined;
+  after: number | null | undefined;
+  /** after − before when both are figures (exact to 6 decimals for 万元), else null */
+  change: number | null;
+}
+
+export interface TableChanges {
+  /** 表二 / 表三 / 表四 */
+  table: string;
+  /** the section heading, e.g. 三、收到和处理政府信息公开申请情况 */
+  heading: string;
+  changes: CellChange[];
+}
+
+export interface TextChange {
+  pointer: string;
+  heading: string;
+  /** unified diff of the section's lines (headings and paragraphs) */
+  unified: string;
+}
+
+export interface FieldChange {
+  pointer: string;
+  labelPath: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface ReportDiff {
+  edition: string;
+  tables: TableChanges[];
+  texts: TextChange[];
+  fields: FieldChange[];
+  /** number of changed cells, texts and fields */
+  total: number;
+}
+
+export class DiffError extends Error {
+  constructor(
+    readonly code: "NOT-A-REPORT" | "MIXED-EDITIONS",
+    message: string,
+  ) {
+    super(message);
+    this.name = "DiffError";
+  }
+}
+
+const words = {
+  notReport: { "zh-CN": "{which}不是可识别的年度报告", en: "the {which} report is not a report of a known edition" },
+  mixed: { "zh-CN": "两份报告的格式版本不同（{a} 与 {b}），不能逐格比较", en: "the reports follow different editions ({a} and {b}); cells cannot be compared" },
+  before: { "zh-CN": "前一份", en: "first" },
+  after: { "zh-CN": "后一份", en: "second" },
+} satisfies Record<string, Record<Locale, string>>;
+
+const at = (r: unknown, path: readonly string[]) => path.reduce<any>((o, k) => (o === null || typeof o !== "object" ? undefined : o[k]), r);
+const cellValue = (v: unknown): number | null | undefined => (typeof v === "number" || v === null ? v : undefined);
+
+/** The lines an export prints for a text section: sub-headings and paragraphs, in order. */
+function lines(section: unknown): string[] {
+  if (Array.isArray(section)) return section.map(String);
+  const s = section as { paragraphs?: unknown[]; subsections?: { heading?: unknown; paragraphs?: unknown[] }[] } | undefined;
+  if (!s || typeof s !== "object") return [];
+  const out = (s.paragraphs ?? []).map(String);
+  for (const sub of s.subsections ?? []) out.push(String(sub.heading ?? ""), ...(sub.paragraphs ?? []).map(String));
+  return out;
+}
+
+const TEXT_POINTERS = ["/preamble", "/overview", "/proactiveDisclosure/notes", "/applications/notes", "/reviewAndLitigation/notes", "/problemsAndImprovements", "/otherMatters"];
+
+/** Every leaf pointer of the report outside the tables' cells and the text sections. */
+function fieldLeaves(r: unknown, skip: Set<string>, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {
+  if (r === null || typeof r !== "object" || Array.isArray(r)) {
+    if (prefix) out.set(prefix, r);
+    return out;
+  }
+  for (const [k, v] of Object.entries(r)) {
+    const p = `${prefix}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    if (skip.has(p)) continue;
+    if (v !== null && typeof v === "object" && !Array.isArray(v)) fieldLeaves(v, skip, p, out);
+    else out.set(p, v);
+  }
+  return out;
+}
+
+export function diffReports(before: unknown, after: unknown, options: { locale?: Locale } = {}): ReportDiff {
+  const locale = options.locale ?? "zh-CN";
+  const edition = (r: unknown) => (r && typeof r === "object" ? (r as { edition?: unknown }).edition : undefined);
+  const a = edition(before);
+  const b = edition(after);
+  for (const [e, which] of [[a, words.before], [b, words.after]] as const) {
+    if (typeof e !== "string" || tableCells(e).length === 0) throw new DiffError("NOT-A-REPORT", words.notReport[locale].replace("{which}", which[locale]));
+  }
+  if (a !== b) throw new DiffError("MIXED-EDITIONS", words.mixed[locale].replace("{a}", String(a)).replace("{b}", String(b)));
+  const ed = a as "2021";
+  const cells = tableCells(ed);
+  const sections = labels[ed].sections;
+
+  const tables: TableChanges[] = [];
+  for (const key of ["proactiveDisclosure", "applications", "reviewAndLitigation"]) {
+    const changes = cells
+      .filter((c: Cell) => c.path[0] === key)
+      .flatMap((c: Cell): CellChange[] => {
+        const x = cellValue(at(before, c.path));
+        const y = cellValue(at(after, c.path));
+        if (x === y) return [];
+        const change = typeof x === "number" && typeof y === "number" ? Math.round((y - x) * 1e6) / 1e6 : null;
+        return [{ pointer: c.pointer, labelPath: c.labelPath, before: x, after: y, change }];
+      });
+    if (changes.length) tables.push({ table: sections[key]!.table!, heading: sections[key]!.heading, changes });
+  }
+
+  const texts: TextChange[] = [];
+  for (const pointer of TEXT_POINTERS) {
+    const path = pointer.split("/").slice(1);
+    const x = lines(at(before, path));
+    const y = lines(at(after, path));
+    if (x.join("\n") === y.join("\n")) continue;
+    const heading = labelPathOf(null, pointer, locale) || sections[path[0]!]?.heading || pointer;
+    const name = path.length === 1 && sections[path[0]!] ? sections[path[0]!]!.heading : heading;
+    const unified = createTwoFilesPatch(`a${pointer}`, `b${pointer}`, `${x.join("\n")}\n`, `${y.join("\n")}\n`, "", "", { context: 1 })
+      .split("\n")
+      .slice(1) // drop the "====" banner
+      .join("\n");
+    texts.push({ pointer, heading: name, unified });
+  }
+
+  const skip = new Set([...cells.map((c) => c.pointer), ...TEXT_POINTERS]);
+  const fa = fieldLeaves(before, skip);
+  const fb = fieldLeaves(after, skip);
+  const fields: FieldChange[] = [];
+  for (const p of new Set([...fa.keys(), ...fb.keys()])) {
+    const x = fa.get(p);
+    const y = fb.get(p);
+    if (JSON.stringify(x) !== JSON.stringify(y)) fields.push({ pointer: p, labelPath: labelPathOf(null, p, locale), before: x, after: y });
+  }
+
+  const total = tables.reduce((n, t) => n + t.changes.length, 0) + texts.length + fields.length;
+  return { edition: ed, tables, texts, fields, total };
+}
