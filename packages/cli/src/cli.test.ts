@@ -161,3 +161,17 @@ describe("zfxxgk diff", () => {
     expect((await run(["diff", example])).code).toBe(2);
   });
 });
+
+describe("zfxxgk flatten", () => {
+  it("CSV to stdout with a BOM and two header rows; SQLite needs -o", async () => {
+    const csv = await run(["flatten", example]);
+    expect(csv.code).toBe(0);
+    expect(csv.out.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.out.split("\r\n")).toHaveLength(4); // 2 header rows, 1 report, final newline
+    expect((await run(["flatten", example, "--format", "sqlite"])).code).toBe(2);
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-"));
+    const db = await run(["flatten", example, "--format", "sqlite", "-o", join(dir, "r.sqlite")]);
+    expect(db.code).toBe(0);
+    expect(db.err).toContain("1 份报告，200 个单元格");
+  });
+});

@@ -12,6 +12,7 @@ export const help: Record<string, Record<Locale, string>> = {
   fill       计算空白的合计单元格（总计列、（七）总计、表四总计）
   aggregate  把多个机关的报告逐格相加为一份汇总报告
   diff       逐格比较两份报告（如上一年度与本年度）
+  flatten    把多份报告展开为 CSV 或 SQLite，便于统计分析
 
 每个命令都有 --help，例如 zfxxgk validate --help。
 通用选项：--locale zh-CN|en（也可设环境变量 ZFXXGK_LOCALE），--help，--version
@@ -25,6 +26,7 @@ Commands:
   fill       compute blank total cells (the 总计 column, （七）总计, table 四 totals)
   aggregate  sum several agencies' reports cell by cell into one aggregate report
   diff       compare two reports cell by cell (e.g. last year's and this year's)
+  flatten    flatten many reports to CSV or SQLite for analysis
 
 Every command has --help, e.g. zfxxgk validate --help.
 Common options: --locale zh-CN|en (or ZFXXGK_LOCALE), --help, --version

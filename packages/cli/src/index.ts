@@ -5,12 +5,13 @@ import { createRequire } from "node:module";
 import { aggregateCommand, aggregateHelp } from "./commands/aggregate.js";
 import { diffCommand, diffHelp } from "./commands/diff.js";
 import { fillCommand } from "./commands/fill.js";
+import { flattenCommand, flattenHelp } from "./commands/flatten.js";
 import { validateCommand } from "./commands/validate.js";
 import { help } from "./help.js";
 import { pickLocale, say, type Locale } from "./i18n.js";
 import { EXIT, processIo, type Io } from "./io.js";
 
-export { validateCommand, fillCommand, aggregateCommand, diffCommand };
+export { validateCommand, fillCommand, aggregateCommand, diffCommand, flattenCommand };
 export { parseReportBytes, readReport, readReportFile, ReadError, firstInvalidUtf8 } from "./read-report.js";
 export type { Io } from "./io.js";
 
@@ -83,6 +84,13 @@ const commands: Record<string, Command> = {
     help: diffHelp,
     check: (p) => (p.length !== 2 ? "diffTwo" : undefined),
     run: (p, v, locale, io) => diffCommand({ before: p[0]!, after: p[1]!, json: v.json === true, locale }, io),
+  },
+  flatten: {
+    options: { ...common, format: { type: "string", default: "csv" }, output: { type: "string", short: "o" } },
+    help: flattenHelp,
+    check: (_p, v) => (v.format !== "csv" && v.format !== "sqlite" ? "badFlatFormat" : v.format === "sqlite" && !str(v.output) ? "needOutput" : undefined),
+    run: (inputs, v, locale, io) =>
+      flattenCommand({ inputs, format: v.format as "csv" | "sqlite", locale, ...(str(v.output) ? { output: str(v.output)! } : {}) }, io),
   },
 };
 

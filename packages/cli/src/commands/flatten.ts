@@ -1,0 +1,113 @@
+// zfxxgk flatten: reads reports, calls @zfxxgk/flatten, writes CSV or SQLite.
+import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import { FlattenError, toCsv, toSqlite, type FlatInput } from "@zfxxgk/flatten";
+import type { Locale } from "../i18n.js";
+import { expandInputs } from "../inputs.js";
+import { EXIT, type Io } from "../io.js";
+import { progress } from "../progress.js";
+import { readReportFile, ReadError } from "../read-report.js";
+
+export interface FlattenArgs {
+  inputs: string[];
+  format: "csv" | "sqlite";
+  output?: string;
+  locale: Locale;
+}
+
+const words = {
+  unreadable: { "zh-CN": "有文件无法读取，未输出", en: "some files are unreadable; nothing was written" },
+  wrote: { "zh-CN": "已写入 {path}：{reports} 份报告", en: "wrote {path}: {reports} reports" },
+  wroteCells: { "zh-CN": "已写入 {path}：{reports} 份报告，{cells} 个单元格", en: "wrote {path}: {reports} reports, {cells} cells" },
+} satisfies Record<string, Record<Locale, string>>;
+
+const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (w, k: string) => String(v[k] ?? w));
+
+export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number> {
+  const { locale } = args;
+  const { files } = await expandInputs(args.inputs);
+  const inputs: FlatInput[] = [];
+  let unreadable = 0;
+  const bar = progress(io, files.length);
+  for (const file of files) {
+    bar.tick(file);
+    try {
+      const { value, bytes } = await readReportFile(file, locale, io.stdin);
+      inputs.push({ report: value, file, sha256: createHash("sha256").update(bytes).digest("hex") });
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+      bar.done();
+      io.stderr(`✖ ${file}: ${e.message}\n`);
+      unreadable++;
+    }
+  }
+  bar.done();
+  if (unreadable) {
+    io.stderr(`${words.unreadable[locale]}\n`);
+    return EXIT.unusable;
+  }
+  try {
+    if (args.format === "csv") {
+      const csv = toCsv(inputs);
+      if (!args.output) {
+        io.stdout(csv);
+        return EXIT.ok;
+      }
+      await mkdir(dirname(args.output), { recursive: true });
+      await writeFile(args.output, csv);
+      io.stderr(`${fill(words.wrote[locale], { path: args.output, reports: inputs.length })}\n`);
+    } else {
+      await mkdir(dirname(args.output!), { recursive: true });
+      const n = toSqlite(inputs, args.output!);
+      io.stderr(`${fill(words.wroteCells[locale], { path: args.output!, reports: n.reports, cells: n.cells })}\n`);
+    }
+  } catch (e) {
+    if (!(e instanceof FlattenError)) throw e;
+    io.stderr(`✖ ${e.message}\n`);
+    return EXIT.unusable;
+  }
+  return EXIT.ok;
+}
+
+export const flattenHelp: Record<Locale, string> = {
+  "zh-CN": `用法：zfxxgk flatten <文件|目录>... [--format csv|sqlite] [-o 输出文件]
+
+把多份同一格式的报告展开为便于分析的数据：
+  csv     每份报告一行、每个单元格一列；第一行为键（如 applications.newReceived.naturalPerson），
+          第二行为格式中的中文标签；UTF-8 带 BOM，Excel 可直接打开。未填报的单元格为空。
+  sqlite  SQLite 数据库：reports 表（每份报告一行）和 cells 表（每份报告每个单元格一行：
+          pointer、tbl 表名、row 行标签、col 列标签、value 数值；未填报为 NULL）。
+
+选项：
+  --format csv|sqlite  输出格式（默认 csv）
+  -o, --output <文件>  写入的文件（csv 默认输出到标准输出；sqlite 必须指定）
+  --locale zh-CN|en    信息语言
+
+退出码：0 已写出；2 文件无法读取、格式版本不一致或用法错误。
+
+示例：
+  zfxxgk flatten reports/ --format csv -o out/reports.csv
+  zfxxgk flatten reports/ --format sqlite -o out/reports.sqlite
+`,
+  en: `Usage: zfxxgk flatten <file|dir>... [--format csv|sqlite] [-o out]
+
+Flattens reports of one edition for analysis:
+  csv     one row per report, one column per cell; a header row of keys (such as
+          applications.newReceived.naturalPerson), a second of the format's Chinese labels;
+          UTF-8 with a BOM so that Excel opens it. A blank cell is an empty field.
+  sqlite  a SQLite database: table reports (one row per report) and table cells (one row per
+          report and cell: pointer, tbl, row and col labels, value; a blank is NULL).
+
+Options:
+  --format csv|sqlite  output format (default csv)
+  -o, --output <file>  where to write (csv: default standard output; sqlite: required)
+  --locale zh-CN|en    language of the messages
+
+Exit codes: 0 written; 2 unreadable input, mixed editions or bad usage.
+
+Examples:
+  zfxxgk flatten reports/ --format csv -o out/reports.csv
+  zfxxgk flatten reports/ --format sqlite -o out/reports.sqlite
+`,
+};

@@ -1,0 +1,82 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import Database from "better-sqlite3";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { tableCells } from "@zfxxgk/validator";
+import { FlattenError, toCsv, toSqlite, type FlatInput } from "./index.js";
+
+const root = resolve(import.meta.dirname, "../../..");
+const read = (p: string) => JSON.parse(readFileSync(join(root, p), "utf8"));
+const inputs: FlatInput[] = [
+  { report: read("examples/tacheng-2024/report.json"), file: "tacheng.json" },
+  { report: read("packages/schema/rules/fixtures/2021/base.json"), file: "huaian.json", sha256: "f".repeat(64) },
+];
+const cells = tableCells("2021");
+const at = (r: any, path: readonly string[]) => path.reduce((o, k) => o[k], r);
+
+describe("toCsv", () => {
+  const csv = toCsv(inputs);
+  const rows: string[][] = parse(csv.slice(1));
+
+  it("starts with a UTF-8 BOM, for Excel", () => {
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+  });
+
+  it("has a header of keys, a header of the format's labels, and a row per report", () => {
+    expect(rows).toHaveLength(2 + inputs.length);
+    expect(rows[0]!.length).toBe(8 + 200);
+    const col = rows[0]!.indexOf("applications.results.denied.stateSecret.naturalPerson");
+    expect(rows[1]![col]).toBe("表三 › 三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密 › 自然人");
+  });
+
+  it("carries every cell of every report, a blank as an empty field", () => {
+    inputs.forEach((input, i) => {
+      const row = rows[2 + i]!;
+      expect(row[0]).toBe(input.file);
+      for (const c of cells) {
+        const v = at(input.report, c.path);
+        expect(row[rows[0]!.indexOf(c.path.join("."))], c.pointer).toBe(v === null ? "" : String(v));
+      }
+    });
+    // the seed's four blank 总计 cells
+    expect(rows[2]![rows[0]!.indexOf("applications.newReceived.total")]).toBe("");
+    expect(rows[3]![rows[0]!.indexOf("proactiveDisclosure.article20Item8.administrativeFees.feeAmountThisYear")]).toBe("96171.6");
+  });
+
+  it("refuses reports of different editions", () => {
+    expect(() => toCsv([inputs[0]!, { report: { edition: "2019" }, file: "x" }])).toThrow(FlattenError);
+  });
+});
+
+describe("toSqlite", () => {
+  const path = join(mkdtempSync(join(tmpdir(), "zfxxgk-")), "reports.sqlite");
+  const counts = toSqlite(inputs, path);
+  const db = new Database(path, { readonly: true });
+
+  it("writes a reports row per report and a cells row per report and cell", () => {
+    expect(counts).toEqual({ reports: 2, cells: 400 });
+    expect(db.prepare("SELECT file, agency, year FROM reports ORDER BY id").all()).toEqual([
+      { file: "tacheng.json", agency: "塔城市人民政府", year: 2024 },
+      { file: "huaian.json", agency: "淮安市人民政府", year: 2024 },
+    ]);
+  });
+
+  it("sums in SQL match the source reports", () => {
+    for (const c of cells) {
+      const sql = db.prepare("SELECT SUM(value) AS s, COUNT(value) AS n FROM cells WHERE pointer = ?").get(c.pointer) as { s: number | null; n: number };
+      const values = inputs.map((i) => at(i.report, c.path)).filter((v) => v !== null);
+      expect(sql.n, c.pointer).toBe(values.length);
+      if (values.length) expect(sql.s, c.pointer).toBeCloseTo(values.reduce((a, b) => a + b, 0), 6);
+    }
+    // 一、本年新收 by 自然人 over both reports: 9 + 3001
+    const row = db.prepare("SELECT SUM(value) AS s FROM cells WHERE tbl = '表三' AND row = '一、本年新收政府信息公开申请数量' AND col = '自然人'").get() as { s: number };
+    expect(row.s).toBe(3010);
+  });
+
+  it("keeps blanks as NULL", () => {
+    const blank = db.prepare("SELECT COUNT(*) AS n FROM cells WHERE value IS NULL").get() as { n: number };
+    expect(blank.n).toBe(4);
+  });
+});
