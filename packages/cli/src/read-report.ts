@@ -1,6 +1,7 @@
 // Reads a report file (or stdin) into a JSON value, turning every way a file can be unreadable
 // into a ReadError with a plain message and, where there is one, the line and column.
-import { readFile } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+import { readFileSync } from "node:fs";
 import { parse as tolerantParse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { MAX_DEPTH } from "@zfxxgk/validator";
 import { say, type Locale } from "./i18n.js";
@@ -82,7 +83,8 @@ function depthExceeds(value: unknown, limit: number): boolean {
 }
 
 export function parseReportBytes(bytes: Uint8Array, locale: Locale): unknown {
-  const bad = firstInvalidUtf8(bytes);
+  // the native check is fast; the scan that says where and why runs only on a bad file
+  const bad = isUtf8(bytes) ? { offset: -1, cutShort: false } : firstInvalidUtf8(bytes);
   if (bad.offset >= 0) {
     const before = new TextDecoder().decode(bytes.subarray(0, bad.offset));
     const { line, column } = lineColumn(before, before.length);
@@ -91,9 +93,10 @@ export function parseReportBytes(bytes: Uint8Array, locale: Locale): unknown {
     }
     throw new ReadError("NOT-UTF8", say("notUtf8", locale, { offset: bad.offset, line, column }), line, column);
   }
-  // TextDecoder drops a leading BOM, as Windows editors write one
-  const text = new TextDecoder("utf-8").decode(bytes);
-  if (text.trim() === "") throw new ReadError("EMPTY", say("empty", locale));
+  // a leading BOM, as Windows editors write one, is not part of the JSON
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("utf8");
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+  if (!/\S/.test(text)) throw new ReadError("EMPTY", say("empty", locale));
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -138,7 +141,8 @@ export async function readReportFile(path: string, locale: Locale, stdin: () => 
   if (path === "-") bytes = await stdin();
   else {
     try {
-      bytes = await readFile(path);
+      // synchronous: a CLI reads one file at a time, and a worker thread has nothing else to do
+      bytes = readFileSync(path);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ENOENT") throw new ReadError("NOT-FOUND", say("notFound", locale));

@@ -1,10 +1,13 @@
 // zfxxgk validate: reads each input, calls @zfxxgk/validator's validate, prints the result.
-import { validate, type ValidationResult, type Issue } from "@zfxxgk/validator";
+// A directory is a batch: files are streamed to worker threads and results printed in order.
+import { validateInWorkers } from "../batch.js";
 import { say, type Locale } from "../i18n.js";
-import { expandInputs } from "../inputs.js";
+import { streamInputs } from "../inputs.js";
 import { EXIT, type Io } from "../io.js";
 import { progress } from "../progress.js";
 import { readReport, ReadError } from "../read-report.js";
+import { checkFile, type Checked } from "../validate-file.js";
+import type { FormatOptions } from "../format-outcome.js";
 
 export interface ValidateArgs {
   inputs: string[];
@@ -12,14 +15,16 @@ export interface ValidateArgs {
   verbose: boolean;
   locale: Locale;
   previous?: string;
+  /** worker threads for a batch (default: one per core) */
+  workers?: number;
 }
 
-type Outcome = { file: string; result: ValidationResult } | { file: string; error: ReadError };
+async function* inProcess(files: AsyncIterable<string>, options: FormatOptions & { previous: unknown }, io: Io): AsyncGenerator<Checked> {
+  for await (const file of files) yield await checkFile(file, options, io.stdin);
+}
 
 export async function validateCommand(args: ValidateArgs, io: Io): Promise<number> {
   const { locale } = args;
-  const { files, emptyDirs } = await expandInputs(args.inputs);
-  for (const d of emptyDirs) io.stderr(`${d}: ${say("noJsonInDir", locale)}\n`);
   let previous: unknown;
   if (args.previous !== undefined) {
     try {
@@ -30,68 +35,43 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
       return EXIT.unusable;
     }
   }
-  const bar = progress(io, files.length);
+  const inputs = await streamInputs(args.inputs);
+  const options = { json: args.json, verbose: args.verbose, locale, previous };
+  const outcomes = inputs.hasDirectory && !args.inputs.includes("-")
+    ? validateInWorkers(inputs.files, { ...options, ...(args.workers ? { workers: args.workers } : {}) })
+    : inProcess(inputs.files, options, io);
+  const bar = progress(io, inputs.hasDirectory ? undefined : args.inputs.length);
   const tally = { files: 0, valid: 0, invalid: 0, unreadable: 0 };
-  for (const file of files) {
-    bar.tick(file);
-    let outcome: Outcome;
-    try {
-      const value = await readReport(file, locale, io.stdin);
-      outcome = { file, result: validate(value, { locale, previous }) };
-    } catch (e) {
-      if (!(e instanceof ReadError)) throw e;
-      outcome = { file, error: e };
-    }
+  const byRule = new Map<string, { error: number; warning: number }>();
+  for await (const outcome of outcomes) {
+    bar.tick(outcome.file);
     tally.files++;
-    if ("error" in outcome) tally.unreadable++;
-    else if (outcome.result.valid) tally.valid++;
-    else tally.invalid++;
-    const text = args.json ? jsonLine(outcome) : human(outcome, args.verbose, locale);
+    tally[outcome.status]++;
+    for (const [code, severity] of outcome.issues) {
+      const c = byRule.get(code) ?? { error: 0, warning: 0 };
+      c[severity]++;
+      byRule.set(code, c);
+    }
     bar.done();
-    io.stdout(text);
+    io.stdout(outcome.text);
   }
   bar.done();
-  if (args.json) io.stdout(`${JSON.stringify({ type: "summary", ...tally })}\n`);
-  else if (files.length > 1) io.stdout(`${say("summary", locale, tally)}\n`);
-  if (tally.unreadable > 0 || emptyDirs.length > 0 || files.length === 0) return EXIT.unusable;
+  for (const d of inputs.emptyDirs) io.stderr(`${d}: ${say("noJsonInDir", locale)}\n`);
+  if (args.json) io.stdout(`${JSON.stringify({ type: "summary", ...tally, byRule: Object.fromEntries(byRule) })}\n`);
+  else if (tally.files > 1) io.stdout(summaryTable(tally, byRule, locale));
+  if (tally.unreadable > 0 || inputs.emptyDirs.length > 0 || tally.files === 0) return EXIT.unusable;
   return tally.invalid > 0 ? EXIT.invalid : EXIT.ok;
 }
 
-function jsonLine(o: Outcome): string {
-  if ("error" in o) {
-    const { code, message, line, column } = o.error;
-    return `${JSON.stringify({ type: "result", file: o.file, readable: false, valid: false, error: { code, message, line, column } })}\n`;
+function summaryTable(tally: Record<string, number>, byRule: Map<string, { error: number; warning: number }>, locale: Locale): string {
+  let s = "\n";
+  if (byRule.size) {
+    const [rule, errors, warnings] = locale === "zh-CN" ? ["规则", "错误", "警告"] : ["rule", "errors", "warnings"];
+    const rows = [...byRule].sort((a, b) => b[1].error - a[1].error || b[1].warning - a[1].warning || (a[0] < b[0] ? -1 : 1));
+    const w = Math.max(rule.length, ...rows.map(([c]) => c.length));
+    s += `  ${rule.padEnd(w)}  ${errors.padStart(8)}  ${warnings.padStart(8)}\n`;
+    for (const [code, c] of rows) s += `  ${code.padEnd(w)}  ${String(c.error).padStart(8)}  ${String(c.warning).padStart(8)}\n`;
   }
-  return `${JSON.stringify({ type: "result", file: o.file, readable: true, ...o.result })}\n`;
+  return `${s}${say("summary", locale, tally)}\n`;
 }
 
-function human(o: Outcome, verbose: boolean, locale: Locale): string {
-  const [open, close, colon] = locale === "zh-CN" ? ["（", "）", "："] : [" (", ")", ": "];
-  if ("error" in o) return `✖ ${o.file} — ${say("unreadable", locale)}${colon}${o.error.message}\n`;
-  const r = o.result;
-  const head =
-    `${r.valid ? "✔" : "✖"} ${o.file} — ${say(r.valid ? "valid" : "invalid", locale)}` +
-    `${open}${r.edition ? say("edition", locale, { edition: r.edition }) : say("noEdition", locale)}${close}` +
-    `${colon}${say("counts", locale, r.counts)}\n`;
-  const shown = r.issues.filter((i) => verbose || i.severity !== "info");
-  const lines = shown.map((i) => issueText(i, verbose, locale));
-  const hidden = r.issues.length - shown.length;
-  if (hidden > 0) lines.push(`  ${say("infoHidden", locale, { n: hidden })}\n`);
-  return head + lines.join("");
-}
-
-const SEVERITY: Record<Issue["severity"], Record<Locale, string>> = {
-  error: { "zh-CN": "错误", en: "error" },
-  warning: { "zh-CN": "警告", en: "warning" },
-  info: { "zh-CN": "提示", en: "note" },
-};
-
-function issueText(i: Issue, verbose: boolean, locale: Locale): string {
-  const colon = locale === "zh-CN" ? "：" : ": ";
-  let s = `  ${SEVERITY[i.severity][locale]} ${i.code}  ${i.pointer || "/"}\n    ${i.labelPath ? `${i.labelPath}${colon}` : ""}${i.message}\n`;
-  if (verbose && i.cells) {
-    s += `    ${say("cellsRead", locale)}\n`;
-    for (const c of i.cells) s += `      ${c.labelPath} = ${c.value ?? say("blank", locale)}\n`;
-  }
-  return s;
-}
