@@ -21,7 +21,7 @@ export function cellsOf(labels) {
       const rowPointer = `/proactiveDisclosure/${blockKey}/${rowKey}`;
       nodes.set(rowPointer, [...blockPath, rowLabel]);
       for (const [colKey, colLabel] of Object.entries(block.columns)) {
-        cells.push({ pointer: `${rowPointer}/${colKey}`, labelPath: [...blockPath, rowLabel, colLabel], kind: colKey === "feeAmountThisYear" ? "amount" : "count" });
+        cells.push({ pointer: `${rowPointer}/${colKey}`, labelPath: [...blockPath, rowLabel, colLabel] });
       }
     }
   }
@@ -38,7 +38,7 @@ export function cellsOf(labels) {
     nodes.set(rowPointer, labelPath);
     if (isGroup(rowPath)) continue;
     for (const [colKey, colLabel] of Object.entries(t3.columns)) {
-      cells.push({ pointer: `${rowPointer}/${colKey}`, labelPath: [...labelPath, colLabel], kind: "count" });
+      cells.push({ pointer: `${rowPointer}/${colKey}`, labelPath: [...labelPath, colLabel] });
     }
   }
 
@@ -53,7 +53,7 @@ export function cellsOf(labels) {
     nodes.set(groupPointer, labelPath);
     if (groupKeys.some((k) => k.startsWith(`${groupKey}.`))) continue;
     for (const [colKey, colLabel] of Object.entries(t4.columns)) {
-      cells.push({ pointer: `${groupPointer}/${colKey}`, labelPath: [...labelPath, colLabel], kind: "count" });
+      cells.push({ pointer: `${groupPointer}/${colKey}`, labelPath: [...labelPath, colLabel] });
     }
   }
   for (const c of cells) nodes.set(c.pointer, c.labelPath);
@@ -79,14 +79,16 @@ function deref(schema, node) {
   return node;
 }
 
-/** Every pointer under the schema's root whose node is a count or amount cell. */
+const CELL_KINDS = { "#/$defs/count": "count", "#/$defs/amount": "amount", "#/$defs/signedCount": "signed" };
+
+/** Every pointer under the schema's root whose node is a table cell → its kind. */
 export function schemaCells(schema) {
-  const out = [];
+  const out = new Map();
   const walk = (node, pointer, depth) => {
     if (depth > 8) return;
-    const raw = node;
-    if (raw.$ref === "#/$defs/count" || raw.$ref === "#/$defs/amount") {
-      out.push(pointer);
+    const kind = CELL_KINDS[node.$ref];
+    if (kind) {
+      out.set(pointer, kind);
       return;
     }
     const n = deref(schema, node);
@@ -110,6 +112,7 @@ export function fragmentLabels(labels, nodes) {
   }
   for (const [k, l] of Object.entries(labels.applications.columns)) put(k, l);
   for (const [pointer, path] of nodes) {
+    if (pointer.startsWith("/proactiveDisclosure/")) put(pointer.slice("/proactiveDisclosure/".length), path.slice(1).join(SEP));
     if (pointer.startsWith("/applications/")) put(pointer.slice("/applications/".length), path.slice(1).join(SEP));
     if (pointer.startsWith("/reviewAndLitigation/")) put(pointer.slice("/reviewAndLitigation/".length), path.slice(1).join(SEP));
   }

@@ -1,4 +1,4 @@
-export type Edition = "2021";
+export type Edition = "2021" | "2019";
 export declare const editions: readonly Edition[];
 /** JSON Schema (draft 2020-12) of a report, per edition. */
 export declare const reportSchemas: Record<Edition, Record<string, unknown>>;

@@ -9,7 +9,8 @@ export interface Cell {
   pointer: string;
   path: string[];
   labelPath: string;
-  kind: "count" | "amount";
+  /** count: integer ≥ 0; amount: decimal ≥ 0 (万元); signed: a change, may be negative */
+  kind: "count" | "amount" | "signed";
 }
 export interface Localised {
   "zh-CN": string;

@@ -5,11 +5,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate, fill } from "./index.js";
 import { shared } from "./test-support/paths.js";
-import { readJson, readTruth, reportFromTruth } from "./test-support/report.js";
+import { readTruth, reportFromTruth, truthEdition } from "./test-support/report.js";
 
-const truths = readdirSync(join(shared, "corpus/truth"))
-  .map((f) => f.replace(/\.json$/, ""))
-  .filter((name) => Object.keys(readTruth(name).table3Rows).length === 25); // 2021 edition
+const allTruths = readdirSync(join(shared, "corpus/truth")).map((f) => f.replace(/\.json$/, ""));
+const truths = allTruths.filter((name) => truthEdition(readTruth(name)) === "2021");
+const truths2019 = allTruths.filter((name) => truthEdition(readTruth(name)) === "2019");
 
 describe("the corpus", () => {
   it("has 2021-edition reports to check", () => {
@@ -96,5 +96,35 @@ describe("the 平潭 series (cross-year checks)", () => {
     docs.normativeDocuments.currentlyValid += 5;
     const off = validate(y, { previous: last });
     expect(off.issues.filter((i) => i.category === "cross-year").map((i) => i.code)).toEqual(["R7"]);
+  });
+});
+
+describe("the 2019-edition reports of the corpus (平潭 2019, 2020)", () => {
+  it("are there", () => {
+    expect(truths2019).toEqual(["03-pingtan-2019", "04-pingtan-2020"]);
+  });
+
+  it("平潭 2019: its truth notes no fault, and the validator finds none", () => {
+    const t = readTruth("03-pingtan-2019");
+    expect(t.issues).toMatch(/all pass/);
+    expect(validate(reportFromTruth(t)).issues.filter((i) => i.severity !== "info")).toEqual([]);
+  });
+
+  it("平潭 2020: exactly the fault its truth notes — （七）总计 20 / 21 against outcome rows adding up to 26 / 27", () => {
+    const t = readTruth("04-pingtan-2020");
+    expect(t.issues).toMatch(/result rows give 自然人 6\+6\+4\+3\+3\+4 = 26 and 总计 7\+6\+4\+3\+3\+4 = 27, but （七）总计 says 20 \/ 21/);
+    const r = validate(reportFromTruth(t));
+    const faults = r.issues.filter((i) => i.severity !== "info").map((i) => ({ code: i.code, pointer: i.pointer, actual: i.actual, expected: i.expected }));
+    expect(faults).toEqual([
+      { code: "R3", pointer: "/applications/results/total/naturalPerson", actual: 20, expected: 26 },
+      { code: "R3", pointer: "/applications/results/total/total", actual: 21, expected: 27 },
+    ]);
+  });
+
+  it("2019 → 2020 are consecutive: the cross-year rules run on the real pair", () => {
+    const r = validate(reportFromTruth(readTruth("04-pingtan-2020")), { previous: reportFromTruth(readTruth("03-pingtan-2019")) });
+    // 2020's 上一年项目数量 repeat 2019's (396, 10, 2648, 126, 35), and 2019's 本年增/减 were all 0:
+    // consistent, so R10 passes; nothing was carried from 2019 into 2020 (R6)
+    expect(r.issues.filter((i) => i.category === "cross-year")).toEqual([]);
   });
 });

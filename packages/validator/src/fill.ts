@@ -2,7 +2,7 @@
 // its parts are known. A cell that holds a value is never changed, so fill is idempotent.
 import type { Report } from "@zfxxgk/types";
 import { editionOf, readCells, tooDeep, MAX_DEPTH } from "./validate.js";
-import { BLANK } from "./rules.js";
+import { BLANK, FIGURE } from "./rules.js";
 
 export interface FillResult<T> {
   report: T;
@@ -24,23 +24,23 @@ export function fillWithDetails<T = Report>(report: T): FillResult<T> {
       if (!rule.fill) continue;
       for (const inst of rule.instances) {
         const target = inst.actual![0]!;
-        if (v[target] !== BLANK) continue;
+        if (v.s[target] !== BLANK) continue;
         let sum = 0;
         let known = true;
         for (const t of inst.expected!) {
-          const x = v[t]!;
-          if (x < 0) {
+          if (v.s[t] !== FIGURE) {
             known = false;
             break;
           }
-          sum += x;
+          sum += v.v[t]!;
         }
         if (!known) continue;
         const cell = mod.cells[target]!;
         const parent = cell.path.slice(0, -1).reduce<any>((o, k) => o?.[k], out);
         if (parent === null || typeof parent !== "object") continue;
         parent[cell.path[cell.path.length - 1]!] = sum;
-        v[target] = sum;
+        v.v[target] = sum;
+        v.s[target] = FIGURE;
         filled.push(cell.pointer);
         changed = true;
       }

@@ -22,6 +22,14 @@ export const text = {
     "zh-CN": "数值过大（{actual}），超过能精确表示的最大整数 9007199254740991",
     en: "is too large ({actual}): above 9007199254740991, the largest integer that can be represented exactly",
   },
+  yearBeforeEdition: {
+    "zh-CN": "{year} 年度的报告不适用 {edition} 格式：2021 格式适用于 2021 年及以后的报告，2019、2020 年度报告请使用 2019 格式（\"edition\": \"2019\"）",
+    en: "a report on {year} does not fit the {edition} format: the 2021 format is for reports on 2021 and later; use edition \"2019\" for 2019 and 2020",
+  },
+  yearAfterEdition: {
+    "zh-CN": "{year} 年度的报告不适用 2019 格式（试行）：它只适用于 2019、2020 年度报告，之后请使用 2021 格式（\"edition\": \"2021\"）",
+    en: "a report on {year} does not fit the 2019 trial format, which covers 2019 and 2020 only; use edition \"2021\"",
+  },
   maximum: { "zh-CN": "应不大于 {limit}（实际为 {actual}）", en: "must be at most {limit} (it is {actual})" },
   required: { "zh-CN": "缺少必填项“{label}”（{key}）", en: "is missing: {label} ({key}) is required" },
   unknownKey: {

@@ -12,29 +12,37 @@ import { valueAt } from "./schema-errors.js";
 export type CellReading = number | null | undefined;
 
 /**
- * Cells are held in a Float64Array, so that the sums run over one unboxed type: a figure is
- * itself (never negative: the schema rejects negatives, and those cells are marked INVALID).
+ * A report's cells as the rules read them: figures in a Float64Array, so that the sums run over
+ * one unboxed type, and beside them a state per cell (a figure may be negative: 本年增/减).
  */
-export const BLANK = -1;
-export const INVALID = -2;
+export const FIGURE = 0;
+export const BLANK = 1;
+export const INVALID = 2;
 
-export function encodeCells(raw: unknown[]): Float64Array {
-  const out = new Float64Array(raw.length);
-  for (let i = 0; i < raw.length; i++) {
-    const x = raw[i];
-    out[i] = typeof x === "number" && x >= 0 && x <= Number.MAX_SAFE_INTEGER ? x : x === null ? BLANK : INVALID;
-  }
-  return out;
+export interface Cells {
+  v: Float64Array;
+  s: Uint8Array;
 }
 
-export function decodeCell(x: number): CellReading {
-  return x === BLANK ? null : x === INVALID ? undefined : x;
+export function encodeCells(raw: unknown[]): Cells {
+  const v = new Float64Array(raw.length);
+  const s = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const x = raw[i];
+    if (typeof x === "number" && Math.abs(x) <= Number.MAX_SAFE_INTEGER) v[i] = x;
+    else s[i] = x === null ? BLANK : INVALID;
+  }
+  return { v, s };
+}
+
+export function decodeCell(c: Cells, i: number): CellReading {
+  return c.s[i] === BLANK ? null : c.s[i] === INVALID ? undefined : c.v[i];
 }
 
 export interface RuleContext {
   report: unknown;
-  current: Float64Array;
-  previous: Float64Array | null;
+  current: Cells;
+  previous: Cells | null;
   cells: Cell[];
   nodes: Record<string, string>;
   locale: Locale;
@@ -49,7 +57,7 @@ export function runRules(rules: CompiledRule[], ctx: RuleContext, out: Issue[]):
           checkSum(rule, inst, ctx, out);
           break;
         case "present":
-          if (ctx.current[inst.cell!] === BLANK) out.push(ruleIssue(rule, inst, ctx, {}));
+          if (ctx.current.s[inst.cell!] === BLANK) out.push(ruleIssue(rule, inst, ctx, {}));
           break;
         case "deadline":
           checkDeadline(rule, inst, ctx, out);
@@ -65,28 +73,35 @@ export function runRules(rules: CompiledRule[], ctx: RuleContext, out: Issue[]):
   }
 }
 
-function read(term: number, ctx: RuleContext): number {
-  return term >= 0 ? ctx.current[term]! : ctx.previous![-term - 1]!;
+function read(term: number, ctx: RuleContext): CellReading {
+  return term >= 0 ? decodeCell(ctx.current, term) : decodeCell(ctx.previous!, -term - 1);
 }
 
-/** Σ of the terms, or BLANK / INVALID if any term is (INVALID wins). */
-function sum(terms: number[], ctx: RuleContext): number {
+/** Σ of the terms into out[0], and the worst state among them (INVALID > BLANK > FIGURE). */
+function sum(terms: number[], ctx: RuleContext, out: Float64Array): number {
   let total = 0;
-  let worst = 0;
+  let worst = FIGURE;
   for (let k = 0; k < terms.length; k++) {
     const t = terms[k]!;
-    const v = t >= 0 ? ctx.current[t]! : ctx.previous![-t - 1]!;
-    if (v >= 0) total += v;
-    else if (v < worst) worst = v;
+    const c = t >= 0 ? ctx.current : ctx.previous!;
+    const i = t >= 0 ? t : -t - 1;
+    const state = c.s[i]!;
+    if (state === FIGURE) total += c.v[i]!;
+    else if (state > worst) worst = state;
   }
-  return worst < 0 ? worst : total;
+  out[0] = total;
+  return worst;
 }
 
+const scratch = new Float64Array(1);
+
 function checkSum(rule: CompiledRule, inst: RuleInstance, ctx: RuleContext, out: Issue[]): void {
-  const actual = sum(inst.actual!, ctx);
-  const expected = sum(inst.expected!, ctx);
-  const invalid = actual === INVALID || expected === INVALID;
-  const blank = actual === BLANK || expected === BLANK;
+  const actualState = sum(inst.actual!, ctx, scratch);
+  const actual = scratch[0]!;
+  const expectedState = sum(inst.expected!, ctx, scratch);
+  const expected = scratch[0]!;
+  const invalid = actualState === INVALID || expectedState === INVALID;
+  const blank = actualState === BLANK || expectedState === BLANK;
   if (invalid) {
     // the schema errors already name the bad cells; a sum over them would mean nothing
     out.push(skipped(rule, inst, ctx, "invalid", (v) => v === undefined));
@@ -106,7 +121,7 @@ function cellsRead(inst: RuleInstance, ctx: RuleContext): CellValue[] {
     return {
       pointer: cell.pointer,
       labelPath: cell.labelPath,
-      value: decodeCell(read(t, ctx)),
+      value: read(t, ctx),
       ...(t < 0 ? { previousYear: true } : {}),
     };
   });

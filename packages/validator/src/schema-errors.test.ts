@@ -103,13 +103,13 @@ const cases: Case[] = [
     name: "a year before the 2021 format",
     change: (r) => (r.year = 2020),
     code: "SCHEMA-MINIMUM", pointer: "/year", labelPath: "报告年度",
-    zh: /应不小于 2021/, en: /at least 2021/,
+    zh: /2021 格式适用于 2021 年及以后.*2019 格式/, en: /2021 format.*2021 and later.*edition "2019"/,
   },
   {
     name: "an unknown edition",
     change: (r) => (r.edition = "2019x"),
     code: "SCHEMA-EDITION", pointer: "/edition", labelPath: "格式版本",
-    zh: /格式版本应为 2021 之一（实际为 "2019x"）/, en: /edition must be one of 2021/,
+    zh: /格式版本应为 2019, 2021 之一（实际为 "2019x"）/, en: /edition must be one of 2019, 2021/,
   },
   {
     name: "a malformed 统一社会信用代码",

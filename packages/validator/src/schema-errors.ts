@@ -84,16 +84,24 @@ export function schemaIssue(
       message = format(text.type[locale], { expected: typeList(String(p.type), locale), actual: show(value) });
       break;
     case "minimum":
+    case "maximum":
+      if (pointer === "/year" && typeof value === "number") {
+        // the year is outside the edition's years: say which edition fits
+        const edition = String((root as { edition?: unknown }).edition);
+        message = format((e.keyword === "minimum" ? text.yearBeforeEdition : text.yearAfterEdition)[locale], { year: value, edition });
+        break;
+      }
+      if (e.keyword === "maximum") {
+        message =
+          p.limit === MAX_EXACT
+            ? format(text.tooLarge[locale], { actual: show(value) })
+            : format(text.maximum[locale], { limit: p.limit, actual: show(value) });
+        break;
+      }
       message =
         p.limit === 0
           ? format(text.negative[locale], { actual: show(value) })
           : format(text.minimum[locale], { limit: p.limit, actual: show(value) });
-      break;
-    case "maximum":
-      message =
-        p.limit === MAX_EXACT
-          ? format(text.tooLarge[locale], { actual: show(value) })
-          : format(text.maximum[locale], { limit: p.limit, actual: show(value) });
       break;
     case "required": {
       pointer = `${pointer}/${p.missingProperty}`;

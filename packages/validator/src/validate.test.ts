@@ -146,7 +146,7 @@ describe("the edition's cells", () => {
   });
 
   it("editions and version are exposed", () => {
-    expect(editions).toEqual(["2021"]);
+    expect(editions).toEqual(["2019", "2021"]);
     expect(toolkitVersion).toBe(pkgVersion);
   });
 });

@@ -4,7 +4,7 @@ import { editions as generated, type EditionModule } from "../generated/index.js
 import type { Issue, Severity, ValidationResult } from "./issue.js";
 import { labelPathOf } from "./labels.js";
 import { format, text, type Locale } from "./messages.js";
-import { encodeCells, INVALID, runRules } from "./rules.js";
+import { encodeCells, INVALID, runRules, type Cells } from "./rules.js";
 import { schemaIssue } from "./schema-errors.js";
 
 const pkg = createRequire(import.meta.url)("../package.json") as { version: string };
@@ -33,7 +33,7 @@ function cellIndex(mod: EditionModule): Map<string, number> {
   return m;
 }
 
-export function readCells(mod: EditionModule, report: unknown): Float64Array {
+export function readCells(mod: EditionModule, report: unknown): Cells {
   const raw = new Array(mod.cells.length);
   mod.readCells(report, raw);
   return encodeCells(raw);
@@ -60,7 +60,7 @@ export function tooDeep(value: unknown, limit: number): boolean {
  * Last year's cells, when `previous` is last year's report of the same agency and edition;
  * otherwise a warning saying why the cross-year rules were not checked, and null.
  */
-function previousCells(mod: EditionModule, value: unknown, previous: unknown, locale: Locale, issues: Issue[]): Float64Array | null {
+function previousCells(mod: EditionModule, value: unknown, previous: unknown, locale: Locale, issues: Issue[]): Cells | null {
   const warn = (code: string, pointer: string, template: Record<Locale, string>, actual: string | number, expected: string | number) => {
     issues.push({
       code,
@@ -119,7 +119,7 @@ export function validate(value: unknown, options: ValidateOptions = {}): Validat
   // a cell the schema rejects must not feed the arithmetic either
   for (const issue of issues) {
     const i = cellIndex(mod).get(issue.pointer);
-    if (i !== undefined) current[i] = INVALID;
+    if (i !== undefined) current.s[i] = INVALID;
   }
   const previous = options.previous === undefined ? null : previousCells(mod, value, options.previous, locale, issues);
   runRules(mod.rules, { report: value, current, previous, cells: mod.cells, nodes: mod.nodes, locale }, issues);

@@ -23,7 +23,14 @@ export interface Truth {
   table3Rows: Record<string, (number | null)[]>;
   table4: (number | null)[];
   table2: Record<string, number | null | (number | null)[]>;
+  /** 2019 edition: every cell of its table 二, keyed by the printed row (and columns) */
+  table2Raw?: Record<string, (number | string | null)[]>;
   issues: string;
+}
+
+/** The truth file's edition: 25 rows in table 三 for the 2021 format, 23 for 2019's. */
+export function truthEdition(t: Truth): "2021" | "2019" {
+  return Object.keys(t.table3Rows).length === 25 ? "2021" : "2019";
 }
 
 export function readTruth(name: string): Truth {
@@ -37,7 +44,8 @@ const normalise = (s: string) => s.replace(/[\s“”"]/g, "").replace(/、/g, "
  * labels by their text (the truth keys them by the printed label), not by position alone.
  */
 export function reportFromTruth(t: Truth): any {
-  const l = labels["2021"].applications;
+  const edition = truthEdition(t);
+  const l = labels[edition].applications;
   const rowPaths = Object.keys(l.rows).filter((p) => !Object.keys(l.rows).some((q) => q.startsWith(`${p}.`)));
   const truthRows = Object.entries(t.table3Rows);
   if (truthRows.length !== rowPaths.length) throw new Error(`truth has ${truthRows.length} table-3 rows`);
@@ -51,24 +59,43 @@ export function reportFromTruth(t: Truth): any {
     node[keys[keys.length - 1]!] = Object.fromEntries(Object.keys(l.columns).map((c, j) => [c, values[j]]));
   });
   const t2 = t.table2 as any;
-  const docs = (v: number[]) => ({ issuedThisYear: v[0], repealedThisYear: v[1], currentlyValid: v[2] });
+  const docs = (v: number[]) =>
+    edition === "2021"
+      ? { issuedThisYear: v[0], repealedThisYear: v[1], currentlyValid: v[2] }
+      : { newlyMadeThisYear: v[0], newlyPublishedThisYear: v[1], totalPublished: v[2] };
   const parts = ["upheld", "corrected", "otherResult", "pending", "total"];
   const t4 = (from: number) => Object.fromEntries(parts.map((p, i) => [p, t.table4[from + i]]));
+  const raw = (prefix: string) => Object.entries(t.table2Raw ?? {}).find(([k]) => k.startsWith(prefix))![1];
+  const items = (v: (number | string | null)[]) => ({ previousYearItemCount: v[0], changeThisYear: v[1], decisionsCount: v[2] });
+  const amount = (v: number | string | null) =>
+    typeof v === "string" ? (v.endsWith("万元") ? Number(v.slice(0, -2)) : Math.round((Number(v.replace(/元$/, "")) / 10000) * 1e6) / 1e6) : v;
+  const table2 =
+    edition === "2021"
+      ? {
+          article20Item1: { regulations: docs(t2.regulations), normativeDocuments: docs(t2.normativeDocuments) },
+          article20Item5: { administrativeLicensing: { decisionsThisYear: t2.licensing } },
+          article20Item6: {
+            administrativePenalty: { decisionsThisYear: t2.penalty },
+            administrativeCoercion: { decisionsThisYear: t2.enforcement },
+          },
+          article20Item8: { administrativeFees: { feeAmountThisYear: t2.fees } },
+        }
+      : {
+          article20Item1: { regulations: docs(t2.regulations), normativeDocuments: docs(t2.normativeDocuments) },
+          article20Item5: { administrativeLicensing: items(raw("行政许可")), otherExternalManagementServices: items(raw("其他对外管理服务事项")) },
+          article20Item6: { administrativePenalty: items(raw("行政处罚")), administrativeCoercion: items(raw("行政强制")) },
+          article20Item8: { administrativeFees: { previousYearItemCount: raw("行政事业性收费")[0], changeThisYear: raw("行政事业性收费")[1] } },
+          article20Item9: {
+            governmentCentralizedProcurement: { procurementProjectCount: raw("政府集中采购")[0], procurementTotalAmount: amount(raw("政府集中采购")[1]!) },
+          },
+        };
   return {
-    edition: "2021",
+    edition,
     year: t.year,
     title: `${t.agency}${t.year}年政府信息公开工作年度报告`,
     agency: { name: t.agency, kind: "government", level: "county" },
     overview: { paragraphs: ["（正文见原报告。）"] },
-    proactiveDisclosure: {
-      article20Item1: { regulations: docs(t2.regulations), normativeDocuments: docs(t2.normativeDocuments) },
-      article20Item5: { administrativeLicensing: { decisionsThisYear: t2.licensing } },
-      article20Item6: {
-        administrativePenalty: { decisionsThisYear: t2.penalty },
-        administrativeCoercion: { decisionsThisYear: t2.enforcement },
-      },
-      article20Item8: { administrativeFees: { feeAmountThisYear: t2.fees } },
-    },
+    proactiveDisclosure: table2,
     applications,
     reviewAndLitigation: {
       administrativeReconsideration: t4(0),
