@@ -64,8 +64,8 @@ function editionXsd(edition) {
   };
   const indent = (lines, by = "  ") => lines.map((l) => by + l);
 
-  /** Facets of a leaf from keywords (own or merged) that apply at location. */
-  function facets(s, location, kind) {
+  /** Facets of a leaf from keywords (own or merged) that apply at location; `derived`: the base is a named type. */
+  function facets(s, location, kind, derived) {
     let base = BUILT_IN[kind];
     const out = [];
     for (const [k, v] of Object.entries(s)) {
@@ -79,13 +79,13 @@ function editionXsd(edition) {
           out.push(`<xs:pattern value="${esc(xsdPattern(v, `${location}/pattern`))}"/>`);
           break;
         case "format":
-          if (v !== "date") refuse(location, `format ${v}`);
+          if (v !== "date" || derived) refuse(location, `format ${v}`);
           base = "xs:date";
           // xs:date would also take a time zone (2024-01-01Z); the schema's dates have none
           out.push(`<xs:pattern value="[0-9]{4}-[0-9]{2}-[0-9]{2}"/>`);
           break;
         case "minimum":
-          if (kind === "integer" && v === 0) base = "xs:nonNegativeInteger";
+          if (kind === "integer" && v === 0 && !derived) base = "xs:nonNegativeInteger";
           else out.push(`<xs:minInclusive value="${decimal(v)}"/>`);
           break;
         case "maximum":
@@ -111,7 +111,7 @@ function editionXsd(edition) {
   }
 
   function simpleType(s, location, kind, name, baseOverride, doc = []) {
-    const f = facets(s, location, kind);
+    const f = facets(s, location, kind, baseOverride !== undefined);
     const base = baseOverride ?? f.base;
     const open = name ? `<xs:simpleType name="${name}">` : "<xs:simpleType>";
     if (!f.facets.length) return [open, ...indent(doc), `  <xs:restriction base="${base}"/>`, "</xs:simpleType>"];

@@ -48,10 +48,7 @@ export type Amount = number | null;
  * 政府信息公开工作年度报告, in the trial format of 国办公开办函〔2019〕60号 (reports on 2019 and 2020). Keys follow shared/format/format-rows.json (version2019); the Chinese labels are in labels/2019.json.
  */
 export interface Report2019 {
-  /**
-   * Optional link to this schema, for editors.
-   */
-  $schema?: string;
+  $schema?: Text;
   /**
    * The format edition the report follows.
    */
@@ -226,7 +223,7 @@ export interface Report2019 {
    * For cells the source left blank or filled with a token such as / or —: the raw token, keyed by the cell's JSON pointer.
    */
   sourceTokens?: {
-    [k: string]: string | undefined;
+    [k: string]: Text | undefined;
   };
 }
 /**

@@ -41,10 +41,7 @@ export type Amount = number | null;
  * 政府信息公开工作年度报告, in the format of 国办公开办函〔2021〕30号 (reports on 2021 and later). Keys follow shared/format/format-rows.json (version2021); the Chinese labels are in labels/2021.json.
  */
 export interface Report2021 {
-  /**
-   * Optional link to this schema, for editors.
-   */
-  $schema?: string;
+  $schema?: Text;
   /**
    * The format edition the report follows.
    */
@@ -58,7 +55,14 @@ export interface Report2021 {
    */
   members?: Member[];
   /**
-   * The calendar year the report covers (1 January to 31 December).
+   * Set by @zfxxgk/migrate on a report converted from an earlier edition: that edition, and every value that has no place in this one.
+   */
+  migratedFrom?: {
+    edition: "2019";
+    losses: Loss[];
+  };
+  /**
+   * The calendar year the report covers (1 January to 31 December). The 2021 format covers 2021 and later; a 2019 or 2020 report appears in it only when migrated from the 2019 edition (migratedFrom).
    */
   year: number;
   /**
@@ -219,7 +223,7 @@ export interface Report2021 {
    * For cells the source left blank or filled with a token such as / or —: the raw token, keyed by the cell's JSON pointer.
    */
   sourceTokens?: {
-    [k: string]: string | undefined;
+    [k: string]: Text | undefined;
   };
 }
 /**
@@ -232,6 +236,21 @@ export interface Member {
   agency: Text;
   file?: Text;
   sha256?: string;
+}
+/**
+ * A value of the earlier edition with no counterpart here.
+ *
+ * This interface was referenced by `Report2021`'s JSON-Schema
+ * via the `definition` "loss".
+ */
+export interface Loss {
+  /**
+   * JSON pointer in the earlier edition's report
+   */
+  pointer: string;
+  labelPath: Text;
+  value: number | null;
+  reason: Text;
 }
 /**
  * A text section (一, 五, 六): its paragraphs and sub-parts, so that an export reproduces it.

@@ -218,3 +218,20 @@ describe("zfxxgk validate on a directory (worker threads)", () => {
     expect(r.out).toMatch(/\n {2}规则\s+错误\s+警告\n {2}R3\s+10\s+0\n {2}BLANK-CELL\s+0\s+116\n共 30 个文件：19 个有效，10 个无效，1 个无法读取\n$/);
   });
 });
+
+describe("zfxxgk migrate", () => {
+  const base2019 = join(root, "packages/schema/rules/fixtures/2019/base.json");
+  it("writes a 2021 report and lists the values that have no place in it", async () => {
+    const r = await run(["migrate", base2019, "--to", "2021"]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    expect(report.edition).toBe("2021");
+    expect(report.migratedFrom.losses).toHaveLength(26);
+    expect(r.err).toContain("26 个数值在 2021 格式中没有对应项");
+    expect(r.err).toContain("表二 › 第二十条第（九）项 › 政府集中采购 › 采购项目数量 = 135");
+  });
+  it("needs --to 2021 and refuses a 2021 report (exit 2)", async () => {
+    expect((await run(["migrate", base2019])).code).toBe(2);
+    expect((await run(["migrate", example, "--to", "2021"])).code).toBe(2);
+  });
+});

@@ -6,12 +6,13 @@ import { aggregateCommand, aggregateHelp } from "./commands/aggregate.js";
 import { diffCommand, diffHelp } from "./commands/diff.js";
 import { fillCommand } from "./commands/fill.js";
 import { flattenCommand, flattenHelp } from "./commands/flatten.js";
+import { migrateCommand, migrateHelp } from "./commands/migrate.js";
 import { validateCommand } from "./commands/validate.js";
 import { help } from "./help.js";
 import { pickLocale, say, type Locale } from "./i18n.js";
 import { EXIT, processIo, type Io } from "./io.js";
 
-export { validateCommand, fillCommand, aggregateCommand, diffCommand, flattenCommand };
+export { validateCommand, fillCommand, aggregateCommand, diffCommand, flattenCommand, migrateCommand };
 export { parseReportBytes, readReport, readReportFile, ReadError, firstInvalidUtf8 } from "./read-report.js";
 export type { Io } from "./io.js";
 
@@ -91,6 +92,12 @@ const commands: Record<string, Command> = {
     check: (_p, v) => (v.format !== "csv" && v.format !== "sqlite" ? "badFlatFormat" : v.format === "sqlite" && !str(v.output) ? "needOutput" : undefined),
     run: (inputs, v, locale, io) =>
       flattenCommand({ inputs, format: v.format as "csv" | "sqlite", locale, ...(str(v.output) ? { output: str(v.output)! } : {}) }, io),
+  },
+  migrate: {
+    options: { ...common, to: { type: "string" }, output: { type: "string", short: "o" } },
+    help: migrateHelp,
+    check: (p, v) => (p.length > 1 ? "migrateOne" : str(v.to) !== "2021" ? "needTo" : undefined),
+    run: (p, v, locale, io) => migrateCommand({ input: p[0]!, to: str(v.to)!, locale, ...(str(v.output) ? { output: str(v.output)! } : {}) }, io),
   },
 };
 

@@ -104,6 +104,15 @@ export function schemaIssue(
           : format(text.minimum[locale], { limit: p.limit, actual: show(value) });
       break;
     case "required": {
+      if (pointer === "" && p.missingProperty === "migratedFrom") {
+        // the schema's if/then: a 2019 or 2020 report in the 2021 format must have been migrated
+        const year = (root as { year?: unknown }).year;
+        pointer = "/year";
+        code = "SCHEMA-MINIMUM";
+        message = format(text.yearBeforeEdition[locale], { year: String(year), edition: String((root as { edition?: unknown }).edition) });
+        actual = typeof year === "number" ? year : undefined;
+        break;
+      }
       pointer = `${pointer}/${p.missingProperty}`;
       message = format(text.required[locale], { label: labelPathOf(nodes, pointer, locale), key: p.missingProperty });
       actual = undefined;

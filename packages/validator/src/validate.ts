@@ -109,8 +109,9 @@ export function validate(value: unknown, options: ValidateOptions = {}): Validat
 
   if (!mod.validateSchema(value)) {
     for (const e of mod.validateSchema.errors ?? []) {
-      // propertyNames reports each bad key twice (its pattern, then propertyNames): keep one
-      if (e.keyword === "pattern" && "propertyName" in e) continue;
+      // propertyNames reports each bad key twice (its pattern, then propertyNames): keep one;
+      // an if/then failure is said by the error of its then branch
+      if ((e.keyword === "pattern" && "propertyName" in e) || e.keyword === "if") continue;
       issues.push(schemaIssue(e, value, mod.nodes, locale, editions));
     }
   }
