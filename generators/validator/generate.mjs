@@ -8,7 +8,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { _ } from "ajv";
 import { editions, reportSchemas, labels, rules, rulesSchema } from "@zfxxgk/schema";
-import { cellsOf, schemaCells, fragmentLabels, compileRules, SEP } from "./model.mjs";
+import { cellsOf, schemaCells, fragmentLabels, compileRules, deprecatedPointers, SEP } from "./model.mjs";
 import { writeOrCheck } from "../write-or-check.mjs";
 import { formats } from "./templates/formats.js";
 
@@ -98,6 +98,7 @@ function editionSource(edition) {
     `export const cells = ${list(cellTable)};\n` +
     `export const nodes = ${JSON.stringify(nodeTable, null, 2)};\n` +
     `export const rules = ${list(compiled)};\n` +
+    `export const deprecated = ${JSON.stringify(deprecatedPointers(schema))};\n` +
     readCellsSource(cellTable)
   );
 }

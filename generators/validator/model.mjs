@@ -207,3 +207,17 @@ export function compileRules(ruleSet, cells, fragments) {
 }
 
 export { SEP };
+
+/** Pointers of the schema's properties marked `deprecated: true` (outside arrays). */
+export function deprecatedPointers(schema) {
+  const out = [];
+  const walk = (node, pointer, depth) => {
+    if (depth > 8 || !node) return;
+    if (node.deprecated === true && pointer) out.push(pointer);
+    const n = node.$ref ? node.$ref.replace(/^#\//, "").split("/").reduce((x, k) => x[k], schema) : node;
+    if (n.deprecated === true && pointer && !out.includes(pointer)) out.push(pointer);
+    for (const [k, child] of Object.entries(n.properties ?? {})) walk(child, `${pointer}/${k}`, depth + 1);
+  };
+  walk(schema, "", 0);
+  return out;
+}

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import { parse } from "csv-parse/sync";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { tableCells } from "@zfxxgk/validator";
 import { FlattenError, toCsv, toSqlite, type FlatInput } from "./index.js";
 
@@ -53,10 +53,14 @@ describe("toCsv", () => {
 describe("toSqlite", () => {
   const path = join(mkdtempSync(join(tmpdir(), "zfxxgk-")), "reports.sqlite");
   const counts = toSqlite(inputs, path);
-  const db = new Database(path, { readonly: true });
+  let db: Database.Database;
+  beforeAll(async () => {
+    await counts;
+    db = new Database(path, { readonly: true });
+  });
 
-  it("writes a reports row per report and a cells row per report and cell", () => {
-    expect(counts).toEqual({ reports: 2, cells: 400 });
+  it("writes a reports row per report and a cells row per report and cell", async () => {
+    expect(await counts).toEqual({ reports: 2, cells: 400 });
     expect(db.prepare("SELECT file, agency, year FROM reports ORDER BY id").all()).toEqual([
       { file: "tacheng.json", agency: "塔城市人民政府", year: 2024 },
       { file: "huaian.json", agency: "淮安市人民政府", year: 2024 },

@@ -1,7 +1,6 @@
 // Reports flattened for spreadsheets and SQL (as FOIA.gov's CSV data set and OCDS flatten-tool
 // do): CSV with one row per report and one column per table cell, and a SQLite database with a
 // reports table and a long cells table. A blank cell stays blank (empty / NULL), never 0.
-import Database from "better-sqlite3";
 import { stringify } from "csv-stringify/sync";
 import { tableCells, type Cell } from "@zfxxgk/validator";
 
@@ -14,7 +13,7 @@ export interface FlatInput {
 
 export class FlattenError extends Error {
   constructor(
-    readonly code: "NO-REPORTS" | "NOT-A-REPORT" | "MIXED-EDITIONS",
+    readonly code: "NO-REPORTS" | "NOT-A-REPORT" | "MIXED-EDITIONS" | "NO-SQLITE",
     message: string,
   ) {
     super(message);
@@ -69,11 +68,27 @@ export function toCsv(inputs: FlatInput[]): string {
 }
 
 /**
+ * better-sqlite3 is a native module: loaded only when a database is asked for, so that CSV (and
+ * every other command of a tool that depends on this package) works where it was not built.
+ */
+async function sqlite(): Promise<typeof import("better-sqlite3")> {
+  try {
+    return (await import("better-sqlite3")).default;
+  } catch (e) {
+    throw new FlattenError(
+      "NO-SQLITE",
+      `better-sqlite3 cannot be loaded (${(e as Error).message.split("\n")[0]}); npm 11 skips its native build unless allowed: run \`npm install-scripts approve better-sqlite3 && npm rebuild better-sqlite3\` / 无法加载 better-sqlite3，请允许并重新构建它`,
+    );
+  }
+}
+
+/**
  * A SQLite database at `path` (replaced if it exists): `reports` (one row per report) and
  * `cells` (one row per report and cell: pointer, table, row and column labels, value).
  */
-export function toSqlite(inputs: FlatInput[], path: string): { reports: number; cells: number } {
+export async function toSqlite(inputs: FlatInput[], path: string): Promise<{ reports: number; cells: number }> {
   const cells = tableCells(editionOf(inputs));
+  const Database = await sqlite();
   const db = new Database(path);
   try {
     db.pragma("journal_mode = OFF");

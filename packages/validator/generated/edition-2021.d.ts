@@ -50,5 +50,7 @@ export declare const cells: Cell[];
 /** pointer → label path, for tables, blocks, rows, groups and cells */
 export declare const nodes: Record<string, string>;
 export declare const rules: CompiledRule[];
+/** pointers of the fields the schema marks deprecated */
+export declare const deprecated: string[];
 /** Reads every cell (undefined where the path is missing) into v, in the order of cells. */
 export declare function readCells(report: unknown, v: unknown[]): void;

@@ -483,6 +483,7 @@ export const rules = [
   {"id":"DEADLINE","severity":"warning","category":"timeliness","kind":"deadline","op":null,"fill":false,"needsPrevious":false,"title":{"zh-CN":"年度报告应在法定期限内公布（条例第四十九条）","en":"The report must be published by the legal deadline (条例 art. 49)"},"message":{"zh-CN":"公布日期 {actual} 晚于法定期限 {expected}","en":"published on {actual}, after the legal deadline {expected}"},"instances":[{"at":"/publishedOn","vars":{},"date":"/publishedOn","year":"/year","deadlines":[{"when":{"/agency/kind":["government"],"/agency/level":["national","provincial","municipal","county"]},"monthDay":"03-31"},{"monthDay":"01-31"}]}]},
   {"id":"CREDIT-CODE","severity":"error","category":"identity","kind":"creditCode","op":null,"fill":false,"needsPrevious":false,"title":{"zh-CN":"统一社会信用代码校验码正确（GB 32100—2015）","en":"The 统一社会信用代码 check digit is right (GB 32100-2015)"},"message":{"zh-CN":"统一社会信用代码 {actual} 的校验码应为 {expected}","en":"the check character of 统一社会信用代码 {actual} should be {expected}"},"instances":[{"at":"/agency/creditCode","vars":{},"ref":"/agency/creditCode"}]},
 ];
+export const deprecated = [];
 export function readCells(r, v) {
   const p1 = r?.proactiveDisclosure;
   const p2 = p1?.article20Item1;

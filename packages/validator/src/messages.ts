@@ -81,6 +81,10 @@ export const text = {
     "zh-CN": "上年报告不是可识别的 {expected} 格式报告：跨年度规则未检查",
     en: "last year's report is not a report of edition {expected}: the cross-year rules were not checked",
   },
+  deprecated: {
+    "zh-CN": "此字段已弃用，将在下一个主版本中删除；请参阅变更说明（changeset）改用新字段",
+    en: "this field is deprecated and will be removed in the next major version; see the changelog for its replacement",
+  },
   // rules
   skippedBlank: {
     "zh-CN": "规则 {id} 未检查：{cells} 未填报（空白不按 0 计算）",

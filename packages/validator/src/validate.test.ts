@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate, fill, fillWithDetails, editions, toolkitVersion } from "./index.js";
+import { checkDeprecated } from "./validate.js";
 import { cells } from "../generated/edition-2021.js";
 import { repoRoot } from "./test-support/paths.js";
 import { readJson, setAt } from "./test-support/report.js";
@@ -148,5 +149,13 @@ describe("the edition's cells", () => {
   it("editions and version are exposed", () => {
     expect(editions).toEqual(["2019", "2021"]);
     expect(toolkitVersion).toBe(pkgVersion);
+  });
+});
+
+describe("deprecated fields", () => {
+  it("warn where the report uses them, and only there", () => {
+    const issues: any[] = [];
+    checkDeprecated(["/contact/fax", "/publishedOn"], seed(), null, "en", issues);
+    expect(issues).toEqual([expect.objectContaining({ code: "SCHEMA-DEPRECATED", severity: "warning", pointer: "/contact/fax", labelPath: "contact › fax" })]);
   });
 });

@@ -5,7 +5,7 @@ import type { Issue, Severity, ValidationResult } from "./issue.js";
 import { labelPathOf } from "./labels.js";
 import { format, text, type Locale } from "./messages.js";
 import { encodeCells, INVALID, runRules, type Cells } from "./rules.js";
-import { schemaIssue } from "./schema-errors.js";
+import { schemaIssue, valueAt } from "./schema-errors.js";
 
 const pkg = createRequire(import.meta.url)("../package.json") as { version: string };
 export const toolkitVersion: string = pkg.version;
@@ -31,6 +31,14 @@ function cellIndex(mod: EditionModule): Map<string, number> {
   let m = indexes.get(mod);
   if (!m) indexes.set(mod, (m = new Map(mod.cells.map((c, i) => [c.pointer, i]))));
   return m;
+}
+
+/** A warning for each deprecated field the report uses (VERSIONING.md, deprecation). */
+export function checkDeprecated(pointers: readonly string[], value: unknown, nodes: Record<string, string> | null, locale: Locale, issues: Issue[]): void {
+  for (const pointer of pointers) {
+    if (valueAt(value, pointer) === undefined) continue;
+    issues.push({ code: "SCHEMA-DEPRECATED", severity: "warning", category: "schema", pointer, labelPath: labelPathOf(nodes, pointer, locale), message: text.deprecated[locale] });
+  }
 }
 
 export function readCells(mod: EditionModule, report: unknown): Cells {
@@ -116,6 +124,7 @@ export function validate(value: unknown, options: ValidateOptions = {}): Validat
     }
   }
 
+  checkDeprecated(mod.deprecated, value, mod.nodes, locale, issues);
   const current = readCells(mod, value);
   // a cell the schema rejects must not feed the arithmetic either
   for (const issue of issues) {

@@ -59,7 +59,7 @@ export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number>
       io.stderr(`${fill(words.wrote[locale], { path: args.output, reports: inputs.length })}\n`);
     } else {
       await mkdir(dirname(args.output!), { recursive: true });
-      const n = toSqlite(inputs, args.output!);
+      const n = await toSqlite(inputs, args.output!);
       io.stderr(`${fill(words.wroteCells[locale], { path: args.output!, reports: n.reports, cells: n.cells })}\n`);
     }
   } catch (e) {

@@ -1,0 +1,201 @@
+// zfxxgk render: reads a report, checks it with @zfxxgk/validator, writes it as HTML
+// (@zfxxgk/export-html) or XML (@zfxxgk/export-xml). An invalid report is refused unless --force.
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
+import type { renderHtml } from "@zfxxgk/export-html";
+import { validate, type Issue } from "@zfxxgk/validator";
+import { say, type Locale } from "../i18n.js";
+import { EXIT, type Io } from "../io.js";
+import { readReport, ReadError } from "../read-report.js";
+
+export interface RenderArgs {
+  /** a report file, or "-" for standard input */
+  input: string;
+  /** "html" (the default) or "xml"; anything else is a usage error */
+  format?: string;
+  /** HTML only: the <article> for a CMS instead of a complete page */
+  fragment: boolean;
+  /** where to write; standard output when absent */
+  output?: string;
+  /** render an invalid report anyway, after printing its issues */
+  force: boolean;
+  locale: Locale;
+}
+
+const messages: Record<string, Record<Locale, string>> = {
+  badFormat: { "zh-CN": "--format 只能是 html 或 xml，而不是“{format}”", en: '--format must be html or xml, not "{format}"' },
+  fragmentXml: { "zh-CN": "--fragment 只用于 --format html", en: "--fragment applies to --format html only" },
+  notReport: { "zh-CN": "不是可识别的年度报告（{detail}），无法输出", en: "not a report of a known edition ({detail}); nothing to render" },
+  invalid: { "zh-CN": "报告无效：{counts}", en: "the report is invalid: {counts}" },
+  refused: {
+    "zh-CN": "未输出：请先修正上述错误（详见 zfxxgk validate），或加 --force 仍然输出",
+    en: "not rendered: fix the errors above (see zfxxgk validate), or add --force to render it anyway",
+  },
+  forced: { "zh-CN": "已按 --force 仍然输出这份无效的报告", en: "rendering the invalid report anyway (--force)" },
+  xmlUnavailable: {
+    "zh-CN": "XML 输出暂不可用：未安装或未构建 @zfxxgk/export-xml（{detail}）",
+    en: "XML output is not available: @zfxxgk/export-xml is not installed or not built ({detail})",
+  },
+};
+
+function t(key: string, locale: Locale, vars: Record<string, string | number> = {}): string {
+  const text = messages[key]?.[locale] ?? say(key, locale, vars);
+  return text.replace(/\{([A-Za-z]+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w));
+}
+
+/** The XML exporter could not be loaded: not installed, not built, or without renderXml. */
+export class XmlUnavailableError extends Error {
+  constructor(readonly detail: string) {
+    super(detail);
+    this.name = "XmlUnavailableError";
+  }
+}
+
+type Report = Parameters<typeof renderHtml>[0];
+type Renderer = (report: Report) => string;
+
+/**
+ * @zfxxgk/export-xml is loaded only when XML is asked for, and through a specifier the compiler
+ * does not resolve, so that the CLI builds and runs (HTML included) while that package is absent.
+ */
+export async function loadRenderXml(specifier = "@zfxxgk/export-xml"): Promise<Renderer> {
+  let mod: { renderXml?: unknown };
+  try {
+    mod = (await import(specifier)) as { renderXml?: unknown };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new XmlUnavailableError(err.code ?? err.message);
+  }
+  if (typeof mod.renderXml !== "function") throw new XmlUnavailableError("renderXml is not exported");
+  return mod.renderXml as Renderer;
+}
+
+async function loadRenderer(format: "html" | "xml", fragment: boolean, locale: Locale): Promise<Renderer> {
+  if (format === "xml") return loadRenderXml();
+  // loaded here rather than at startup: the other commands never pay for the templates
+  const { renderHtml } = await import("@zfxxgk/export-html");
+  return (report) => renderHtml(report, { mode: fragment ? "fragment" : "document", locale });
+}
+
+const SEVERITY: Record<Issue["severity"], Record<Locale, string>> = {
+  error: { "zh-CN": "错误", en: "error" },
+  warning: { "zh-CN": "警告", en: "warning" },
+  info: { "zh-CN": "提示", en: "note" },
+};
+
+function issueLines(issues: Issue[], locale: Locale): string {
+  const colon = locale === "zh-CN" ? "：" : ": ";
+  return issues
+    .filter((i) => i.severity === "error")
+    .map((i) => `  ${SEVERITY[i.severity][locale]} ${i.code}  ${i.pointer || "/"}\n    ${i.labelPath ? `${i.labelPath}${colon}` : ""}${i.message}\n`)
+    .join("");
+}
+
+export async function renderCommand(args: RenderArgs, io: Io): Promise<number> {
+  const { locale } = args;
+  const format = args.format ?? "html";
+  if (format !== "html" && format !== "xml") {
+    io.stderr(`${t("badFormat", locale, { format })}\n${say("seeHelp", locale, { command: "render" })}\n`);
+    return EXIT.unusable;
+  }
+  if (format === "xml" && args.fragment) {
+    io.stderr(`${t("fragmentXml", locale)}\n${say("seeHelp", locale, { command: "render" })}\n`);
+    return EXIT.unusable;
+  }
+
+  let value: unknown;
+  try {
+    value = await readReport(args.input, locale, io.stdin);
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
+    io.stderr(`✖ ${args.input} — ${say("unreadable", locale)}${locale === "zh-CN" ? "：" : ": "}${e.message}\n`);
+    return EXIT.unusable;
+  }
+
+  const result = validate(value, { locale });
+  if (result.edition === null) {
+    const detail = result.issues.map((i) => i.message).join("; ");
+    io.stderr(`✖ ${args.input} — ${t("notReport", locale, { detail })}\n`);
+    return EXIT.unusable;
+  }
+  if (!result.valid) {
+    io.stderr(`✖ ${args.input} — ${t("invalid", locale, { counts: say("counts", locale, result.counts) })}\n${issueLines(result.issues, locale)}`);
+    if (!args.force) {
+      io.stderr(`${t("refused", locale)}\n`);
+      return EXIT.invalid;
+    }
+    io.stderr(`${t("forced", locale)}\n`);
+  }
+
+  let render: Renderer;
+  try {
+    render = await loadRenderer(format, args.fragment, locale);
+  } catch (e) {
+    if (!(e instanceof XmlUnavailableError)) throw e;
+    io.stderr(`✖ ${t("xmlUnavailable", locale, { detail: e.detail })}\n`);
+    return EXIT.unusable;
+  }
+  const text = render(value as Report);
+
+  if (args.output === undefined) {
+    io.stdout(text);
+    return EXIT.ok;
+  }
+  try {
+    await mkdir(dirname(args.output), { recursive: true });
+    await writeFile(args.output, text);
+  } catch (e) {
+    io.stderr(`✖ ${say("writeFailed", locale, { path: args.output, detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
+    return EXIT.unusable;
+  }
+  io.stderr(`${say("wrote", locale, { path: args.output })}\n`);
+  return EXIT.ok;
+}
+
+export const renderHelp: Record<Locale, string> = {
+  "zh-CN": `用法：zfxxgk render <文件|-> [--format html|xml] [--fragment] [-o 输出文件] [选项]
+
+把一份报告（JSON）输出为按国家格式排版的 HTML，或 XML。先做校验：报告有错误时不输出，
+除非加 --force（先列出错误，再照常输出）。未给出 -o 时输出到标准输出；- 表示从标准输入读取。
+
+选项：
+  -f, --format html|xml  输出格式（默认 html）
+  --fragment             只输出报告本身（<article>），便于粘贴进网站内容管理系统；默认输出完整网页
+  -o, --output <文件>    写入的文件（目录不存在时自动创建）
+  --force                报告无效时仍然输出
+  --locale zh-CN|en      信息语言（默认 zh-CN）；HTML 中空白单元格读屏提示的语言
+  --help                 显示本说明
+
+退出码：0 已输出；1 报告无效、未输出（未加 --force）；2 文件无法读取、不是可识别的报告、
+XML 输出不可用或用法错误。
+
+示例：
+  zfxxgk render examples/tacheng-2024/report.json -o out/tacheng-2024.html
+  zfxxgk render examples/tacheng-2024/report.json --fragment > 年报.html
+  zfxxgk render examples/tacheng-2024/report.json --format xml -o out/tacheng-2024.xml
+`,
+  en: `Usage: zfxxgk render <file|-> [--format html|xml] [--fragment] [-o out] [options]
+
+Writes a report (JSON) as HTML in the official layout of the format, or as XML. The report is
+checked first: an invalid report is not rendered unless --force is given (its errors are listed
+first, then it is rendered). Without -o the output goes to standard output; - reads standard input.
+
+Options:
+  -f, --format html|xml  output format (default html)
+  --fragment             only the report itself (an <article>), for pasting into a CMS;
+                         the default is a complete page
+  -o, --output <file>    where to write (missing folders are created)
+  --force                render the report even when it is invalid
+  --locale zh-CN|en      language of the messages (default zh-CN), and of the screen-reader
+                         note in a blank cell of the HTML
+  --help                 show this text
+
+Exit codes: 0 rendered; 1 invalid report, not rendered (no --force); 2 unreadable input, not a
+report of a known edition, XML output not available, or bad usage.
+
+Examples:
+  zfxxgk render examples/tacheng-2024/report.json -o out/tacheng-2024.html --locale en
+  zfxxgk render examples/tacheng-2024/report.json --fragment > report.html
+  zfxxgk render examples/tacheng-2024/report.json --format xml -o out/tacheng-2024.xml
+`,
+};
