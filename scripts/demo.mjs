@@ -1,5 +1,6 @@
 // npm run demo: the main job on the example — validate the 塔城市 2024 report, fill its blank
-// totals, and validate the result — through the zfxxgk CLI, as a user would run it.
+// totals, validate the result, and render it as HTML and XML — through the zfxxgk CLI, as a user
+// would run it.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
@@ -9,6 +10,8 @@ const steps = [
   ["validate", "examples/tacheng-2024/report.json"],
   ["fill", "examples/tacheng-2024/report.json", "-o", "out/tacheng-2024.filled.json"],
   ["validate", "out/tacheng-2024.filled.json"],
+  ["render", "out/tacheng-2024.filled.json", "-o", "out/tacheng-2024.html"],
+  ["render", "out/tacheng-2024.filled.json", "--format", "xml", "-o", "out/tacheng-2024.xml"],
 ];
 for (const args of steps) {
   console.log(`\n$ zfxxgk ${args.join(" ")}`);

@@ -7,12 +7,13 @@ import { diffCommand, diffHelp } from "./commands/diff.js";
 import { fillCommand } from "./commands/fill.js";
 import { flattenCommand, flattenHelp } from "./commands/flatten.js";
 import { migrateCommand, migrateHelp } from "./commands/migrate.js";
+import { renderCommand, renderHelp } from "./commands/render.js";
 import { validateCommand } from "./commands/validate.js";
 import { help } from "./help.js";
 import { pickLocale, say, type Locale } from "./i18n.js";
 import { EXIT, processIo, type Io } from "./io.js";
 
-export { validateCommand, fillCommand, aggregateCommand, diffCommand, flattenCommand, migrateCommand };
+export { validateCommand, fillCommand, renderCommand, aggregateCommand, diffCommand, flattenCommand, migrateCommand };
 export { parseReportBytes, readReport, readReportFile, ReadError, firstInvalidUtf8 } from "./read-report.js";
 export type { Io } from "./io.js";
 
@@ -45,6 +46,29 @@ const commands: Record<string, Command> = {
     help: help.fill!,
     check: (p) => (p.length > 1 ? "fillOne" : undefined),
     run: (p, v, locale, io) => fillCommand({ input: p[0]!, locale, ...(str(v.output) ? { output: str(v.output)! } : {}) }, io),
+  },
+  render: {
+    options: {
+      ...common,
+      format: { type: "string", short: "f" },
+      fragment: { type: "boolean" },
+      output: { type: "string", short: "o" },
+      force: { type: "boolean" },
+    },
+    help: renderHelp,
+    check: (p) => (p.length > 1 ? "renderOne" : undefined),
+    run: (p, v, locale, io) =>
+      renderCommand(
+        {
+          input: p[0]!,
+          fragment: v.fragment === true,
+          force: v.force === true,
+          locale,
+          ...(str(v.format) ? { format: str(v.format)! } : {}),
+          ...(str(v.output) ? { output: str(v.output)! } : {}),
+        },
+        io,
+      ),
   },
   aggregate: {
     options: {

@@ -3,6 +3,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { renderHtml } from "@zfxxgk/export-html";
+import { XmlExportError } from "@zfxxgk/export-xml";
 import { validate, type Issue } from "@zfxxgk/validator";
 import { say, type Locale } from "../i18n.js";
 import { EXIT, type Io } from "../io.js";
@@ -32,10 +33,6 @@ const messages: Record<string, Record<Locale, string>> = {
     en: "not rendered: fix the errors above (see zfxxgk validate), or add --force to render it anyway",
   },
   forced: { "zh-CN": "已按 --force 仍然输出这份无效的报告", en: "rendering the invalid report anyway (--force)" },
-  xmlUnavailable: {
-    "zh-CN": "XML 输出暂不可用：未安装或未构建 @zfxxgk/export-xml（{detail}）",
-    en: "XML output is not available: @zfxxgk/export-xml is not installed or not built ({detail})",
-  },
 };
 
 function t(key: string, locale: Locale, vars: Record<string, string | number> = {}): string {
@@ -43,36 +40,15 @@ function t(key: string, locale: Locale, vars: Record<string, string | number> = 
   return text.replace(/\{([A-Za-z]+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w));
 }
 
-/** The XML exporter could not be loaded: not installed, not built, or without renderXml. */
-export class XmlUnavailableError extends Error {
-  constructor(readonly detail: string) {
-    super(detail);
-    this.name = "XmlUnavailableError";
-  }
-}
-
 type Report = Parameters<typeof renderHtml>[0];
 type Renderer = (report: Report) => string;
 
-/**
- * @zfxxgk/export-xml is loaded only when XML is asked for, and through a specifier the compiler
- * does not resolve, so that the CLI builds and runs (HTML included) while that package is absent.
- */
-export async function loadRenderXml(specifier = "@zfxxgk/export-xml"): Promise<Renderer> {
-  let mod: { renderXml?: unknown };
-  try {
-    mod = (await import(specifier)) as { renderXml?: unknown };
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new XmlUnavailableError(err.code ?? err.message);
-  }
-  if (typeof mod.renderXml !== "function") throw new XmlUnavailableError("renderXml is not exported");
-  return mod.renderXml as Renderer;
-}
-
+// loaded on first use rather than at startup: the other commands never pay for the templates
 async function loadRenderer(format: "html" | "xml", fragment: boolean, locale: Locale): Promise<Renderer> {
-  if (format === "xml") return loadRenderXml();
-  // loaded here rather than at startup: the other commands never pay for the templates
+  if (format === "xml") {
+    const { renderXml } = await import("@zfxxgk/export-xml");
+    return (report) => renderXml(report, { locale });
+  }
   const { renderHtml } = await import("@zfxxgk/export-html");
   return (report) => renderHtml(report, { mode: fragment ? "fragment" : "document", locale });
 }
@@ -127,15 +103,16 @@ export async function renderCommand(args: RenderArgs, io: Io): Promise<number> {
     io.stderr(`${t("forced", locale)}\n`);
   }
 
-  let render: Renderer;
+  const render = await loadRenderer(format, args.fragment, locale);
+  let text: string;
   try {
-    render = await loadRenderer(format, args.fragment, locale);
+    text = render(value as Report);
   } catch (e) {
-    if (!(e instanceof XmlUnavailableError)) throw e;
-    io.stderr(`✖ ${t("xmlUnavailable", locale, { detail: e.detail })}\n`);
+    // only with --force: a value the schema rejects that XML cannot carry (a control character)
+    if (!(e instanceof XmlExportError)) throw e;
+    io.stderr(`✖ ${e.pointer || "/"}${locale === "zh-CN" ? "：" : ": "}${e.message}\n`);
     return EXIT.unusable;
   }
-  const text = render(value as Report);
 
   if (args.output === undefined) {
     io.stdout(text);
@@ -167,7 +144,7 @@ export const renderHelp: Record<Locale, string> = {
   --help                 显示本说明
 
 退出码：0 已输出；1 报告无效、未输出（未加 --force）；2 文件无法读取、不是可识别的报告、
-XML 输出不可用或用法错误。
+含有 XML 无法表示的字符（仅在 --force 时）或用法错误。
 
 示例：
   zfxxgk render examples/tacheng-2024/report.json -o out/tacheng-2024.html
@@ -191,7 +168,7 @@ Options:
   --help                 show this text
 
 Exit codes: 0 rendered; 1 invalid report, not rendered (no --force); 2 unreadable input, not a
-report of a known edition, XML output not available, or bad usage.
+report of a known edition, a character XML cannot carry (with --force only), or bad usage.
 
 Examples:
   zfxxgk render examples/tacheng-2024/report.json -o out/tacheng-2024.html --locale en

@@ -1,0 +1,4 @@
+// @zfxxgk/export-html: a 政府信息公开工作年度报告 as publishable HTML in the official table layout.
+export { renderHtml, type RenderHtmlOptions } from "./render.js";
+export { RenderError } from "./errors.js";
+export { stylesheet } from "./templates.js";
