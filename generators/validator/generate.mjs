@@ -109,6 +109,11 @@ for (const edition of editions) {
   files[`edition-${edition}.d.ts`] = template("edition.d.ts");
 }
 files["ajv-error.d.ts"] = template("ajv-error.d.ts");
+// the toolkit version in results, without reading package.json at run time (browsers cannot);
+// `npm run version` regenerates it after changesets bump the package
+const { version } = JSON.parse(readFileSync(join(outDir, "../package.json"), "utf8"));
+files["version.js"] = `${HEADER("*")}export const version = ${JSON.stringify(version)};\n`;
+files["version.d.ts"] = `${HEADER("*")}export declare const version: string;\n`;
 files["index.js"] =
   HEADER("*") +
   editions.map((e) => `import * as e${e} from "./edition-${e}.js";`).join("\n") +

@@ -1,5 +1,4 @@
 // validate(): any JSON value in, a ValidationResult out; never throws.
-import { createRequire } from "node:module";
 import { editions as generated, type EditionModule } from "../generated/index.js";
 import type { Issue, Severity, ValidationResult } from "./issue.js";
 import { labelPathOf } from "./labels.js";
@@ -7,8 +6,9 @@ import { format, text, type Locale } from "./messages.js";
 import { encodeCells, INVALID, runRules, type Cells } from "./rules.js";
 import { schemaIssue, valueAt } from "./schema-errors.js";
 
-const pkg = createRequire(import.meta.url)("../package.json") as { version: string };
-export const toolkitVersion: string = pkg.version;
+import { version } from "../generated/version.js";
+
+export const toolkitVersion: string = version;
 
 /** Editions this validator knows, e.g. ["2021"]. */
 export const editions: readonly string[] = Object.keys(generated);
