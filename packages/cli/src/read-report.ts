@@ -72,12 +72,14 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
-function depthExceeds(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (d > limit) return true;
-    if (v !== null && typeof v === "object") for (const c of Object.values(v)) stack.push([c, d + 1]);
+/** Whether a parsed value nests deeper than limit (recursion is bounded by the limit itself). */
+function depthExceeds(value: unknown, limit: number, depth = 0): boolean {
+  if (value === null || typeof value !== "object") return false;
+  if (depth >= limit) return true;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (depthExceeds(value[i], limit, depth + 1)) return true;
+  } else {
+    for (const k in value) if (depthExceeds((value as Record<string, unknown>)[k], limit, depth + 1)) return true;
   }
   return false;
 }
