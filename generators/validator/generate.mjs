@@ -36,7 +36,10 @@ function schemaValidatorSource(schema) {
   return code.replace(/^"use strict";/, "");
 }
 
-/** Reads every cell with one local per shared parent object, so each level is read once. */
+/**
+ * Reads every cell into figures (v) and states (s: 0 figure, 1 blank, 2 missing or not a number),
+ * with one local per shared parent object, so each level is read once.
+ */
 function readCellsSource(cells) {
   const locals = new Map([["", "r"]]);
   const lines = [];
@@ -51,9 +54,13 @@ function readCellsSource(cells) {
   };
   cells.forEach((c, i) => {
     const parent = localFor(c.path.slice(0, -1));
-    lines.push(`  v[${i}] = ${parent}?.${c.path[c.path.length - 1]};`);
+    lines.push(`  put(v, s, ${i}, ${parent}?.${c.path[c.path.length - 1]});`);
   });
-  return `export function readCells(r, v) {\n${lines.join("\n")}\n}\n`;
+  const put =
+    "function put(v, s, i, x) {\n" +
+    "  if (typeof x === \"number\" && x >= -9007199254740991 && x <= 9007199254740991) v[i] = x;\n" +
+    "  else s[i] = x === null ? 1 : 2;\n}\n";
+  return `${put}export function readCells(r, v, s) {\n${lines.join("\n")}\n}\n`;
 }
 
 function checkRules(ruleSet, edition) {

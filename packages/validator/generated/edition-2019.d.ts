@@ -52,5 +52,8 @@ export declare const nodes: Record<string, string>;
 export declare const rules: CompiledRule[];
 /** pointers of the fields the schema marks deprecated */
 export declare const deprecated: string[];
-/** Reads every cell (undefined where the path is missing) into v, in the order of cells. */
-export declare function readCells(report: unknown, v: unknown[]): void;
+/**
+ * Reads every cell, in the order of cells, into v (the figure) and s (0 a figure, 1 blank,
+ * 2 missing or not a number); both arrays start zeroed.
+ */
+export declare function readCells(report: unknown, v: Float64Array, s: Uint8Array): void;

@@ -3,7 +3,7 @@ import { editions as generated, type EditionModule } from "../generated/index.js
 import type { Issue, Severity, ValidationResult } from "./issue.js";
 import { labelPathOf } from "./labels.js";
 import { format, text, type Locale } from "./messages.js";
-import { encodeCells, INVALID, runRules, type Cells } from "./rules.js";
+import { INVALID, runRules, type Cells } from "./rules.js";
 import { schemaIssue, valueAt } from "./schema-errors.js";
 
 import { version } from "../generated/version.js";
@@ -41,10 +41,23 @@ export function checkDeprecated(pointers: readonly string[], value: unknown, nod
   }
 }
 
-export function readCells(mod: EditionModule, report: unknown): Cells {
-  const raw = new Array(mod.cells.length);
-  mod.readCells(report, raw);
-  return encodeCells(raw);
+export function readCells(mod: EditionModule, report: unknown, into?: Cells): Cells {
+  const cells = into ?? { v: new Float64Array(mod.cells.length), s: new Uint8Array(mod.cells.length) };
+  if (into) {
+    into.v.fill(0);
+    into.s.fill(0);
+  }
+  mod.readCells(report, cells.v, cells.s);
+  return cells;
+}
+
+// validate() is synchronous and keeps no reference to the cells once it returns: one buffer per
+// edition serves every call (allocating typed arrays costs more than the rules that read them)
+const scratchCells = new WeakMap<EditionModule, Cells>();
+function scratchFor(mod: EditionModule): Cells {
+  let c = scratchCells.get(mod);
+  if (!c) scratchCells.set(mod, (c = { v: new Float64Array(mod.cells.length), s: new Uint8Array(mod.cells.length) }));
+  return c;
 }
 
 export function editionOf(value: unknown): EditionModule | null {
@@ -125,7 +138,7 @@ export function validate(value: unknown, options: ValidateOptions = {}): Validat
   }
 
   checkDeprecated(mod.deprecated, value, mod.nodes, locale, issues);
-  const current = readCells(mod, value);
+  const current = readCells(mod, value, scratchFor(mod));
   // a cell the schema rejects must not feed the arithmetic either
   for (const issue of issues) {
     const i = cellIndex(mod).get(issue.pointer);
