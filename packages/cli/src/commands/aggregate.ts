@@ -1,13 +1,10 @@
 // zfxxgk aggregate: reads member reports, calls @zfxxgk/aggregate, writes the aggregate report.
-import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { aggregate, AggregationError, type AggregateOptions, type Member } from "@zfxxgk/aggregate";
+import { aggregate, AggregationError, type AggregateOptions } from "@zfxxgk/aggregate";
 import type { Locale } from "../i18n.js";
-import { expandInputs } from "../inputs.js";
 import { EXIT, type Io } from "../io.js";
-import { progress } from "../progress.js";
-import { readReportFile, ReadError } from "../read-report.js";
+import { readAll } from "../read-inputs.js";
 
 export interface AggregateArgs {
   inputs: string[];
@@ -32,23 +29,7 @@ const say = (key: keyof typeof words, locale: Locale, vars: Record<string, strin
 
 export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<number> {
   const { locale } = args;
-  const { files } = await expandInputs(args.inputs);
-  const members: Member[] = [];
-  const bar = progress(io, files.length);
-  let unreadable = 0;
-  for (const file of files) {
-    bar.tick(file);
-    try {
-      const { value, bytes } = await readReportFile(file, locale, io.stdin);
-      members.push({ report: value, file, sha256: createHash("sha256").update(bytes).digest("hex") });
-    } catch (e) {
-      if (!(e instanceof ReadError)) throw e;
-      bar.done();
-      io.stderr(`✖ ${file}: ${e.message}\n`);
-      unreadable++;
-    }
-  }
-  bar.done();
+  const { reports: members, unreadable } = await readAll(args.inputs, locale, io);
   if (unreadable) {
     io.stderr(`${say("unreadable", locale)}\n`);
     return EXIT.unusable;

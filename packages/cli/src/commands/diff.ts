@@ -2,7 +2,7 @@
 import { diffReports, DiffError, type ReportDiff } from "@zfxxgk/diff";
 import type { Locale } from "../i18n.js";
 import { EXIT, type Io } from "../io.js";
-import { readReport, ReadError } from "../read-report.js";
+import { readOne } from "../read-inputs.js";
 
 export interface DiffArgs {
   before: string;
@@ -18,7 +18,6 @@ const words = {
   fields: { "zh-CN": "其他字段", en: "other fields" },
   blank: { "zh-CN": "空", en: "blank" },
   absent: { "zh-CN": "无", en: "absent" },
-  unreadable: { "zh-CN": "无法读取", en: "unreadable" },
 } satisfies Record<string, Record<Locale, string>>;
 
 const show = (v: unknown, locale: Locale) => (v === null ? words.blank[locale] : v === undefined ? words.absent[locale] : typeof v === "string" ? v : JSON.stringify(v));
@@ -51,13 +50,9 @@ export async function diffCommand(args: DiffArgs, io: Io): Promise<number> {
   const { locale } = args;
   const reports: unknown[] = [];
   for (const file of [args.before, args.after]) {
-    try {
-      reports.push(await readReport(file, locale, io.stdin));
-    } catch (e) {
-      if (!(e instanceof ReadError)) throw e;
-      io.stderr(`✖ ${file} — ${words.unreadable[locale]}${locale === "zh-CN" ? "：" : ": "}${e.message}\n`);
-      return EXIT.unusable;
-    }
+    const read = await readOne(file, locale, io);
+    if (!read) return EXIT.unusable;
+    reports.push(read.value);
   }
   let d: ReportDiff;
   try {

@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { fillWithDetails, validate } from "@zfxxgk/validator";
 import { say, type Locale } from "../i18n.js";
 import { EXIT, type Io } from "../io.js";
-import { readReport, ReadError } from "../read-report.js";
+import { readOne } from "../read-inputs.js";
 
 export interface FillArgs {
   input: string;
@@ -14,14 +14,9 @@ export interface FillArgs {
 
 export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
   const { locale } = args;
-  let value: unknown;
-  try {
-    value = await readReport(args.input, locale, io.stdin);
-  } catch (e) {
-    if (!(e instanceof ReadError)) throw e;
-    io.stderr(`✖ ${args.input} — ${say("unreadable", locale)}${locale === "zh-CN" ? "：" : ": "}${e.message}\n`);
-    return EXIT.unusable;
-  }
+  const read = await readOne(args.input, locale, io);
+  if (!read) return EXIT.unusable;
+  const { value } = read;
   const before = validate(value, { locale });
   if (before.edition === null) {
     const detail = before.issues.map((i) => i.message).join("; ");

@@ -1,13 +1,10 @@
 // zfxxgk flatten: reads reports, calls @zfxxgk/flatten, writes CSV or SQLite.
-import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { FlattenError, toCsv, toSqlite, type FlatInput } from "@zfxxgk/flatten";
+import { FlattenError, toCsv, toSqlite } from "@zfxxgk/flatten";
 import type { Locale } from "../i18n.js";
-import { expandInputs } from "../inputs.js";
 import { EXIT, type Io } from "../io.js";
-import { progress } from "../progress.js";
-import { readReportFile, ReadError } from "../read-report.js";
+import { readAll } from "../read-inputs.js";
 
 export interface FlattenArgs {
   inputs: string[];
@@ -26,23 +23,7 @@ const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w
 
 export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number> {
   const { locale } = args;
-  const { files } = await expandInputs(args.inputs);
-  const inputs: FlatInput[] = [];
-  let unreadable = 0;
-  const bar = progress(io, files.length);
-  for (const file of files) {
-    bar.tick(file);
-    try {
-      const { value, bytes } = await readReportFile(file, locale, io.stdin);
-      inputs.push({ report: value, file, sha256: createHash("sha256").update(bytes).digest("hex") });
-    } catch (e) {
-      if (!(e instanceof ReadError)) throw e;
-      bar.done();
-      io.stderr(`✖ ${file}: ${e.message}\n`);
-      unreadable++;
-    }
-  }
-  bar.done();
+  const { reports: inputs, unreadable } = await readAll(args.inputs, locale, io);
   if (unreadable) {
     io.stderr(`${words.unreadable[locale]}\n`);
     return EXIT.unusable;

@@ -5,7 +5,7 @@ import { dirname } from "node:path";
 import { migrate, MigrationError } from "@zfxxgk/migrate";
 import type { Locale } from "../i18n.js";
 import { EXIT, type Io } from "../io.js";
-import { readReport, ReadError } from "../read-report.js";
+import { readOne } from "../read-inputs.js";
 
 export interface MigrateArgs {
   input: string;
@@ -15,7 +15,6 @@ export interface MigrateArgs {
 }
 
 const words = {
-  unreadable: { "zh-CN": "无法读取", en: "unreadable" },
   losses: { "zh-CN": "{n} 个数值在 2021 格式中没有对应项（已记入报告的 migratedFrom.losses）：", en: "{n} values have no place in the 2021 format (kept in the report's migratedFrom.losses):" },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
   blank: { "zh-CN": "空", en: "blank" },
@@ -24,14 +23,9 @@ const words = {
 export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number> {
   const { locale } = args;
   const colon = locale === "zh-CN" ? "：" : ": ";
-  let value: unknown;
-  try {
-    value = await readReport(args.input, locale, io.stdin);
-  } catch (e) {
-    if (!(e instanceof ReadError)) throw e;
-    io.stderr(`✖ ${args.input} — ${words.unreadable[locale]}${colon}${e.message}\n`);
-    return EXIT.unusable;
-  }
+  const read = await readOne(args.input, locale, io);
+  if (!read) return EXIT.unusable;
+  const { value } = read;
   let result;
   try {
     result = migrate(value, { to: args.to as "2021", locale });

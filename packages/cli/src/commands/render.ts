@@ -7,7 +7,7 @@ import { XmlExportError } from "@zfxxgk/export-xml";
 import { validate, type Issue } from "@zfxxgk/validator";
 import { say, type Locale } from "../i18n.js";
 import { EXIT, type Io } from "../io.js";
-import { readReport, ReadError } from "../read-report.js";
+import { readOne } from "../read-inputs.js";
 
 export interface RenderArgs {
   /** a report file, or "-" for standard input */
@@ -79,14 +79,9 @@ export async function renderCommand(args: RenderArgs, io: Io): Promise<number> {
     return EXIT.unusable;
   }
 
-  let value: unknown;
-  try {
-    value = await readReport(args.input, locale, io.stdin);
-  } catch (e) {
-    if (!(e instanceof ReadError)) throw e;
-    io.stderr(`✖ ${args.input} — ${say("unreadable", locale)}${locale === "zh-CN" ? "：" : ": "}${e.message}\n`);
-    return EXIT.unusable;
-  }
+  const read = await readOne(args.input, locale, io);
+  if (!read) return EXIT.unusable;
+  const { value } = read;
 
   const result = validate(value, { locale });
   if (result.edition === null) {

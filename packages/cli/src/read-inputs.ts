@@ -1,0 +1,49 @@
+// Reading the reports a command was given, and saying plainly on stderr which could not be read.
+import { createHash } from "node:crypto";
+import { say, type Locale } from "./i18n.js";
+import { expandInputs } from "./inputs.js";
+import type { Io } from "./io.js";
+import { progress } from "./progress.js";
+import { readReportFile, ReadError } from "./read-report.js";
+
+const colon = (locale: Locale) => (locale === "zh-CN" ? "：" : ": ");
+
+/** One report, or undefined after telling the user why it could not be read. */
+export async function readOne(file: string, locale: Locale, io: Io): Promise<{ value: unknown } | undefined> {
+  try {
+    return { value: (await readReportFile(file, locale, io.stdin)).value };
+  } catch (e) {
+    if (!(e instanceof ReadError)) throw e;
+    io.stderr(`✖ ${file} — ${say("unreadable", locale)}${colon(locale)}${e.message}\n`);
+    return undefined;
+  }
+}
+
+export interface ReadReport {
+  report: unknown;
+  file: string;
+  /** SHA-256 of the file's bytes, hex */
+  sha256: string;
+}
+
+/** Every report of the inputs (directories expanded), with checksums; unreadable ones are told. */
+export async function readAll(inputs: string[], locale: Locale, io: Io): Promise<{ reports: ReadReport[]; unreadable: number }> {
+  const { files } = await expandInputs(inputs);
+  const reports: ReadReport[] = [];
+  let unreadable = 0;
+  const bar = progress(io, files.length);
+  for (const file of files) {
+    bar.tick(file);
+    try {
+      const { value, bytes } = await readReportFile(file, locale, io.stdin);
+      reports.push({ report: value, file, sha256: createHash("sha256").update(bytes).digest("hex") });
+    } catch (e) {
+      if (!(e instanceof ReadError)) throw e;
+      bar.done();
+      io.stderr(`✖ ${file} — ${say("unreadable", locale)}${colon(locale)}${e.message}\n`);
+      unreadable++;
+    }
+  }
+  bar.done();
+  return { reports, unreadable };
+}
