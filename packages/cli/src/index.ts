@@ -6,6 +6,7 @@ import { aggregateCommand, aggregateHelp } from "./commands/aggregate.js";
 import { diffCommand, diffHelp } from "./commands/diff.js";
 import { fillCommand } from "./commands/fill.js";
 import { flattenCommand, flattenHelp } from "./commands/flatten.js";
+import { importCommand, importHelp } from "./commands/import.js";
 import { migrateCommand, migrateHelp } from "./commands/migrate.js";
 import { renderCommand, renderHelp } from "./commands/render.js";
 import { validateCommand } from "./commands/validate.js";
@@ -13,7 +14,7 @@ import { help } from "./help.js";
 import { pickLocale, say, type Locale } from "./i18n.js";
 import { EXIT, processIo, type Io } from "./io.js";
 
-export { validateCommand, fillCommand, renderCommand, aggregateCommand, diffCommand, flattenCommand, migrateCommand };
+export { validateCommand, fillCommand, renderCommand, importCommand, aggregateCommand, diffCommand, flattenCommand, migrateCommand };
 export { parseReportBytes, readReport, readReportFile, ReadError, firstInvalidUtf8 } from "./read-report.js";
 export type { Io } from "./io.js";
 
@@ -65,6 +66,27 @@ const commands: Record<string, Command> = {
           force: v.force === true,
           locale,
           ...(str(v.format) ? { format: str(v.format)! } : {}),
+          ...(str(v.output) ? { output: str(v.output)! } : {}),
+        },
+        io,
+      ),
+  },
+  import: {
+    options: {
+      ...common,
+      output: { type: "string", short: "o" },
+      format: { type: "string", default: "auto" },
+      "json-diagnostics": { type: "boolean" },
+    },
+    help: importHelp,
+    check: (p) => (p.length > 1 ? "importOne" : undefined),
+    run: (p, v, locale, io) =>
+      importCommand(
+        {
+          input: p[0]!,
+          format: str(v.format) as never,
+          jsonDiagnostics: v["json-diagnostics"] === true,
+          locale,
           ...(str(v.output) ? { output: str(v.output)! } : {}),
         },
         io,

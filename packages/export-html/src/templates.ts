@@ -1,11 +1,16 @@
 // The Handlebars templates, compiled once when this module loads, on an environment of their
 // own so that no other code's helpers or partials can reach them. templates/*.hbs are rendered
 // per report; templates/layout/*.hbs hold what depends only on the format (fragments.ts).
-import { readdirSync, readFileSync } from "node:fs";
+// The sources come from templates.generated.ts (generators/templates), not node:fs, so that a
+// browser bundle (packages/editor) renders with the same templates.
 import Handlebars from "handlebars";
 import { eachCell } from "./helpers.js";
+import { templateSources } from "./templates.generated.js";
 
-export const templateDir = new URL("../templates/", import.meta.url);
+// Where the .hbs files live, for tests that read them; held in a variable so that a bundler does
+// not take `new URL(…, import.meta.url)` for an asset to copy.
+const here = import.meta.url;
+export const templateDir = new URL("../templates/", here);
 
 /** Our own Handlebars: helpers or partials registered on the global one never apply here. */
 export const env = Handlebars.create();
@@ -40,16 +45,16 @@ function compileNow(source: string): HandlebarsTemplateDelegate {
   return env.template(spec);
 }
 
-function readTemplates(dir: URL): Record<string, string> {
+/** The templates directly in templates/ (prefix "") or in one of its folders (prefix "layout/"). */
+function readTemplates(prefix: string): Record<string, string> {
   return Object.fromEntries(
-    readdirSync(dir)
-      .filter((f) => f.endsWith(".hbs"))
-      .sort()
-      .map((f) => [f.slice(0, -".hbs".length), readFileSync(new URL(f, dir), "utf8")]),
+    Object.entries(templateSources)
+      .filter(([path]) => path.startsWith(prefix) && !path.slice(prefix.length).includes("/"))
+      .map(([path, source]) => [path.slice(prefix.length), source]),
   );
 }
 
-const sources = readTemplates(templateDir);
+const sources = readTemplates("");
 export const templateNames = Object.keys(sources);
 
 /** templates/*.hbs: document and report are the two modes; every file is also a partial. */
@@ -61,7 +66,7 @@ for (const [name, source] of Object.entries(sources)) {
 
 /** templates/layout/*.hbs, rendered once each by fragments.ts. */
 export const layoutTemplates: Record<string, HandlebarsTemplateDelegate> = Object.fromEntries(
-  Object.entries(readTemplates(new URL("layout/", templateDir))).map(([name, source]) => [name, compileNow(source)]),
+  Object.entries(readTemplates("layout/")).map(([name, source]) => [name, compileNow(source)]),
 );
 
 /** The page's CSS (templates/style.hbs), for an integrator who pastes fragments into a CMS. */

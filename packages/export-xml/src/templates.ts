@@ -1,11 +1,12 @@
 // The templates (templates/*.hbs), compiled once on a Handlebars environment of their own, with
-// the XML escaping helpers; report.hbs is the document, every other file a partial.
-import { readdirSync, readFileSync } from "node:fs";
+// the XML escaping helpers; report.hbs is the document, every other file a partial. The sources
+// come from templates.generated.ts (generators/templates), not node:fs, so that a browser bundle
+// (packages/editor) renders with the same templates.
 import Handlebars from "handlebars";
 import { decimalLiteral, escapeAttribute, escapeText } from "./chars.js";
+import { templateSources } from "./templates.generated.js";
 import type { ElementView } from "./view.js";
 
-const dir = new URL("../templates/", import.meta.url);
 const hb = Handlebars.create();
 
 // Every value of the report reaches the output through one of these; the SafeString keeps
@@ -23,14 +24,14 @@ const options: CompileOptions = {
   knownHelpersOnly: true,
   noEscape: false,
 };
-const source = (file: string) => readFileSync(new URL(file, dir), "utf8");
+const source = (name: string) => templateSources[name]!;
 
 // Registered compiled (Handlebars compiles lazily, on first use, then keeps the function).
-for (const file of readdirSync(dir)) {
-  if (file.endsWith(".hbs") && file !== "report.hbs") hb.registerPartial(file.slice(0, -4), hb.compile(source(file), options));
+for (const name of Object.keys(templateSources)) {
+  if (!name.includes("/") && name !== "report") hb.registerPartial(name, hb.compile(source(name), options));
 }
 
 /** The environment, for tests that check nothing is compiled per render. */
 export const environment = hb;
 
-export const reportTemplate: (view: { name: string; namespace: string; children: ElementView[] }) => string = hb.compile(source("report.hbs"), options);
+export const reportTemplate: (view: { name: string; namespace: string; children: ElementView[] }) => string = hb.compile(source("report"), options);

@@ -1,0 +1,161 @@
+// zfxxgk import, in-process with a fake Io, on the real reports of ../shared/corpus.
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { validate } from "@zfxxgk/validator";
+import { importCommand, importHelp, type ImportArgs } from "./commands/import.js";
+import type { Io } from "./io.js";
+
+const root = resolve(import.meta.dirname, "../../..");
+const shared = process.env.ZFXXGK_SHARED ?? resolve(root, "../shared");
+const corpus = join(shared, "corpus");
+const seed = join(corpus, "raw/00-tacheng-2024.txt");
+const huaianPdf = join(corpus, "pdf/01-huaian-city-2024.pdf");
+const pingtan2019 = join(corpus, "raw/03-pingtan-2019.page.html");
+const example = join(root, "examples/tacheng-2024/report.json");
+
+async function run(args: Partial<ImportArgs> & { input: string }, { stdin = new Uint8Array(), tty = false } = {}) {
+  let out = "";
+  let err = "";
+  const io: Io = {
+    stdout: (s) => void (out += s),
+    stderr: (s) => void (err += s),
+    stdin: async () => stdin,
+    stderrIsTTY: tty,
+    env: {},
+  };
+  const code = await importCommand({ format: "auto", jsonDiagnostics: false, locale: "zh-CN", ...args }, io);
+  return { code, out, err };
+}
+
+/** The seed's blank cells, from its truth file: the 总计 cells it prints as nothing. */
+const seedBlanks = Object.values(JSON.parse(readFileSync(join(corpus, "truth/00-tacheng-2024.json"), "utf8")).table3Rows as Record<string, (number | null)[]>)
+  .flat()
+  .filter((v) => v === null).length;
+
+describe("zfxxgk import <file>", () => {
+  it("the seed: the report on stdout (the hand-made example, less what the text does not print), a summary on stderr, exit 0", async () => {
+    const r = await run({ input: seed });
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    const want = JSON.parse(readFileSync(example, "utf8"));
+    delete want.agency.regionCode;
+    delete want.scope;
+    expect(report).toEqual(want);
+    expect(r.err).toContain(`✔ ${seed} — 有效`);
+    expect(r.err).toContain(`空白 ${seedBlanks}`);
+    expect(r.err).toMatch(/2021 版格式，200 格：读取 \d+，按规则拆分 0，推断 \d+，/);
+  });
+
+  it("-o writes the file; the 淮安 PDF imports valid", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-import-"));
+    const out = join(dir, "sub/huaian.json");
+    const r = await run({ input: huaianPdf, output: out });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe("");
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    expect(validate(report).valid).toBe(true);
+    expect(report.title).toContain("淮安市人民政府");
+    expect(r.err).toContain(`已写入 ${out}`);
+  });
+
+  it("reads standard input with -", async () => {
+    const r = await run({ input: "-" }, { stdin: readFileSync(seed) });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).year).toBe(2024);
+  });
+
+  it("a 2019-edition report: imported in part, written, exit 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-import-"));
+    const out = join(dir, "2019.json");
+    const r = await run({ input: pingtan2019, output: out });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(out, "utf8")).edition).toBe("2019");
+    expect(r.err).toContain("2019 版报告，只能部分导入");
+  });
+
+  it("nothing to import: nothing written, a reason, exit 2", async () => {
+    const r = await run({ input: "-" }, { stdin: new TextEncoder().encode("hello, world\n") });
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toContain("未能导入");
+    expect(r.err).toContain("不像一份政府信息公开工作年度报告");
+  });
+
+  it("a missing file and a bad --format are usage errors (exit 2)", async () => {
+    expect((await run({ input: join(tmpdir(), "no-such-file.pdf") })).code).toBe(2);
+    const bad = await run({ input: seed, format: "docx" as never });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--format");
+  });
+
+  it("--json-diagnostics: one JSON line with counts, every diagnostic and the report", async () => {
+    const r = await run({ input: seed, jsonDiagnostics: true, locale: "en" });
+    expect(r.code).toBe(0);
+    const lines = r.out.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const line = JSON.parse(lines[0]!);
+    expect(line).toMatchObject({ type: "result", file: seed, format: "text", edition: "2021", imported: true, valid: true });
+    expect(line.stats.blank).toBe(seedBlanks);
+    expect(line.diagnostics.filter((d: { reason: string }) => d.reason === "blank")).toHaveLength(seedBlanks);
+    expect(line.diagnostics.find((d: { reason: string }) => d.reason === "blank").message).toMatch(/blank in the source/);
+    expect(line.report.year).toBe(2024);
+    expect(r.err).toBe("");
+  });
+});
+
+describe("zfxxgk import <dir>", () => {
+  function batch(extra: Record<string, string> = {}) {
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-import-dir-"));
+    mkdirSync(join(dir, "a"));
+    copyFileSync(seed, join(dir, "tacheng.txt"));
+    copyFileSync(join(corpus, "raw/01-huaian-city-2024.txt"), join(dir, "a/huaian.txt"));
+    writeFileSync(join(dir, "already.json"), "{}"); // not an input
+    for (const [name, text] of Object.entries(extra)) writeFileSync(join(dir, name), text);
+    return dir;
+  }
+
+  it("imports every report into the -o directory, keeping the tree; progress on a terminal only", async () => {
+    const dir = batch();
+    const out = mkdtempSync(join(tmpdir(), "zfxxgk-import-out-"));
+    const tty = await run({ input: dir, output: out }, { tty: true });
+    expect(tty.code).toBe(0);
+    expect(existsSync(join(out, "tacheng.json"))).toBe(true);
+    expect(existsSync(join(out, "a/huaian.json"))).toBe(true);
+    expect(existsSync(join(out, "already.json"))).toBe(false);
+    expect(tty.err).toContain("2/2");
+    expect(tty.err).toContain("共 2 个文件：2 个有效，0 个已导入但无效，0 个未能导入");
+    const pipe = await run({ input: dir, output: mkdtempSync(join(tmpdir(), "zfxxgk-import-out-")) });
+    expect(pipe.err).not.toContain("2/2");
+  });
+
+  it("a file that is no report makes the batch exit 2, and the others are still written", async () => {
+    const dir = batch({ "notes.txt": "shopping list: eggs\n" });
+    const out = mkdtempSync(join(tmpdir(), "zfxxgk-import-out-"));
+    const r = await run({ input: dir, output: out, jsonDiagnostics: true });
+    expect(r.code).toBe(2);
+    const lines = r.out.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => l.type)).toEqual(["result", "result", "result", "summary"]);
+    expect(lines[3]).toEqual({ type: "summary", files: 3, valid: 2, invalid: 0, failed: 1 });
+    expect(existsSync(join(out, "tacheng.json"))).toBe(true);
+    expect(existsSync(join(out, "notes.json"))).toBe(false);
+  });
+
+  it("needs -o (exit 2)", async () => {
+    const r = await run({ input: batch() });
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("-o");
+  });
+});
+
+describe("import --help", () => {
+  it("has usage, options, exit codes and an example in both languages", () => {
+    for (const l of ["zh-CN", "en"] as const) {
+      expect(importHelp[l]).toContain("zfxxgk import <");
+      expect(importHelp[l]).toContain("--json-diagnostics");
+      expect(importHelp[l]).toMatch(/--format auto\|pdf\|text\|html/);
+      expect(importHelp[l]).toMatch(/(示例|Examples)：?:?\n\s+zfxxgk import /);
+    }
+  });
+});

@@ -1,0 +1,32 @@
+// Exports as downloads: JSON as the report is, HTML (page or fragment) and XML through the
+// exporters' own packages, so the files are the ones `zfxxgk render` writes for the same report.
+import { renderHtml } from "@zfxxgk/export-html";
+import { renderXml } from "@zfxxgk/export-xml";
+import type { Report2021 } from "@zfxxgk/types";
+
+export type ExportKind = "json" | "html" | "fragment" | "xml";
+
+export function exportFile(report: Record<string, unknown>, kind: ExportKind): { name: string; type: string; text: string } {
+  const base = `report-${typeof report.year === "number" ? report.year : "draft"}`;
+  switch (kind) {
+    case "json":
+      return { name: `${base}.json`, type: "application/json", text: `${JSON.stringify(report, null, 2)}\n` };
+    case "html":
+      return { name: `${base}.html`, type: "text/html", text: renderHtml(report as unknown as Report2021, { mode: "document" }) };
+    case "fragment":
+      return { name: `${base}.fragment.html`, type: "text/html", text: renderHtml(report as unknown as Report2021, { mode: "fragment" }) };
+    case "xml":
+      return { name: `${base}.xml`, type: "application/xml", text: renderXml(report as unknown as Report2021) };
+  }
+}
+
+export function download(file: { name: string; type: string; text: string }): void {
+  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.type};charset=utf-8` }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = file.name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

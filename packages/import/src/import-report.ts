@@ -1,0 +1,435 @@
+// importReport(): PDF, HTML or text in; a 2021-edition report (or a 2019 report's partial reading),
+// with a diagnostic for every cell not read plainly. Never throws; bounded in input size and time.
+import type { Report2021 } from "@zfxxgk/types";
+import { cleanSection, cleanText, tables } from "./assemble.js";
+import { decodeText, detectFormat, isPdf, looksBinary } from "./detect-format.js";
+import type { Doc, DocLine } from "./document.js";
+import { detectEdition } from "./edition.js";
+import { ImportFailure } from "./errors.js";
+import { htmlDoc } from "./html-lines.js";
+import { model, type EditionModel, type TableKey } from "./labels.js";
+import { say } from "./messages.js";
+import { agencyFromTitle, agencyKindLevel, contactOf, isoDate, looksLikeAgency, yearOf, type Contact } from "./metadata.js";
+import { norm } from "./normalise.js";
+import type { Observation } from "./observation.js";
+import { pdfDoc } from "./pdf-lines.js";
+import { resolve, type CellResult } from "./resolve.js";
+import { readRunTables } from "./run-text.js";
+import { findSectionsInLines, findSectionsInText, sectionSpan, type SectionHit } from "./sections.js";
+import { readTable2 } from "./table2.js";
+import { readTable3, table3ColumnVariants } from "./table3.js";
+import { readTable4 } from "./table4.js";
+import { crawlerHeader, runsTogether, textDoc } from "./text-lines.js";
+import { fullWidth, paragraphs, runParagraphs, textSection, type Para, type TextSection } from "./text-sections.js";
+import type { Diagnostic, Edition, ImportOptions, ImportResult, ImportStats, InputFormat, Locale } from "./types.js";
+
+/** Inputs larger than these are refused: no report is that big. */
+export const MAX_PDF_BYTES = 64 * 1024 * 1024;
+export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
+
+const TEXT_SECTIONS = ["overview", "problemsAndImprovements", "otherMatters"] as const;
+const TABLES: TableKey[] = ["proactiveDisclosure", "applications", "reviewAndLitigation"];
+
+function emptyStats(cells: number): ImportStats {
+  return { cells, read: 0, splitByRules: 0, inferred: 0, blank: 0, ambiguous: 0, missing: cells };
+}
+
+function failed(code: Diagnostic["reason"], message: string, format: InputFormat | null): ImportResult {
+  return {
+    report: null,
+    diagnostics: [{ pointer: "", reason: code, severity: "error", message, source: {} }],
+    edition: null,
+    format,
+    stats: emptyStats(model("2021").cells.length),
+  };
+}
+
+export async function importReport(input: Buffer | Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
+  const locale: Locale = options.locale === "en" ? "en" : "zh-CN";
+  let format: InputFormat | null = null;
+  try {
+    let bytes: Uint8Array | null = null;
+    let text: string | null = null;
+    const diagnostics: Diagnostic[] = [];
+    if (typeof input === "string") {
+      text = input;
+      // a PDF handed over as a binary string
+      if (input.startsWith("%PDF-")) bytes = Buffer.from(input, "latin1");
+    } else if (input instanceof Uint8Array) bytes = input;
+    else return failed("unreadable", say("unreadable", locale, { detail: typeof input }), null);
+
+    const size = bytes ? bytes.length : Buffer.byteLength(text!);
+    const asked = options.format && options.format !== "auto" ? options.format : null;
+    const pdf = asked === "pdf" || (!asked && bytes !== null && isPdf(bytes));
+    const limit = pdf ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
+    if (size > limit) return failed("too-large", say("tooLarge", locale, { size, limit }), null);
+    if (size === 0) return failed("not-a-report", say("empty", locale), null);
+
+    let doc: Doc | null = null;
+    if (pdf) {
+      format = "pdf";
+      if (!bytes) bytes = Buffer.from(text!, "latin1");
+      doc = await pdfDoc(bytes);
+    } else {
+      if (text === null) {
+        const d = decodeText(bytes!);
+        text = d.text;
+        if (d.encoding !== "utf-8") diagnostics.push({ pointer: "", reason: "text", severity: "info", message: say("notUtf8", locale, { encoding: "GB18030" }), source: {} });
+      }
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      format = asked ?? detectFormat(null, text);
+      if (format === "pdf") format = "text";
+      if (looksBinary(text)) return failed("not-a-report", say("binary", locale), format);
+      if (format === "html") doc = htmlDoc(text);
+    }
+    const result = doc ? fromLines(doc, locale) : fromText(text!, locale);
+    result.diagnostics.unshift(...diagnostics);
+    return result;
+  } catch (e) {
+    if (e instanceof ImportFailure) {
+      const key = e.code === "timeout" ? "timeout" : e.code === "too-large" ? "tooLarge" : e.code === "not-a-report" ? "notAReport" : "unreadable";
+      return failed(e.code, say(key, locale, { detail: e.message }), format);
+    }
+    return failed("unreadable", say("unreadable", locale, { detail: e instanceof Error ? e.message : String(e) }), format);
+  }
+}
+
+// ── what both paths produce, before the report is put together ──
+
+interface Reading {
+  format: InputFormat;
+  hits: Map<string, SectionHit>;
+  title?: string;
+  titleFromPage: boolean;
+  preamble: Para[];
+  sections: Partial<Record<(typeof TEXT_SECTIONS)[number], Para[]>>;
+  notes: Partial<Record<TableKey, Para[]>>;
+  observations: Observation[];
+  found: Record<TableKey, number>;
+  diagnostics: Diagnostic[];
+  publishedOn?: string;
+  normText: string;
+  allText: string;
+}
+
+function detect(r: { title?: string; preamble: Para[]; normText: string }, locale: Locale, diagnostics: Diagnostic[]): { edition: Edition; year?: number } {
+  const year = yearOf(r.title, r.preamble.map((p) => p.text).join(""));
+  const e = detectEdition(r.normText, year);
+  if (!e.edition) {
+    diagnostics.push({ pointer: "/edition", reason: "edition", severity: "warning", message: say("editionAssumed", locale), source: {} });
+    return year === undefined ? { edition: "2021" } : { edition: "2021", year };
+  }
+  if (e.byYear) diagnostics.push({ pointer: "/edition", reason: "edition", severity: "info", message: say("editionGuess", locale, { edition: e.edition, year: year ?? "" }), source: {} });
+  return year === undefined ? { edition: e.edition } : { edition: e.edition, year };
+}
+
+/**
+ * The lines of a table's section. Without its heading, the table is looked for by what only it
+ * prints — 表二 its first caption, 表三 its header note, 表四 the 行政复议/行政诉讼 header row — up to
+ * the next heading or table; a table found neither way is missing, not guessed at.
+ */
+function region(lines: DocLine[], hits: Map<string, SectionHit>, m: EditionModel, key: TableKey): { from: number; to: number } | null {
+  const span = sectionSpan(hits, m, key, lines.length);
+  if (span) return span;
+  const anchor = (k: TableKey): number => {
+    for (let i = 0; i < lines.length; i++) {
+      const l = lines[i]!;
+      if (l.kind === "blank") continue;
+      const n = norm(l.text);
+      if (k === "proactiveDisclosure" && n.startsWith(m.table2.blocks[0]!.caption.norm)) return i;
+      if (k === "applications" && n.includes(m.table3.note.norm.slice(0, 12))) return i;
+      if (k === "reviewAndLitigation" && l.kind === "row" && n.length < 120 && n.includes(m.table4.groupLabels[0]!.norm) && n.includes(m.table4.groupLabels[1]!.norm)) return i;
+    }
+    return -1;
+  };
+  const from = anchor(key);
+  if (from < 0) return null;
+  let to = lines.length;
+  for (const h of hits.values()) if (h.at > from && h.at < to) to = h.at;
+  for (const other of TABLES) {
+    if (other === key || hits.has(other)) continue;
+    const a = anchor(other);
+    if (a > from && a < to) to = a;
+  }
+  return { from, to };
+}
+
+function fromLines(doc: Doc, locale: Locale): ImportResult {
+  const lines = doc.lines;
+  const base = model("2021");
+  const hits = findSectionsInLines(lines, base);
+  const diagnostics: Diagnostic[] = [];
+  const firstHeading = Math.min(...[...hits.values()].map((h) => h.at), lines.length);
+  const firstRow = lines.findIndex((l) => l.kind === "row");
+  const preEnd = hits.size ? firstHeading : firstRow >= 0 ? firstRow : lines.length;
+
+  // the title: the opening short lines, up to the one that names the report
+  let k = 0;
+  while (k < preEnd && lines[k]!.kind === "blank") k++;
+  let title: string | undefined;
+  let titleEnd = k;
+  let acc = "";
+  for (let i = k; i < Math.min(preEnd, k + 5); i++) {
+    const l = lines[i]!;
+    if (l.kind === "blank") continue;
+    if (l.kind === "row" || /[。；;]/.test(l.text) || acc.length + l.text.length > 90) break;
+    acc += l.text;
+    if (/报告|年报/.test(l.text)) {
+      title = acc.replace(/\s+/g, "");
+      titleEnd = i + 1;
+      break;
+    }
+  }
+  const titleFromPage = !title && !!doc.meta.title;
+  if (!title && doc.meta.title) title = doc.meta.title.replace(/\s+/g, "");
+  const width = fullWidth(lines);
+  const paras = (from: number, to: number) => paragraphs(lines.slice(from, to), doc.format, width);
+  const preamble = paras(titleEnd, preEnd);
+
+  const allText = lines.map((l) => l.text).join("\n");
+  // the edition shows in the tables' labels: normalise only the lines of tables 二 and 三
+  const tableLines = (["proactiveDisclosure", "applications"] as const).flatMap((k) => {
+    const span = region(lines, hits, base, k);
+    return span ? lines.slice(span.from, span.to) : [];
+  });
+  const normText = norm(tableLines.map((l) => (l.kind === "row" ? l.cells.map((c) => c.text).join("") : l.text)).join(""));
+  const { edition, year } = detect({ ...(title ? { title } : {}), preamble, normText }, locale, diagnostics);
+  const m = model(edition);
+
+  const sections: Reading["sections"] = {};
+  for (const key of TEXT_SECTIONS) {
+    const h = hits.get(key);
+    if (!h) continue;
+    const span = sectionSpan(hits, m, key, lines.length)!;
+    const body = paras(span.from, span.to);
+    if (h.rest) body.unshift({ text: h.rest });
+    sections[key] = body;
+  }
+
+  const observations: Observation[] = [];
+  const found: Record<TableKey, number> = { proactiveDisclosure: 0, applications: 0, reviewAndLitigation: 0 };
+  const notes: Reading["notes"] = {};
+  for (const key of TABLES) {
+    const span = region(lines, hits, m, key);
+    if (!span) continue;
+    const part = lines.slice(span.from, span.to);
+    if (key === "proactiveDisclosure") {
+      const t = readTable2(part, m);
+      observations.push(...t.observations);
+      found[key] = t.found;
+    } else if (key === "applications") {
+      const t = readTable3(part, m, locale);
+      observations.push(...t.observations);
+      diagnostics.push(...table3ColumnVariants(part, m, locale), ...t.diagnostics);
+      found[key] = t.found;
+    } else {
+      const t = readTable4(part, m, locale);
+      observations.push(...t.observations);
+      diagnostics.push(...t.diagnostics);
+      found[key] = t.found;
+    }
+    // an HTML page says which text is the table's; text around it in the section is a note
+    if (doc.format === "html" && hits.has(key)) {
+      const text = part.filter((l: DocLine) => l.table === undefined && l.kind === "text");
+      const ps = paragraphs(text, "html", width);
+      if (ps.length) notes[key] = ps;
+    }
+  }
+  const reading: Reading = {
+    format: doc.format,
+    hits,
+    ...(title ? { title } : {}),
+    titleFromPage,
+    preamble,
+    sections,
+    notes,
+    observations,
+    found,
+    diagnostics,
+    ...(doc.meta.publishedOn ? { publishedOn: doc.meta.publishedOn } : {}),
+    normText,
+    allText,
+  };
+  return finish(reading, m, edition, year, locale);
+}
+
+function fromText(text: string, locale: Locale): ImportResult {
+  const all = text.split(/\r\n|\r|\n/);
+  const header = crawlerHeader(all);
+  const bodyLines = header.lines ? all.slice(header.lines) : all;
+  if (!runsTogether(bodyLines)) return fromLines(textDoc(all), locale);
+  const body = bodyLines.join("\n");
+  const base = model("2021");
+  const hits = findSectionsInText(body, base);
+  const diagnostics: Diagnostic[] = [];
+  const firstLine = header.lines + 1;
+
+  // before 一、总体情况: page chrome, the title, the preamble
+  const h1 = hits.get("overview");
+  let pre = body.slice(0, h1 ? h1.at : Math.min(...[...hits.values()].map((h) => h.at), body.length));
+  const arrow = pre.lastIndexOf("-->");
+  if (arrow >= 0) pre = pre.slice(arrow + 3);
+  let title = header.title?.replace(/\s+/g, "");
+  // a title repeated at the top of the page: short, no quotation of other documents, then a space
+  const lead = /^\s*([^\s《》〈〉，,。；;：:]{2,50}?(?:年度报告|年报))(?=\s|$)\s*/.exec(pre);
+  if (lead) {
+    title ??= lead[1]!.replace(/\s+/g, "");
+    pre = pre.slice(lead[0].length);
+  }
+  const preamble = pre.trim() ? [{ text: pre.trim() }] : [];
+  const normText = norm(body);
+  const { edition, year } = detect({ ...(title ? { title } : {}), preamble, normText }, locale, diagnostics);
+  const m = model(edition);
+
+  const sections: Reading["sections"] = {};
+  for (const key of TEXT_SECTIONS) {
+    const span = sectionSpan(hits, m, key, body.length);
+    if (!span) continue;
+    let t = body.slice(span.from, span.to);
+    if (key === "otherMatters") t = t.replace(/\s*附件下载\s*$/, "");
+    sections[key] = runParagraphs(t);
+  }
+  const tablesRead = readRunTables(body, firstLine, hits, m);
+  const reading: Reading = {
+    format: "text",
+    hits,
+    ...(title ? { title } : {}),
+    titleFromPage: !!header.title && !lead,
+    preamble,
+    sections,
+    notes: {},
+    observations: tablesRead.observations,
+    found: tablesRead.found,
+    diagnostics,
+    ...(header.publishedOn ? { publishedOn: header.publishedOn } : {}),
+    normText,
+    allText: body,
+  };
+  return finish(reading, m, edition, year, locale);
+}
+
+// ── putting the report together ──
+
+function finish(r: Reading, m: EditionModel, edition: Edition, year: number | undefined, locale: Locale): ImportResult {
+  const diagnostics = r.diagnostics;
+  const foundAny = r.found.proactiveDisclosure + r.found.applications + r.found.reviewAndLitigation > 0;
+  if (!foundAny && r.hits.size === 0) {
+    return failed("not-a-report", say("notAReport", locale), r.format);
+  }
+  for (const h of r.hits.values()) {
+    if (h.variant) diagnostics.push({ pointer: `/${h.section.key}`, reason: "label-variant", severity: "info", message: say("headingVariant", locale, { variant: h.variant, heading: h.section.heading.text }), source: {} });
+  }
+  for (const s of m.sections) {
+    if (!r.hits.has(s.key)) diagnostics.push({ pointer: `/${s.key}`, reason: "missing", severity: "warning", message: say("sectionMissing", locale, { heading: s.heading.text }), source: {} });
+  }
+
+  const missingTables = new Set(TABLES.filter((t) => r.found[t] === 0));
+  const resolved = resolve(m, r.observations, missingTables, locale);
+  diagnostics.push(...resolved.diagnostics);
+  const { data, sourceTokens } = tables(m, resolved.cells);
+
+  const changed = { value: false };
+  const section = (key: (typeof TEXT_SECTIONS)[number]): TextSection => cleanSection(textSection(r.sections[key] ?? []), changed);
+  const other = signatureOff(r.sections.otherMatters ?? []);
+  const report: Record<string, unknown> = { edition };
+  if (year !== undefined) report.year = year;
+  else diagnostics.push({ pointer: "/year", reason: "missing", severity: "error", message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "报告年度" : "the report's year" }), source: {} });
+  if (r.title) report.title = cleanText(r.title, changed);
+  else diagnostics.push({ pointer: "/title", reason: "missing", severity: "error", message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "标题" : "the title" }), source: {} });
+
+  const name = agencyFromTitle(r.title) ?? other.signature?.agency;
+  if (name) {
+    const { kind, level } = agencyKindLevel(name, r.allText);
+    report.agency = { name: cleanText(name, changed), kind, level };
+    for (const [what, value] of [
+      [locale === "zh-CN" ? "类别" : "kind", kind],
+      [locale === "zh-CN" ? "层级" : "level", level],
+    ] as const) {
+      diagnostics.push({ pointer: `/agency/${what === "类别" || what === "kind" ? "kind" : "level"}`, reason: "inferred", severity: "info", message: say("agencyInferred", locale, { what, value }), source: {} });
+    }
+  } else diagnostics.push({ pointer: "/agency", reason: "missing", severity: "error", message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "机关名称" : "the agency's name" }), source: {} });
+  if (r.publishedOn) report.publishedOn = r.publishedOn;
+  const preambleText = r.preamble.map((p) => p.text).join("");
+  const contact: Contact = contactOf(preambleText);
+  if (Object.keys(contact).length) report.contact = Object.fromEntries(Object.entries(contact).map(([k, v]) => [k, cleanText(v!, changed)]));
+  if (r.preamble.length) report.preamble = r.preamble.map((p) => cleanText(p.text, changed));
+  report.overview = section("overview");
+  for (const t of TABLES) {
+    const table = (data[t] ?? {}) as Record<string, unknown>;
+    const notes = r.notes[t];
+    if (notes?.length) table.notes = notes.map((p) => cleanText(p.text, changed));
+    report[t] = table;
+  }
+  report.problemsAndImprovements = section("problemsAndImprovements");
+  report.otherMatters = cleanSection(textSection(other.paras), changed);
+  if (other.signature) {
+    const agency = other.signature.agency ?? name;
+    if (agency) {
+      report.signature = { agency: cleanText(agency, changed), ...(other.signature.date ? { date: other.signature.date } : {}) };
+      if (!other.signature.agency) diagnostics.push({ pointer: "/signature/agency", reason: "inferred", severity: "info", message: say("signatureInferred", locale, { value: agency }), source: {} });
+    }
+  }
+  if (Object.keys(sourceTokens).length) report.sourceTokens = sourceTokens;
+  if (changed.value) diagnostics.push({ pointer: "", reason: "text", severity: "info", message: say("textSanitised", locale), source: {} });
+
+  const stats = statsOf(m, resolved.cells);
+  if (edition === "2019") {
+    diagnostics.unshift({ pointer: "/edition", reason: "edition", severity: "error", message: say("edition2019", locale), source: {} });
+    return { report: null, diagnostics, edition, format: r.format, stats, partial: report };
+  }
+  return { report: report as unknown as Report2021, diagnostics, edition, format: r.format, stats };
+}
+
+/** The closing block (落款) at the end of 六: an agency's name and a date, each on a line of its own. */
+function signatureOff(paras: Para[]): { paras: Para[]; signature?: { agency?: string; date?: string } } {
+  const ps = paras.slice();
+  let date: string | undefined;
+  let agency: string | undefined;
+  const last = ps[ps.length - 1];
+  if (last) {
+    date = isoDate(last.text);
+    // one line holding both: 塔城市人民政府 2025年1月17日
+    const both = date ? null : /^(\S.{1,38}?)\s+(\S+\s*年\s*\S+\s*月\s*\S+\s*日)$/.exec(last.text.trim());
+    if (both && looksLikeAgency(both[1]!) && isoDate(both[2]!)) {
+      ps.pop();
+      return { paras: ps, signature: { agency: both[1]!.trim(), date: isoDate(both[2]!)! } };
+    }
+    if (date) ps.pop();
+  }
+  const prev = ps[ps.length - 1];
+  if (date && prev && looksLikeAgency(prev.text)) {
+    agency = prev.text.trim();
+    ps.pop();
+  }
+  if (!date && !agency) return { paras: ps };
+  return { paras: ps, signature: { ...(agency ? { agency } : {}), ...(date ? { date } : {}) } };
+}
+
+function statsOf(m: EditionModel, cells: (CellResult | undefined)[]): ImportStats {
+  const s: ImportStats = { cells: m.cells.length, read: 0, splitByRules: 0, inferred: 0, blank: 0, ambiguous: 0, missing: 0 };
+  for (let i = 0; i < m.cells.length; i++) {
+    const r = cells[i];
+    switch (r?.status) {
+      case "read":
+        s.read++;
+        break;
+      case "split-by-rules":
+        s.splitByRules++;
+        break;
+      case "inferred":
+        s.inferred++;
+        break;
+      case "blank":
+        s.blank++;
+        break;
+      case "ambiguous":
+        s.ambiguous++;
+        break;
+      default:
+        s.missing++;
+    }
+  }
+  return s;
+}
+
+

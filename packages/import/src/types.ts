@@ -1,0 +1,104 @@
+// The importer's public shapes: options, the result, and the diagnostics that say what was not read plainly.
+import type { Report2021 } from "@zfxxgk/types";
+
+export type Locale = "zh-CN" | "en";
+export type InputFormat = "pdf" | "text" | "html";
+export type Edition = "2021" | "2019";
+
+export interface ImportOptions {
+  /** "auto" (default) detects PDF, HTML or text from the content. */
+  format?: "auto" | InputFormat;
+  /** Language of diagnostic messages; labels stay Chinese. Default zh-CN. */
+  locale?: Locale;
+}
+
+/**
+ * Why a cell (or the report) was not read plainly:
+ * - inferred: the value or the cell's column was deduced, not printed where it belongs (e.g. which
+ *   column a row's missing cell is, taken from sibling rows whose figures decide it);
+ * - split-by-rules: figures run together in the source and the consistency rules allow one split only;
+ * - ambiguous: more than one reading satisfies every rule; the cell is null and `candidates` lists them;
+ * - blank: the source leaves the cell empty or writes /, —, 无…; the cell is null, `raw` is the token;
+ * - missing: the row or table was not found at all;
+ * - label-variant: a label differs from the format's wording but was recognised (社会组织, 规范性文件…);
+ * - extra: something table-like that matches no cell of the format (an extra row of figures);
+ * - source-inconsistent: the published figures break a rule whatever the reading; reported, not fixed;
+ * - edition: about the format edition (a 2019-edition report, which cannot become a 2021 report);
+ * - text: text was changed to fit the schema (markup-like "<", control characters);
+ * - not-a-report, unreadable, too-large, timeout: why nothing could be imported.
+ */
+export type DiagnosticReason =
+  | "inferred"
+  | "split-by-rules"
+  | "ambiguous"
+  | "blank"
+  | "missing"
+  | "label-variant"
+  | "extra"
+  | "source-inconsistent"
+  | "edition"
+  | "text"
+  | "not-a-report"
+  | "unreadable"
+  | "too-large"
+  | "timeout";
+
+/** Where in the source a diagnostic points: PDF page and line, text line, or HTML table row and column (1-based). */
+export interface SourcePosition {
+  page?: number;
+  line?: number;
+  /** character in the line (1-based), for text whose table cells run together on one line */
+  column?: number;
+  /** which table of the HTML page (1-based, in document order) */
+  htmlTable?: number;
+  htmlRow?: number;
+  htmlColumn?: number;
+}
+
+export interface Diagnostic {
+  /** JSON pointer of the cell or field in the report ("" for the whole report). */
+  pointer: string;
+  reason: DiagnosticReason;
+  severity: "error" | "warning" | "info";
+  message: string;
+  source: SourcePosition;
+  /** the source's text of the cell, e.g. "/", "—", "" or the digits that ran together */
+  raw?: string;
+  /** for ambiguous cells: every reading that satisfies the rules, keyed by pointer (at most 20 listed) */
+  candidates?: Record<string, number | null>[];
+  /** how many readings there were in all, when more than the listed candidates */
+  candidateCount?: number;
+}
+
+export interface ImportStats {
+  /** table cells of the edition (2021: 200) */
+  cells: number;
+  /** read as printed */
+  read: number;
+  /** split from run-together figures by the rules */
+  splitByRules: number;
+  /** deduced (see DiagnosticReason) */
+  inferred: number;
+  /** blank in the source: null */
+  blank: number;
+  /** more than one reading: null */
+  ambiguous: number;
+  /** not found: null */
+  missing: number;
+}
+
+export interface ImportResult {
+  /** a 2021-edition report, or null when nothing usable was found or the report is of the 2019 edition */
+  report: Report2021 | null;
+  diagnostics: Diagnostic[];
+  edition: Edition | null;
+  /** the format the input was read as, or null if it could not be read at all */
+  format: InputFormat | null;
+  stats: ImportStats;
+  /**
+   * A 2019-edition report as far as its tables and text allow, shaped like a 2021 report where the
+   * editions agree: table 三 with （六）其他处理 as one row (`applications.results.other`), table 四
+   * as in 2021, and table 二 under the 2019 keys (data/edition-2019.json). Not a schema-valid document.
+   */
+  partial?: Record<string, unknown>;
+}
