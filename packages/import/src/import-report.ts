@@ -175,8 +175,12 @@ function fromLines(doc: Doc, locale: Locale): ImportResult {
     if (l.kind === "row" || /[。；;]/.test(l.text) || acc.length + l.text.length > 90) break;
     acc += l.text;
     if (/报告|年报/.test(l.text)) {
+      // a long title wraps: a bracket left open goes on to the next line (…年度报告（汇总 / 稿）)
+      let j = i + 1;
+      const open = (t: string) => (t.match(/[（(]/g)?.length ?? 0) - (t.match(/[）)]/g)?.length ?? 0);
+      while (open(acc) > 0 && j < preEnd && lines[j]!.kind === "text" && lines[j]!.text.length < 30) acc += lines[j++]!.text;
       title = acc.replace(/\s+/g, "");
-      titleEnd = i + 1;
+      titleEnd = j;
       break;
     }
   }

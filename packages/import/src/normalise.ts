@@ -1,7 +1,12 @@
 // Text normalisation for label matching: full/half-width forms, quotes, whitespace and line breaks,
 // 1、 for 1. — and a map back to source offsets, for text whose table cells run together.
 
+import { radicals } from "./vocabulary.js";
+
 const QUOTES = "“”„‟\"'‘’‚‛「」『』〝〞＂＇";
+
+/** A CJK Radicals Supplement character as the ideograph it stands for (NFKC leaves these). */
+const radical = (c: string): string | undefined => radicals[c];
 
 // what each UTF-16 unit folds to, filled lazily: undefined = not computed yet
 const folded: (string | undefined)[] = new Array(0x10000);
@@ -18,7 +23,7 @@ function foldUnit(code: number): string {
   else {
     // ASCII and the CJK unified block need no compatibility mapping; everything else may (（ → (,
     // ：→ :, full-width digits, Kangxi radicals that PDF fonts emit for ordinary characters)
-    const n = code < 0x80 || (code >= 0x4e00 && code <= 0x9fff) ? c : c.normalize("NFKC");
+    const n = code < 0x80 || (code >= 0x4e00 && code <= 0x9fff) ? c : (radical(c) ?? c.normalize("NFKC"));
     f = n.length === 1 && /\s/.test(n) ? "" : n;
   }
   folded[code] = f;
@@ -64,11 +69,11 @@ export function normWithMap(s: string): { text: string; map: Int32Array } {
 }
 
 /**
- * PDF text set in some CJK fonts comes out as Kangxi radicals (⼀ for 一) or compatibility
+ * PDF text set in some CJK fonts comes out as radicals (⼀ for 一, ⺠ for 民) or compatibility
  * ideographs; fold just those, leaving the report's full-width punctuation as printed.
  */
 export function foldPdfText(s: string): string {
-  return /[\u2e80-\u2fdf\uf900-\ufaff]/.test(s) ? s.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, (c) => c.normalize("NFKC")) : s;
+  return /[\u2e80-\u2fdf\uf900-\ufaff]/.test(s) ? s.replace(/[\u2e80-\u2fdf\uf900-\ufaff]/g, (c) => radical(c) ?? c.normalize("NFKC")) : s;
 }
 
 /** Length of the longest common subsequence of two short strings (label fragments). */

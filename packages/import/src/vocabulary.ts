@@ -23,4 +23,7 @@ export interface Edition2019Data {
 }
 
 export const vocabulary = require("../data/vocabulary.json") as Vocabulary;
+
+/** CJK Radicals Supplement → unified ideograph (Unicode's EquivalentUnifiedIdeograph.txt). */
+export const radicals = (require("../data/cjk-radicals.json") as { map: Record<string, string> }).map;
 export const edition2019 = require("../data/edition-2019.json") as Edition2019Data;
