@@ -1,11 +1,11 @@
-// Everything from the report is escaped: reports whose every text field (and, for a report
-// rendered with --force, every cell) holds a hostile string, parsed back with a real HTML parser,
-// have exactly the elements and attributes the templates write, and the strings as text.
+// Everything from the report is escaped: reports of either edition whose every text field (and,
+// for a report rendered with --force, every cell) holds a hostile string, parsed back with a real
+// HTML parser, have exactly the elements and attributes the templates write, and the strings as text.
 import Handlebars from "handlebars";
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "./index.js";
 import { byTag, comments, elements, parseDocument, parseHtmlFragment, text, type Node } from "./test-support/html.js";
-import { mapCells, seed } from "./test-support/seed.js";
+import { mapCells, pingtan2019, seed } from "./test-support/seed.js";
 
 const HOSTILE = [
   "<script>alert(1)</script>",
@@ -36,8 +36,10 @@ function mapStrings(value: Json, s: () => string, key = ""): Json {
 }
 
 const base = seed();
-const filled = (h: string, cells: boolean) => {
-  const r = mapStrings(base as unknown as Json, () => h) as unknown as typeof base;
+/** The 2019 report with a preamble too, so that every text part the page prints holds the string. */
+const base2019 = { ...pingtan2019(), preamble: ["前言"] };
+const filled = (report: typeof base | typeof base2019, h: string, cells: boolean) => {
+  const r = mapStrings(report as unknown as Json, () => h) as unknown as typeof report;
   return cells ? mapCells(r, () => h) : r;
 };
 
@@ -60,15 +62,18 @@ function readable(h: string): string {
 }
 
 describe.each([
-  ["every text field", false],
-  ["every text field and every cell", true],
-])("hostile strings in %s", (_, cells) => {
+  ["every text field", "2021", false],
+  ["every text field and every cell", "2021", true],
+  ["every text field", "2019", false],
+  ["every text field and every cell", "2019", true],
+] as const)("hostile strings in %s of a %s-edition report", (_, edition, cells) => {
+  const report = edition === "2021" ? base : base2019;
   it.each(HOSTILE.map((h) => [JSON.stringify(h), h]))("%s: only the templates' elements and attributes; the string comes back as text", (_, h) => {
     for (const mode of ["document", "fragment"] as const) {
-      const html = renderHtml(filled(h!, cells), { mode });
+      const html = renderHtml(filled(report, h!, cells), { mode });
       const parse = mode === "document" ? parseDocument : parseHtmlFragment;
       const { root, errors } = parse(html);
-      const reference = parse(renderHtml(filled(harmless(h!), cells), { mode })).root;
+      const reference = parse(renderHtml(filled(report, harmless(h!), cells), { mode })).root;
       expect(errors).toEqual([]);
       expect(skeleton(root)).toEqual(skeleton(reference));
       expect(comments(root)).toEqual([]);

@@ -1,11 +1,14 @@
-// The official table layouts of the 2021 format (FORMAT.md §2–4) that follow from the labels,
-// derived once: table 二's blocks, and table 三's row label area with its group cells and spans.
-// The header rows of tables 三 and 四 are fixed by the format and written out in their templates.
+// The official table layouts of each edition (FORMAT.md §2–4: the 2021 format and the 2019 trial
+// format) that follow from the labels, derived once per edition: table 二's blocks, and table 三's
+// row label area with its group cells and spans. The header rows of tables 三 and 四 are the same
+// in both editions, fixed by the format and written out in their templates.
 import { labels as allLabels, type Labels } from "@zfxxgk/schema";
 
-export const labels: Labels = allLabels["2021"];
+/** The editions renderHtml lays out, as package.json's "editions" records them. */
+export const editions = ["2021", "2019"] as const;
+export type RenderEdition = (typeof editions)[number];
 
-// ── 二、主动公开政府信息情况: one table of four blocks; the widest block sets the column count ──
+// ── 二、主动公开政府信息情况: one table of blocks (2021: four, 2019: five); the widest sets the column count ──
 
 export interface ProactiveBlockLayout {
   key: string;
@@ -14,8 +17,8 @@ export interface ProactiveBlockLayout {
   width: number;
   labelColumnHeader: string;
   columns: { label: string; colspan: number | undefined }[];
-  /** colspan of each value cell: a one-column block stretches its cell across the table */
-  valueColspan: number | undefined;
+  /** colspan of each value cell, column by column: a narrower block's last cell takes the rest of the table */
+  valueColspans: (number | undefined)[];
   columnKeys: string[];
   rows: { key: string; label: string }[];
 }
@@ -25,17 +28,18 @@ function proactiveLayout(l: Labels["proactiveDisclosure"]): ProactiveBlockLayout
   const widest = Math.max(...blocks.map(([, b]) => Object.keys(b.columns).length));
   return blocks.map(([key, b]) => {
     const columnKeys = Object.keys(b.columns);
-    // the format's narrower blocks have one value column, stretched under the widest block's
-    const each = widest / columnKeys.length;
-    if (!Number.isInteger(each)) throw new Error(`表二 block ${key}: ${columnKeys.length} columns cannot share ${widest}`);
-    const colspan = each > 1 ? each : undefined;
+    // A narrower block's columns sit under the widest block's, one each, and its last column
+    // stretches over the rest, as published tables print them: 2021's one-column blocks over all
+    // three, 2019's 本年增/减 (第（八）项) and 采购总金额 (第（九）项) over two (平潭 2019, 2020).
+    const spans = columnKeys.map((_, i) => (i === columnKeys.length - 1 ? widest - i : 1));
+    const valueColspans = spans.map((n) => (n > 1 ? n : undefined));
     return {
       key,
       caption: b.caption,
       width: widest + 1,
       labelColumnHeader: l.labelColumnHeader,
-      columns: columnKeys.map((c) => ({ label: b.columns[c]!, colspan })),
-      valueColspan: colspan,
+      columns: columnKeys.map((c, i) => ({ label: b.columns[c]!, colspan: valueColspans[i] })),
+      valueColspans,
       columnKeys,
       rows: Object.entries(b.rows).map(([k, label]) => ({ key: k, label })),
     };
@@ -69,7 +73,9 @@ export interface ApplicationsLayout {
 
 /**
  * Row labels are keyed by dotted path (results.denied.stateSecret); a key with children is a
- * group cell spanning its descendants' rows: 三 over 22, （三） over 8, and so on.
+ * group cell spanning its descendants' rows: 三 over 22 (2019: 20), （三） over 8, and so on. A
+ * leaf above the deepest level spans the label columns below it: 2019's （六）其他处理, one row
+ * with no sub-items, has a 2-column label.
  */
 function applicationsLayout(l: Labels["applications"]): ApplicationsLayout {
   const keys = Object.keys(l.rows);
@@ -118,8 +124,23 @@ function reviewLayout(l: Labels["reviewAndLitigation"]): ReviewLayout {
   };
 }
 
-export const layout = {
-  proactive: proactiveLayout(labels.proactiveDisclosure),
-  applications: applicationsLayout(labels.applications),
-  review: reviewLayout(labels.reviewAndLitigation),
+export interface EditionLayout {
+  labels: Labels;
+  proactive: ProactiveBlockLayout[];
+  applications: ApplicationsLayout;
+  review: ReviewLayout;
+}
+
+function editionLayout(labels: Labels): EditionLayout {
+  return {
+    labels,
+    proactive: proactiveLayout(labels.proactiveDisclosure),
+    applications: applicationsLayout(labels.applications),
+    review: reviewLayout(labels.reviewAndLitigation),
+  };
+}
+
+export const layouts: Record<RenderEdition, EditionLayout> = {
+  "2021": editionLayout(allLabels["2021"]),
+  "2019": editionLayout(allLabels["2019"]),
 };

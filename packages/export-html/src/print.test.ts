@@ -1,5 +1,6 @@
 // The page in a real browser (Debian's Chromium, driven by playwright-core): printed to an A4
-// PDF whose text (pdftotext) holds every label and every number of the report in reading order,
+// PDF whose text (pdftotext) holds every label and every number of the report (a report of
+// either edition) in reading order,
 // rows never split between pages, numbered pages; and on a phone, no sideways scrolling.
 // (the DOM types are for the functions that run in the page)
 /// <reference lib="dom" />
@@ -11,10 +12,14 @@ import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderHtml } from "./index.js";
 import { readingOrder } from "./test-support/reading-order.js";
-import { seed } from "./test-support/seed.js";
+import { pingtan2019, seed } from "./test-support/seed.js";
 
 const report = seed();
 const html = renderHtml(report);
+const printed = [
+  ["2021 (塔城 2024)", report],
+  ["2019 (平潭 2019)", pingtan2019()],
+] as const;
 let browser: Browser;
 const dir = mkdtempSync(join(tmpdir(), "zfxxgk-print-"));
 
@@ -48,7 +53,8 @@ async function printedPages(page: string): Promise<string[]> {
   }
 }
 
-describe("printed to PDF (A4)", () => {
+describe.each(printed)("a %s report printed to PDF (A4)", (_, report) => {
+  const html = renderHtml(report);
   let pages: string[];
   let chunks: { text: string; page: number; start: number }[];
   let joined: string;

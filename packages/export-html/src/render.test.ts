@@ -1,11 +1,11 @@
 // renderHtml's page: the two modes, the text parts as the source prints them, the signature,
 // the locale, what it refuses, and templates compiled once rather than per call.
 import { readdirSync, readFileSync } from "node:fs";
-import { labels as allLabels } from "@zfxxgk/schema";
+import { editions as schemaEditions, labels as allLabels } from "@zfxxgk/schema";
 import { describe, expect, it, vi } from "vitest";
 import { RenderError, renderHtml, stylesheet } from "./index.js";
 import { attr, byTag, elements, parseDocument, parseHtmlFragment, text, visibleText } from "./test-support/html.js";
-import { seed } from "./test-support/seed.js";
+import { pingtan2019, seed } from "./test-support/seed.js";
 import { env, templateDir } from "./templates.js";
 
 const L = allLabels["2021"];
@@ -127,11 +127,38 @@ describe("locale", () => {
   });
 });
 
+describe("editions", () => {
+  it("renders the edition the report names: a 2019 report in the 2019 layout, both modes", () => {
+    const r = pingtan2019();
+    const html = renderHtml(r);
+    const { root, errors } = parseDocument(html);
+    expect(errors).toEqual([]);
+    expect(text(byTag(root, "title")[0]!)).toBe(r.title);
+    expect(byTag(root, "h2").map((h) => text(h))).toEqual(Object.values(allLabels["2019"].sections).map((s) => s.heading));
+    // 第二十条第（九）项 exists in 2019 only; 2021's three-way split of （六）其他处理 does not
+    expect(text(root)).toContain(allLabels["2019"].proactiveDisclosure.blocks.article20Item9!.caption);
+    expect(text(root)).not.toContain(L.applications.rows["results.other.otherReasons"]);
+    const fragment = renderHtml(r, { mode: "fragment" });
+    expect(fragment.startsWith('<article class="zfxxgk-report">')).toBe(true);
+    expect(html).toContain(fragment);
+  });
+
+  it("package.json records the editions it renders, each one an edition of @zfxxgk/schema", () => {
+    const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { editions: string[] };
+    expect(pkg.editions).toEqual(["2021", "2019"]);
+    for (const e of pkg.editions) {
+      expect(schemaEditions).toContain(e);
+      expect(() => renderHtml({ ...(e === "2019" ? pingtan2019() : report), edition: e } as typeof report, { mode: "fragment" })).not.toThrow();
+    }
+  });
+});
+
 describe("what renderHtml refuses", () => {
   it("another edition, an unknown mode or locale: a RenderError with a plain message", () => {
-    const other = { ...report, edition: "2019" } as unknown as typeof report;
+    const other = { ...report, edition: "2024" } as unknown as typeof report;
     expect(() => renderHtml(other)).toThrow(RenderError);
-    expect(() => renderHtml(other)).toThrow('cannot render edition "2019"');
+    expect(() => renderHtml(other)).toThrow('cannot render edition "2024": the editions supported are 2021 and 2019');
+    expect(() => renderHtml({ ...report, edition: undefined } as unknown as typeof report)).toThrow("cannot render edition undefined");
     expect(() => renderHtml(report, { mode: "page" as "document" })).toThrow(/mode must be/);
     expect(() => renderHtml(report, { locale: "fr" as "en" })).toThrow(/locale must be/);
   });

@@ -1,11 +1,13 @@
 // The report as the templates read it: text cleaned, each table row paired with its label cells
 // (a fragment rendered once) and its raw values (the eachCell helper formats them). What does not
-// depend on the report (labels, spans, headings, captions) is built once; a render adds the rest.
-import type { Report2021 } from "@zfxxgk/types";
+// depend on the report (labels, spans, headings, captions) is built once per edition; a render
+// adds the rest.
+import type { Labels } from "@zfxxgk/schema";
+import type { Report } from "@zfxxgk/types";
 import { blankCell, chineseDate, cleanText, SPECIAL, type CellView } from "./format.js";
 import type { SafeString } from "handlebars";
-import { fragments } from "./fragments.js";
-import { labels, layout } from "./layout.js";
+import { fragments, type Fragments } from "./fragments.js";
+import { editions, layouts, type EditionLayout, type RenderEdition } from "./layout.js";
 
 export type Locale = "zh-CN" | "en";
 
@@ -39,7 +41,7 @@ export interface ReportView {
   overview: TextSectionView;
   proactive: {
     table: TableNames;
-    blocks: { head: SafeString; rows: (Row & { label: string; colspan: number | undefined })[] }[];
+    blocks: { head: SafeString; rows: (Row & { label: string; colspans: (number | undefined)[] })[] }[];
     notes: ParagraphView[];
   };
   applications: { table: TableNames & { head: SafeString }; rows: (Row & { heads: SafeString })[]; notes: ParagraphView[] };
@@ -74,10 +76,10 @@ function paragraphs(v: unknown): ParagraphView[] {
   return out;
 }
 
-function textSection(key: string, value: unknown): TextSectionView {
+function textSection(heading: string, value: unknown): TextSectionView {
   const s = obj(value);
   return {
-    heading: labels.sections[key]!.heading,
+    heading,
     paragraphs: paragraphs(s.paragraphs),
     subsections: list(s.subsections).map((sub) => {
       const o = obj(sub);
@@ -105,17 +107,41 @@ function at(root: Obj, path: string[]): Obj {
 }
 
 /** The caption names the table as messages do (表二 主动公开政府信息情况); the heading above it keeps its number. */
-function tableNames(key: string): TableNames {
+function tableNames(labels: Labels, key: string): TableNames {
   const { number, heading, table } = labels.sections[key]!;
   const name = heading.startsWith(`${number}、`) ? heading.slice(number.length + 1) : heading;
   return { heading, caption: table ? `${table} ${name}` : name };
 }
 
-const tables = {
-  proactive: tableNames("proactiveDisclosure"),
-  applications: { ...tableNames("applications"), head: fragments.applicationsHead },
-  review: { ...tableNames("reviewAndLitigation"), head: fragments.reviewHead },
-};
+/** What a render of an edition takes as it is: its layout, fragments, headings and captions. */
+interface EditionStatics {
+  layout: EditionLayout;
+  fragments: Fragments;
+  headings: { overview: string; problems: string; other: string };
+  tables: { proactive: TableNames; applications: TableNames & { head: SafeString }; review: TableNames & { head: SafeString } };
+}
+
+function staticsOf(edition: RenderEdition): EditionStatics {
+  const layout = layouts[edition];
+  const { labels } = layout;
+  const f = fragments[edition];
+  return {
+    layout,
+    fragments: f,
+    headings: {
+      overview: labels.sections.overview!.heading,
+      problems: labels.sections.problemsAndImprovements!.heading,
+      other: labels.sections.otherMatters!.heading,
+    },
+    tables: {
+      proactive: tableNames(labels, "proactiveDisclosure"),
+      applications: { ...tableNames(labels, "applications"), head: f.applicationsHead },
+      review: { ...tableNames(labels, "reviewAndLitigation"), head: f.reviewHead },
+    },
+  };
+}
+
+const statics = Object.fromEntries(editions.map((e) => [e, staticsOf(e)])) as Record<RenderEdition, EditionStatics>;
 
 /** The note a screen reader reads in a blank cell; the page stays zh-CN, so English says so. */
 const BLANK: Record<Locale, CellView> = {
@@ -123,11 +149,12 @@ const BLANK: Record<Locale, CellView> = {
   en: blankCell("not reported", "en"),
 };
 
-export function reportView(report: Report2021, locale: Locale): ReportView {
+export function reportView(report: Report, edition: RenderEdition, locale: Locale): ReportView {
   const r = report as unknown as Obj;
   const pd = obj(r.proactiveDisclosure);
   const ap = obj(r.applications);
   const rl = obj(r.reviewAndLitigation);
+  const { layout, fragments, headings, tables } = statics[edition];
   const { proactive, applications, review } = layout;
   const blank = BLANK[locale];
 
@@ -140,14 +167,14 @@ export function reportView(report: Report2021, locale: Locale): ReportView {
   return {
     title: cleanText(r.title),
     preamble: paragraphs(r.preamble),
-    overview: textSection("overview", r.overview),
+    overview: textSection(headings.overview, r.overview),
     proactive: {
       table: tables.proactive,
       blocks: proactive.map((b, i) => {
         const block = obj(pd[b.key]);
         return {
           head: fragments.proactiveBlockHeads[i]!,
-          rows: b.rows.map((row) => ({ label: row.label, values: valuesOf(obj(block[row.key]), b.columnKeys), blank, colspan: b.valueColspan })),
+          rows: b.rows.map((row) => ({ label: row.label, values: valuesOf(obj(block[row.key]), b.columnKeys), blank, colspans: b.valueColspans })),
         };
       }),
       notes: paragraphs(pd.notes),
@@ -158,8 +185,8 @@ export function reportView(report: Report2021, locale: Locale): ReportView {
       notes: paragraphs(ap.notes),
     },
     review: { table: tables.review, row: { values: reviewValues, blank }, notes: paragraphs(rl.notes) },
-    problems: textSection("problemsAndImprovements", r.problemsAndImprovements),
-    other: textSection("otherMatters", r.otherMatters),
+    problems: textSection(headings.problems, r.problemsAndImprovements),
+    other: textSection(headings.other, r.otherMatters),
     signature: sig ? { agency: cleanText(sig.agency), date: date?.text ?? "", iso: date?.iso ?? null } : null,
   };
 }

@@ -1,10 +1,9 @@
 // What a reader must find in the printed report, in order: every heading, paragraph and label
 // of the format, each table row as its label cells then its values. Built from the labels and
-// the report alone, as FORMAT.md lays the tables out (rows top to bottom, cells left to right).
+// the report alone, as FORMAT.md lays the tables out (rows top to bottom, cells left to right),
+// with the labels of the report's edition.
 import { labels as allLabels } from "@zfxxgk/schema";
-import type { Report2021 } from "@zfxxgk/types";
-
-const L = allLabels["2021"];
+import type { Report } from "@zfxxgk/types";
 
 export type Token = { kind: "text"; text: string } | { kind: "row"; labels: string[]; values: string[]; name: string };
 
@@ -12,7 +11,8 @@ type Obj = Record<string, unknown>;
 const get = (o: unknown, path: string[]): Obj => path.reduce((v, k) => (v as Obj)[k] as Obj, o as Obj);
 const shown = (values: unknown[]): string[] => values.filter((v) => v !== null).map((v) => String(v));
 
-export function readingOrder(report: Report2021): Token[] {
+export function readingOrder(report: Report): Token[] {
+  const L = allLabels[report.edition];
   const out: Token[] = [];
   const t = (text: string) => out.push({ kind: "text", text });
   const section = (key: string, s: { paragraphs: string[]; subsections?: { heading: string; paragraphs: string[] }[] }) => {
