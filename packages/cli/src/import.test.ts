@@ -13,6 +13,7 @@ const corpus = join(shared, "corpus");
 const seed = join(corpus, "raw/00-tacheng-2024.txt");
 const huaianPdf = join(corpus, "pdf/01-huaian-city-2024.pdf");
 const pingtan2019 = join(corpus, "raw/03-pingtan-2019.page.html");
+const pingtan2020 = join(corpus, "raw/04-pingtan-2020.page.html");
 const example = join(root, "examples/tacheng-2024/report.json");
 
 async function run(args: Partial<ImportArgs> & { input: string }, { stdin = new Uint8Array(), tty = false } = {}) {
@@ -66,13 +67,38 @@ describe("zfxxgk import <file>", () => {
     expect(JSON.parse(r.out).year).toBe(2024);
   });
 
-  it("a 2019-edition report: imported in part, written, exit 1", async () => {
+  it("a 2019-edition report whose figures add up (平潭 2019): a 2019 report, valid, exit 0", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zfxxgk-import-"));
     const out = join(dir, "2019.json");
     const r = await run({ input: pingtan2019, output: out });
+    const truth = JSON.parse(readFileSync(join(corpus, "truth/03-pingtan-2019.json"), "utf8"));
+    expect(truth.issues).toMatch(/all pass/);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(out, "utf8"));
+    expect(report.edition).toBe("2019");
+    expect(report.year).toBe(truth.year);
+    expect(validate(report).valid).toBe(true);
+    expect(r.err).toContain(`✔ ${pingtan2019} — 有效`);
+    // table 二, 三 and 四 of the 2019 format: 22 + 23 × 7 + 15 cells
+    expect(r.err).toContain("2019 版格式，198 格");
+  });
+
+  it("a 2019-edition report whose table 三 does not add up (平潭 2020): imported, not valid, exit 1", async () => {
+    const r = await run({ input: pingtan2020, jsonDiagnostics: true });
     expect(r.code).toBe(1);
-    expect(JSON.parse(readFileSync(out, "utf8")).edition).toBe("2019");
-    expect(r.err).toContain("2019 版报告，只能部分导入");
+    const line = JSON.parse(r.out.trim());
+    expect(line).toMatchObject({ type: "result", edition: "2019", imported: true, valid: false });
+    expect(line.report.edition).toBe("2019");
+    // the fault its truth file notes: R3 (（七）总计) in the 自然人 and 总计 columns
+    expect(JSON.parse(readFileSync(join(corpus, "truth/04-pingtan-2020.json"), "utf8")).issues).toMatch(/column 自然人: .* column 总计: /);
+    const errors = validate(line.report).issues.filter((i) => i.severity === "error");
+    expect(errors.map((i) => [i.code, i.pointer])).toEqual([
+      ["R3", "/applications/results/total/naturalPerson"],
+      ["R3", "/applications/results/total/total"],
+    ]);
+    const human = await run({ input: pingtan2020, output: join(mkdtempSync(join(tmpdir(), "zfxxgk-import-")), "2020.json") });
+    expect(human.code).toBe(1);
+    expect(human.err).toContain(`✖ ${pingtan2020} — 导入完成但未通过校验（2 个错误）`);
   });
 
   it("nothing to import: nothing written, a reason, exit 2", async () => {

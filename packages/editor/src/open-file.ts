@@ -36,6 +36,8 @@ export async function openFile(file: File, locale: Locale): Promise<Opened> {
   }
   const result = await importReport(bytes, { locale });
   if (!result.report) return { kind: "error", key: "importFailed", detail: result.diagnostics.map((d) => d.message).join("；") };
+  // a published 2019-format report imports as a 2019 report, which this editor's tables do not hold
+  if (result.edition !== "2021") return { kind: "error", key: "notEdition", detail: String(result.edition) };
   return {
     kind: "imported",
     report: result.report as unknown as Record<string, unknown>,

@@ -1,5 +1,5 @@
 // The report object: every table cell at its JSON pointer, the text sections, the metadata, and
-// sourceTokens for cells the source left blank. Text is kept as printed, except what the schema's
+// sourceTokens for cells the source left blank or printed in another unit. Text is kept as printed, except what the schema's
 // text rule forbids (control characters, markup-like "<"), which is replaced and reported.
 import type { EditionModel } from "./labels.js";
 import type { CellResult } from "./resolve.js";
@@ -40,7 +40,10 @@ export function cleanSection(s: TextSection, changed: { value: boolean }): TextS
   return out;
 }
 
-/** The three tables as nested objects, cells in the format's order, with the raw tokens of blank cells. */
+/**
+ * The three tables as nested objects, cells in the format's order, with the raw tokens of blank
+ * cells and the printed text of converted ones (2019 采购总金额 75394432.52元, stored in 万元).
+ */
 export function tables(model: EditionModel, cells: (CellResult | undefined)[]): { data: Record<string, unknown>; sourceTokens: Record<string, string> } {
   const data: Record<string, unknown> = {};
   const sourceTokens: Record<string, string> = {};
@@ -51,6 +54,7 @@ export function tables(model: EditionModel, cells: (CellResult | undefined)[]): 
     for (let k = 0; k < c.path.length - 1; k++) o = (o[c.path[k]!] ??= {}) as Record<string, unknown>;
     o[c.path[c.path.length - 1]!] = r ? r.value : null;
     if (r?.status === "blank") sourceTokens[c.pointer] = r.raw ?? "";
+    else if (r?.printed !== undefined) sourceTokens[c.pointer] = r.printed;
   }
   return { data, sourceTokens };
 }

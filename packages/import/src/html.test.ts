@@ -89,7 +89,7 @@ describe("Word and TRS markup", () => {
       r === 0 && c === 0 ? "2</span><span>0" : `&nbsp;${r === 0 && c === 6 ? 20 : 0}&nbsp;`,
     )}<p>${l.sections.reviewAndLitigation!.heading}</p></div><div class="article_attachment">附件下载 1 2 3</div></body></html>`;
     const r = await importReport(page);
-    const a = (r.report ?? r.partial) as any;
+    const a = r.report as any;
     expect(a.applications.newReceived.naturalPerson).toBe(20);
     expect(a.applications.newReceived.total).toBe(20);
     expect(a.applications.results.granted.naturalPerson).toBe(0);

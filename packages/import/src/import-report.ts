@@ -1,6 +1,6 @@
-// importReport(): PDF, HTML or text in; a 2021-edition report (or a 2019 report's partial reading),
-// with a diagnostic for every cell not read plainly. Never throws; bounded in input size and time.
-import type { Report2021 } from "@zfxxgk/types";
+// importReport(): PDF, HTML or text in; a report of the edition it follows (2021, or the 2019 trial
+// format), with a diagnostic for every cell not read plainly. Never throws; bounded in input size and time.
+import type { Report2019, Report2021 } from "@zfxxgk/types";
 import { cleanSection, cleanText, tables } from "./assemble.js";
 import { decodeText, detectFormat, isPdf, looksBinary } from "./detect-format.js";
 import type { Doc, DocLine } from "./document.js";
@@ -378,8 +378,8 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
 
   const stats = statsOf(m, resolved.cells);
   if (edition === "2019") {
-    diagnostics.unshift({ pointer: "/edition", reason: "edition", severity: "error", message: say("edition2019", locale), source: {} });
-    return { report: null, diagnostics, edition, format: r.format, stats, partial: report };
+    diagnostics.unshift({ pointer: "/edition", reason: "edition", severity: "info", message: say("edition2019", locale), source: {} });
+    return { report: report as unknown as Report2019, diagnostics, edition, format: r.format, stats };
   }
   return { report: report as unknown as Report2021, diagnostics, edition, format: r.format, stats };
 }

@@ -1,10 +1,9 @@
 // The format of each edition as the importer needs it: every table row and column with its
-// canonical label (from @zfxxgk/schema, never retyped), the label's accepted variants, and the JSON
-// pointer of every cell. The 2019 edition is the 2021 one with its own table 二 and a single
-// （六）其他处理 row (FORMAT.md §3.3).
-import { labels as schemaLabels, type Labels } from "@zfxxgk/schema";
+// canonical label (from @zfxxgk/schema, never retyped), the label's accepted variants, the kind of
+// figure each cell holds (from the edition's JSON Schema), and the JSON pointer of every cell.
+import { labels as schemaLabels, reportSchemas, type Labels } from "@zfxxgk/schema";
 import { norm } from "./normalise.js";
-import { edition2019, vocabulary, type Table2Labels } from "./vocabulary.js";
+import { vocabulary } from "./vocabulary.js";
 import type { Edition } from "./types.js";
 
 /** count: integer ≥ 0; amount: decimal ≥ 0 in the column's unit (万元); money: a decimal whose unit the cell prints (2019 采购总金额); signed: 2019 本年增/减 */
@@ -67,14 +66,34 @@ function label(text: string, edition: Edition): Label {
 
 const pointerOf = (table: TableKey, path: string) => `/${table}/${path.split(".").join("/")}`;
 
-function table2Model(l: Table2Labels, edition: Edition, kinds: Record<string, CellKind>): EditionModel["table2"] {
+type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode> };
+
+/**
+ * What a table 二 cell holds, from the edition's schema: a signed count (2019 本年增/减), an amount
+ * in 万元 — whose column prints the unit (2021 本年收费金额（单位：万元）) or leaves it to the cell
+ * (2019 采购总金额: 元 or 万元) — or a count.
+ */
+function table2Kind(edition: Edition, block: string, row: string, column: string, text: string): CellKind {
+  const schema = reportSchemas[edition] as SchemaNode & { $defs: Record<string, SchemaNode> };
+  const def = (ref: string | undefined) => (ref ? schema.$defs[ref.replace("#/$defs/", "")] : undefined);
+  const rowNode = schema.properties?.proactiveDisclosure?.properties?.[block]?.properties?.[row];
+  const cell = (rowNode?.properties ?? def(rowNode?.$ref)?.properties)?.[column];
+  const ref = cell?.$ref?.replace("#/$defs/", "");
+  if (ref === "signedCount") return "signed";
+  if (ref === "amount") return /万元/.test(text) ? "amount" : "money";
+  return "count";
+}
+
+function table2Model(l: Labels["proactiveDisclosure"], edition: Edition): EditionModel["table2"] {
   return {
     header: label(l.labelColumnHeader, edition),
     blocks: Object.entries(l.blocks).map(([key, b]) => {
+      // the blocks' rows share their columns; the first row's schema says what each holds
+      const firstRow = Object.keys(b.rows)[0]!;
       const columns: Column[] = Object.entries(b.columns).map(([c, text]) => ({
         key: c,
         label: label(text, edition),
-        kind: kinds[c] ?? (/万元/.test(text) ? "amount" : "count"),
+        kind: table2Kind(edition, key, firstRow, c, text),
       }));
       return {
         key,
@@ -94,7 +113,7 @@ function table2Model(l: Table2Labels, edition: Edition, kinds: Record<string, Ce
 }
 
 function build(edition: Edition): EditionModel {
-  const l: Labels = schemaLabels["2021"];
+  const l: Labels = schemaLabels[edition];
   const sections: Section[] = Object.entries(l.sections).map(([key, s]) => ({
     key,
     number: s.number,
@@ -102,12 +121,11 @@ function build(edition: Edition): EditionModel {
     ...(key === "proactiveDisclosure" || key === "applications" || key === "reviewAndLitigation" ? { table: key as TableKey } : {}),
   }));
 
-  const t2 = edition === "2021" ? table2Model(l.proactiveDisclosure, edition, {}) : table2Model(edition2019.proactiveDisclosure, edition, edition2019.columnKinds);
+  const t2 = table2Model(l.proactiveDisclosure, edition);
 
-  // 表三: a row key with children is a group header; in 2019 （六）其他处理 has none
+  // 表三: a row key with children is a group header (in 2019 （六）其他处理 has none: it is a row)
   const a = l.applications;
-  let keys = Object.keys(a.rows);
-  if (edition === "2019") keys = keys.filter((k) => !k.startsWith("results.other."));
+  const keys = Object.keys(a.rows);
   const hasChildren = (k: string) => keys.some((o) => o.startsWith(`${k}.`));
   const columns3: Column[] = Object.entries(a.columns).map(([key, text]) => ({ key, label: label(text, edition), kind: "count" }));
   const rows3: TableRow[] = keys

@@ -5,7 +5,7 @@ import type { DocLine } from "./document.js";
 import type { CellKind } from "./labels.js";
 import { norm } from "./normalise.js";
 import type { Token } from "./observation.js";
-import { readCell, type CellReading } from "./tokens.js";
+import { inWanYuan, readCell, type CellReading } from "./tokens.js";
 
 export interface LineCells {
   /** normalised label text of the line (its non-figure cells) */
@@ -22,8 +22,14 @@ export interface LineCells {
 /** A value cell as a token: a figure in its column's unit, a blank, or a figure in another unit (not read). */
 function token(raw: string, r: CellReading, kind: CellKind, source: Token["source"]): Token {
   if (r.kind !== "number") return { raw, value: null, source };
+  // the 2019 采购总金额 prints its unit in the cell: kept in 万元, with the text as printed
+  if (kind === "money") {
+    if (r.unit) return { raw, value: inWanYuan(r.digits!, r.unit), source, printed: raw.trim() };
+    // no unit and none in the header: 0 is 0 in any unit, anything else is not known
+    return r.value === 0 ? { raw, value: 0, source } : { raw, value: null, source, otherUnit: "" };
+  }
   // the 2021 fee column is in 万元; a count never has a unit
-  if (r.unit && !(kind === "money" || (kind === "amount" && r.unit === "万元"))) return { raw, value: null, source, otherUnit: r.unit };
+  if (r.unit && !(kind === "amount" && r.unit === "万元")) return { raw, value: null, source, otherUnit: r.unit };
   return { raw, value: r.value, source };
 }
 

@@ -37,6 +37,10 @@ const text = {
     "zh-CN": "原文此格为“{raw}”，单位与“{column}”不符，未按原值读取，记为 null",
     en: "the cell reads \"{raw}\", in another unit than \"{column}\"; not read: null",
   },
+  noUnit: {
+    "zh-CN": "原文此格为“{raw}”，未注明单位（“{column}”的表头也没有单位），无法换算为万元，记为 null",
+    en: "the cell reads \"{raw}\" with no unit, and \"{column}\" has none in its header: it cannot be put in 万元: null",
+  },
   tooFewFigures: {
     "zh-CN": "此行只有 {k} 个数字、应有 {n} 格，缺得太多，无法确定各数字在哪一列（文本中的表格可能已打乱），记为 null",
     en: "the row has {k} figures for {n} cells, too few to tell which figure is in which column (the text may have scrambled the table): null",
@@ -55,8 +59,8 @@ const text = {
     en: "the published figures break {rule} here whatever the reading; that rule was not used to split them",
   },
   edition2019: {
-    "zh-CN": "这是 2019 年试行格式（国办公开办函〔2019〕60号）的报告：表二为旧版，表三（六）其他处理只有一行。尚无 2019 版 schema，无法生成 2021 版报告（report 为 null）；表格和正文已尽量读取，见 partial",
-    en: "this report follows the 2019 trial format (国办公开办函〔2019〕60号): the old table 二, and （六）其他处理 as one row in table 三. There is no 2019-edition schema yet, so no 2021 report can be made (report is null); its tables and text are read as far as they go, see partial",
+    "zh-CN": "这是 2019 年试行格式（国办公开办函〔2019〕60号）的报告：表二为旧版，表三（六）其他处理只有一行；按 2019 版导入",
+    en: "this report follows the 2019 trial format (国办公开办函〔2019〕60号): the old table 二, and （六）其他处理 as one row in table 三; imported as a 2019-edition report",
   },
   editionGuess: {
     "zh-CN": "表格未能说明格式版本，按年度 {year} 认定为 {edition} 版",

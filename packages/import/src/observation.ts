@@ -9,8 +9,13 @@ export interface Token {
   value: number | null;
   /** the column (0-based) when the layout says it: HTML grid, PDF x position */
   col?: number;
-  /** a figure printed in another unit than its column's (1211元 under 本年收费金额（单位：万元）): not read */
+  /**
+   * a figure printed in another unit than its column's (1211元 under 本年收费金额（单位：万元）), or
+   * "" for a figure with no unit where the column prints none (2019 采购总金额): not read
+   */
   otherUnit?: string;
+  /** the cell as printed when its value was converted (75394432.52元 → 7539.443252 万元) */
+  printed?: string;
   source: SourcePosition;
 }
 
@@ -20,6 +25,8 @@ export interface Observation {
   tokens?: Token[];
   /** figures run together (crawled text), to be cut by the rules */
   run?: string;
+  /** the unit printed right after the run (…政府集中采购13575394432.52元): its money column's unit */
+  unit?: "元" | "万元";
   source: SourcePosition;
   /** the row's label was recognised by a variant (规范性文件) or not at all but by position */
   labelVariant?: string;

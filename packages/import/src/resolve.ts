@@ -4,10 +4,11 @@
 // One reading left: taken, and said so. Several: the cells they disagree on stay null and the
 // readings are listed. Nothing is ever guessed, and a blank never becomes 0.
 import { MAX_SPLITS, splitRun } from "./digit-split.js";
-import type { EditionModel, TableKey, TableRow } from "./labels.js";
+import type { CellKind, EditionModel, TableKey, TableRow } from "./labels.js";
 import { say, tableName } from "./messages.js";
 import type { Observation } from "./observation.js";
 import { canHold, sumRules, UNKNOWN } from "./rules.js";
+import { inWanYuan } from "./tokens.js";
 import type { Diagnostic, Locale, SourcePosition } from "./types.js";
 
 export type CellStatus = "read" | "blank" | "split-by-rules" | "inferred" | "ambiguous" | "missing";
@@ -17,6 +18,8 @@ export interface CellResult {
   status: CellStatus;
   /** the source's text for a blank cell */
   raw?: string;
+  /** the cell as printed when its value was converted to the column's unit (75394432.52元) */
+  printed?: string;
   source: SourcePosition;
 }
 
@@ -29,6 +32,10 @@ export interface Resolution {
 interface Candidate {
   values: (number | null)[];
   raws: (string | undefined)[];
+  /** a converted figure's printed text, by cell */
+  printed?: (string | undefined)[];
+  /** a figure with no unit in a column that prints none (2019 采购总金额): by cell, not read */
+  noUnit?: boolean[];
   /** placements: which cells are the row's missing ones */
   pattern?: string;
 }
@@ -59,7 +66,7 @@ function columnsText(row: TableRow, cols: number[], locale: Locale): string {
 }
 
 /** Every way to place k figures, in order, in n cells: the other cells are blank. */
-function placements(values: (number | null)[], raws: string[], n: number): Candidate[] {
+function placements(values: (number | null)[], raws: string[], printedOf: (string | undefined)[], n: number): Candidate[] {
   const k = values.length;
   const out: Candidate[] = [];
   const pick = new Array<number>(k).fill(0);
@@ -67,13 +74,15 @@ function placements(values: (number | null)[], raws: string[], n: number): Candi
     if (depth === k) {
       const v: (number | null)[] = new Array(n).fill(null);
       const r: (string | undefined)[] = new Array(n).fill("");
+      const printed: (string | undefined)[] = new Array(n).fill(undefined);
       for (let i = 0; i < k; i++) {
         v[pick[i]!] = values[i]!;
         r[pick[i]!] = values[i] === null ? raws[i] : undefined;
+        printed[pick[i]!] = printedOf[i];
       }
       let pattern = "";
       for (let c = 0; c < n; c++) if (r[c] === "" && v[c] === null) pattern += pattern ? `,${c}` : `${c}`;
-      out.push({ values: v, raws: r, pattern });
+      out.push(printedOf.some((p) => p !== undefined) ? { values: v, raws: r, printed, pattern } : { values: v, raws: r, pattern });
       return;
     }
     for (let p = from; p <= n - (k - depth); p++) {
@@ -90,8 +99,9 @@ function unitFor(obs: Observation, model: EditionModel): Unit {
   const known = model.rowIndex.get(obs.row.pointer);
   const idx = known && known.idx.length === n ? known.idx : obs.row.columns.map((c) => model.index.get(`${obs.row.pointer}/${c.key}`)!);
   if (obs.run !== undefined) {
-    const r = splitRun(obs.run, obs.row.columns.map((c) => c.kind));
-    const candidates = r.splits.map((sp) => ({ values: sp.values, raws: sp.values.map((v, i) => (v === null ? sp.raws[i] : undefined)) }));
+    const kinds = obs.row.columns.map((c) => c.kind);
+    const r = splitRun(obs.run, kinds);
+    const candidates = r.splits.map((sp) => withUnits({ values: sp.values, raws: sp.values.map((v, i) => (v === null ? sp.raws[i] : undefined)) }, sp.raws, kinds, obs.unit));
     const u: Unit = { obs, idx, kind: "split", candidates, alive: [], tokens: 0, plainRun: r.plain, truncated: r.truncated };
     if (r.truncated) u.failure = "too-many-splits";
     else if (candidates.length === 0) u.failure = "unsplittable";
@@ -111,13 +121,16 @@ function unitFor(obs: Observation, model: EditionModel): Unit {
   if (positioned || k === n || k === 0) {
     const values: (number | null)[] = new Array(n).fill(null);
     const raws: (string | undefined)[] = new Array(n).fill("");
+    const printed: (string | undefined)[] = new Array(n).fill(undefined);
     for (let j = 0; j < k; j++) {
       const t = tokens[j]!;
       const c = positioned ? t.col! : j;
       values[c] = t.value;
       raws[c] = t.value === null ? t.raw : undefined;
+      printed[c] = t.printed;
     }
-    return { obs, idx, kind: "plain", candidates: [{ values, raws }], alive: [], tokens: k };
+    const candidate: Candidate = printed.some((p) => p !== undefined) ? { values, raws, printed } : { values, raws };
+    return { obs, idx, kind: "plain", candidates: [candidate], alive: [], tokens: k };
   }
   if (k > n) return { obs, idx, kind: "plain", candidates: [], alive: [], tokens: k, failure: "too-many-figures" };
   // a row short of many figures is not a row with blank cells but a table the text has scrambled
@@ -126,9 +139,33 @@ function unitFor(obs: Observation, model: EditionModel): Unit {
   const candidates = placements(
     tokens.map((t) => t.value),
     tokens.map((t) => t.raw),
+    tokens.map((t) => t.printed),
     n,
   );
   return { obs, idx, kind: "placement", candidates, alive: [], tokens: k };
+}
+
+/**
+ * A split's money cells in 万元: the unit printed after the run (元 or 万元) applies to them; with
+ * none, a figure other than 0 is not read (the format's header gives no unit).
+ */
+function withUnits(c: Candidate, pieces: string[], kinds: CellKind[], unit: "元" | "万元" | undefined): Candidate {
+  if (!kinds.includes("money")) return c;
+  const values = c.values.slice();
+  const printed: (string | undefined)[] = new Array(kinds.length).fill(undefined);
+  const noUnit: boolean[] = new Array(kinds.length).fill(false);
+  kinds.forEach((k, i) => {
+    const v = values[i];
+    if (k !== "money" || v === null || v === undefined) return;
+    if (unit) {
+      values[i] = inWanYuan(pieces[i]!, unit);
+      printed[i] = `${pieces[i]}${unit}`;
+    } else if (v !== 0) {
+      values[i] = null;
+      noUnit[i] = true;
+    }
+  });
+  return { ...c, values, printed, noUnit };
 }
 
 /** The figures of a row as printed, for messages. */
@@ -390,6 +427,13 @@ function emit(u: Unit, cells: (CellResult | undefined)[], diagnostics: Diagnosti
     return u.kind === "plain" && ts.length === n && ts.every((t) => t.col === undefined) ? ts[k] : undefined;
   };
   const tokenSource = (k: number): SourcePosition => tokenAt(k)?.source ?? src;
+  // a figure in another unit than its column's, or with none where the column prints none
+  const unitDiag = (raw: string, unit: string, k: number) => ({
+    reason: "ambiguous" as const,
+    severity: "warning" as const,
+    message: say(unit === "" ? "noUnit" : "otherUnit", locale, { raw, column: row.columns[k]!.label.text }),
+    raw,
+  });
 
   if (u.obs.labelVariant) {
     diagnostics.push({ pointer: row.pointer, reason: "label-variant", severity: "info", message: say("labelVariant", locale, { variant: u.obs.labelVariant, label: row.label.text }), source: src });
@@ -426,13 +470,16 @@ function emit(u: Unit, cells: (CellResult | undefined)[], diagnostics: Diagnosti
       const v = c.values[k]!;
       const source = u.kind === "plain" ? tokenSource(k) : src;
       const t = u.kind === "plain" ? tokenAt(k) : undefined;
-      if (v === null && t?.otherUnit) {
-        set(k, { value: null, status: "ambiguous", source }, { reason: "ambiguous", severity: "warning", message: say("otherUnit", locale, { raw: t.raw, column: row.columns[k]!.label.text }), raw: t.raw });
+      const printed = c.printed?.[k];
+      if (v === null && t?.otherUnit !== undefined) {
+        set(k, { value: null, status: "ambiguous", source }, unitDiag(t.raw, t.otherUnit, k));
+      } else if (v === null && c.noUnit?.[k]) {
+        set(k, { value: null, status: "ambiguous", source }, unitDiag(rawOf(u), "", k));
       } else if (v === null) {
         const raw = c.raws[k] ?? "";
         set(k, { value: null, status: "blank", raw, source }, blankDiag(raw));
-      } else if (plain) set(k, { value: v, status: "read", source });
-      else set(k, { value: v, status: u.kind === "split" ? "split-by-rules" : "inferred", source }, note);
+      } else if (plain) set(k, { value: v, status: "read", source, ...(printed ? { printed } : {}) });
+      else set(k, { value: v, status: u.kind === "split" ? "split-by-rules" : "inferred", source, ...(printed ? { printed } : {}) }, note);
     }
     return;
   }
@@ -458,10 +505,12 @@ function emit(u: Unit, cells: (CellResult | undefined)[], diagnostics: Diagnosti
   for (let k = 0; k < n; k++) {
     const first = u.alive[0]!.values[k];
     const agree = u.alive.every((c) => c.values[k] === first);
-    if (agree && first === null) {
+    const printed = u.alive[0]!.printed?.[k];
+    if (agree && first === null && u.alive.every((c) => c.noUnit?.[k])) set(k, { value: null, status: "ambiguous", source: src }, unitDiag(raw, "", k));
+    else if (agree && first === null && !u.alive.some((c) => c.noUnit?.[k])) {
       const r = u.alive[0]!.raws[k] ?? "";
       set(k, { value: null, status: "blank", raw: r, source: src }, blankDiag(r));
-    } else if (agree) set(k, { value: first!, status: u.kind === "split" ? "split-by-rules" : "inferred", source: src }, same);
+    } else if (agree && first !== null) set(k, { value: first!, status: u.kind === "split" ? "split-by-rules" : "inferred", source: src, ...(printed ? { printed } : {}) }, same);
     else set(k, { value: null, status: "ambiguous", source: src }, open);
   }
 }

@@ -1,6 +1,6 @@
 // The consistency rules (勾稽关系: R1 一+二=三+四, R3 （七）总计, R4 row totals, R5 table 四 totals)
-// as the importer uses them: compiled from @zfxxgk/schema's rules data into sums over JSON
-// pointers, and checked against cells some of which are not known yet.
+// as the importer uses them: compiled from the edition's rules in @zfxxgk/schema into sums over
+// JSON pointers, and checked against cells some of which are not known yet.
 import { rules as schemaRules, type Rule, type RuleSet, type Term } from "@zfxxgk/schema";
 import type { Edition } from "./types.js";
 
@@ -41,30 +41,14 @@ function terms(list: Term[], vars: Record<string, string>, sets: Record<string, 
   return out;
 }
 
-/**
- * The 2019 edition's 表三 has （六）其他处理 as one row instead of three (FORMAT.md §3.3); its rules
- * are the 2021 rules over that row list. Everything else is the same.
- */
-function setsFor(edition: Edition, set: RuleSet): Record<string, string[]> {
-  if (edition === "2021") return set.sets;
-  const collapse = (rows: string[]) => {
-    const out: string[] = [];
-    for (const r of rows) {
-      if (r.startsWith("results/other/")) {
-        if (!out.includes("results/other")) out.push("results/other");
-      } else out.push(r);
-    }
-    return out;
-  };
-  return Object.fromEntries(Object.entries(set.sets).map(([k, v]) => [k, k.startsWith("table3") ? collapse(v) : v]));
-}
-
 function compile(edition: Edition): SumInstance[] {
-  const set = schemaRules["2021"];
-  const sets = setsFor(edition, set);
+  const set: RuleSet = schemaRules[edition];
+  const sets = set.sets;
   const out: SumInstance[] = [];
   for (const rule of set.rules as Rule[]) {
-    if (rule.check.kind !== "sum") continue;
+    // only the identities a table is built on (errors when broken) may choose between readings;
+    // a warning (2019 R10-PUBLISHED: 新公开 ≤ 总数量) says what is likely, and likely is a guess
+    if (rule.check.kind !== "sum" || rule.severity !== "error") continue;
     for (const vars of assignments(rule.forEach, sets)) {
       const actual = terms(rule.check.actual, vars, sets);
       const expected = terms(rule.check.expected, vars, sets);

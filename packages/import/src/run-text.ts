@@ -96,6 +96,11 @@ export function readRunTables(body: string, firstLine: number, hits: Map<string,
       }
       const obs: Observation = { row, run, source };
       if (hit.variant) obs.labelVariant = hit.variant;
+      // a column whose cells print their unit (2019 采购总金额): the unit follows the run
+      if (row.columns.some((c) => c.kind === "money")) {
+        const unit = /^\s*(万元|元)/.exec(body.slice(end, end + 4));
+        if (unit) obs.unit = unit[1] as "元" | "万元";
+      }
       observations.push(obs);
       count++;
     }

@@ -10,7 +10,7 @@ function asciiDigits(s: string): string {
 }
 
 export type CellReading =
-  | { kind: "number"; value: number; raw: string; unit?: string }
+  | { kind: "number"; value: number; raw: string; unit?: "元" | "万元"; digits?: string }
   | { kind: "blank"; raw: string }
   | { kind: "text"; raw: string };
 
@@ -40,10 +40,23 @@ export function readCell(text: string, kind: CellKind = "count"): CellReading {
     if (DECIMAL.test(plain)) return { kind: "number", value: Number(plain), raw };
     const m = WITH_UNIT.exec(plain);
     // the caller decides what a unit means in its column (a 元 figure in the 万元 column is not 万元)
-    if (m) return { kind: "number", value: Number(m[1]), raw, unit: m[2]! };
+    if (m) return { kind: "number", value: Number(m[1]), raw, unit: m[2] as "元" | "万元", digits: m[1]! };
   }
   if (kind === "signed" && SIGNED.test(plain)) return { kind: "number", value: Number(plain), raw };
   return { kind: "text", raw };
+}
+
+/**
+ * A figure printed in 元 or 万元, in 万元: 元 moves the decimal point four places
+ * (75394432.52 → 7539.443252), exactly, where a division by 10000 would leave binary noise.
+ */
+export function inWanYuan(digits: string, unit: "元" | "万元"): number {
+  if (unit === "万元") return Number(digits);
+  const [int = "", frac = ""] = digits.split(".");
+  const padded = int.padStart(5, "0");
+  const head = padded.slice(0, -4).replace(/^0+(?=\d)/, "");
+  const tail = (padded.slice(-4) + frac).replace(/0+$/, "");
+  return Number(tail ? `${head}.${tail}` : head);
 }
 
 /** Is the cell a figure or a blank mark of any kind (what a label never is)? */

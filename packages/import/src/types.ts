@@ -1,5 +1,5 @@
 // The importer's public shapes: options, the result, and the diagnostics that say what was not read plainly.
-import type { Report2021 } from "@zfxxgk/types";
+import type { Report2019, Report2021 } from "@zfxxgk/types";
 
 export type Locale = "zh-CN" | "en";
 export type InputFormat = "pdf" | "text" | "html";
@@ -23,7 +23,7 @@ export interface ImportOptions {
  * - label-variant: a label differs from the format's wording but was recognised (社会组织, 规范性文件…);
  * - extra: something table-like that matches no cell of the format (an extra row of figures);
  * - source-inconsistent: the published figures break a rule whatever the reading; reported, not fixed;
- * - edition: about the format edition (a 2019-edition report, which cannot become a 2021 report);
+ * - edition: about the format edition (a 2019-edition report; an edition told by the year only);
  * - text: text was changed to fit the schema (markup-like "<", control characters);
  * - not-a-report, unreadable, too-large, timeout: why nothing could be imported.
  */
@@ -87,18 +87,18 @@ export interface ImportStats {
   missing: number;
 }
 
-export interface ImportResult {
-  /** a 2021-edition report, or null when nothing usable was found or the report is of the 2019 edition */
-  report: Report2021 | null;
+interface ImportResultBase {
   diagnostics: Diagnostic[];
-  edition: Edition | null;
   /** the format the input was read as, or null if it could not be read at all */
   format: InputFormat | null;
   stats: ImportStats;
-  /**
-   * A 2019-edition report as far as its tables and text allow, shaped like a 2021 report where the
-   * editions agree: table 三 with （六）其他处理 as one row (`applications.results.other`), table 四
-   * as in 2021, and table 二 under the 2019 keys (data/edition-2019.json). Not a schema-valid document.
-   */
-  partial?: Record<string, unknown>;
 }
+
+/**
+ * What an import gives: a report of the edition the source follows — narrow on `edition` — or,
+ * when nothing usable was found, `report: null` and `edition: null`.
+ */
+export type ImportResult =
+  | (ImportResultBase & { edition: "2021"; report: Report2021 })
+  | (ImportResultBase & { edition: "2019"; report: Report2019 })
+  | (ImportResultBase & { edition: null; report: null });

@@ -1,10 +1,12 @@
-// data/vocabulary.json and data/edition-2019.json are copies of shared/format/format-rows.json:
-// every alias and blank token it lists is accepted, and the 2019 table 二 labels are the same.
+// data/vocabulary.json is a copy of shared/format/format-rows.json's aliases and blank tokens: every
+// one it lists is accepted; and the 2019 table 二 the importer reads (labels["2019"] of
+// @zfxxgk/schema) is format-rows.json's.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { labels } from "@zfxxgk/schema";
-import { edition2019, vocabulary } from "./vocabulary.js";
+import { model } from "./labels.js";
+import { vocabulary } from "./vocabulary.js";
 import { shared } from "./test-support/paths.js";
 
 const rowsFile = JSON.parse(readFileSync(join(shared, "format/format-rows.json"), "utf8"));
@@ -34,7 +36,17 @@ describe("vocabulary", () => {
         { caption: b.caption, columns: Object.fromEntries(b.columns.map((c: any) => [c.key, c.label])), rows: Object.fromEntries(b.rows.map((r: any) => [r.key, r.label])) },
       ]),
     );
-    expect(edition2019.proactiveDisclosure.blocks).toEqual(blocks);
-    expect(edition2019.proactiveDisclosure.labelColumnHeader).toBe(v.labelColumnHeader);
+    const l = labels["2019"].proactiveDisclosure;
+    expect(l.blocks).toEqual(blocks);
+    expect(l.labelColumnHeader).toBe(v.labelColumnHeader);
+    // and the importer's model of it: the same rows and columns, in print order
+    const m = model("2019").table2.blocks;
+    expect(m.map((b) => [b.key, b.columns.map((c) => c.label.text), b.rows.map((r) => r.label.text)])).toEqual(
+      v.blocks.map((b: any) => [b.key, b.columns.map((c: any) => c.label), b.rows.map((r: any) => r.label)]),
+    );
+    // what each cell holds, from the schema: format-rows.json's types (a decimal with no unit in
+    // its header prints the unit in the cell)
+    const kindOf = (c: any) => (c.type === "signed integer" ? "signed" : c.type === "integer>=0" ? "count" : c.unit === null ? "money" : "amount");
+    expect(m.map((b) => b.columns.map((c) => c.kind))).toEqual(v.blocks.map((b: any) => b.columns.map(kindOf)));
   });
 });

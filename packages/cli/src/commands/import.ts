@@ -1,5 +1,6 @@
 // zfxxgk import: reads published reports (PDF, text, HTML), calls @zfxxgk/import's importReport,
-// writes the report JSON and says what could not be read plainly.
+// writes the report JSON (of the edition the source follows, 2021 or 2019) and says what could not
+// be read plainly.
 import { readdir, readFile, mkdir, stat, writeFile } from "node:fs/promises";
 import { dirname, extname, join, relative } from "node:path";
 import { importReport, type Diagnostic, type ImportResult } from "@zfxxgk/import";
@@ -36,7 +37,6 @@ const words = {
   noEdition: { "zh-CN": "格式版本未知", en: "edition unknown" },
   valid: { "zh-CN": "有效", en: "valid" },
   invalid: { "zh-CN": "导入完成但未通过校验（{errors} 个错误）", en: "imported, but not valid ({errors} errors)" },
-  partial: { "zh-CN": "2019 版报告，只能部分导入（不是 2021 版报告）", en: "a 2019-edition report, imported in part (not a 2021-edition report)" },
   nothing: { "zh-CN": "未能导入", en: "nothing imported" },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
   more: { "zh-CN": "另有 {n} 条说明（加 --json-diagnostics 查看全部）", en: "{n} more notes (--json-diagnostics shows them all)" },
@@ -82,7 +82,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
     return EXIT.unusable;
   }
   const done = await importOne(args.input, bytes, args);
-  const json = done.result.report ?? done.result.partial ?? null;
+  const json = done.result.report;
   if (json !== null) {
     const text = `${JSON.stringify(json, null, 2)}\n`;
     if (args.output) {
@@ -129,7 +129,7 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
       all.push({ file, result: { report: null, diagnostics: [], edition: null, format: null, stats: { cells: 0, read: 0, splitByRules: 0, inferred: 0, blank: 0, ambiguous: 0, missing: 0 } }, outcome: "failed", errors: 0 });
       continue;
     }
-    const json = done.result.report ?? done.result.partial ?? null;
+    const json = done.result.report;
     if (json !== null) {
       // reports/a/b.pdf → <out>/a/b.json: the tree is kept, so that names from different folders do not collide
       const rel = relative(args.input, file);
@@ -151,7 +151,7 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
 }
 
 function exitOf(all: Done[]): number {
-  if (all.some((d) => d.outcome === "failed" && !d.result.partial)) return EXIT.unusable;
+  if (all.some((d) => d.outcome === "failed")) return EXIT.unusable;
   return all.every((d) => d.outcome === "valid") ? EXIT.ok : EXIT.invalid;
 }
 
@@ -167,7 +167,7 @@ async function write(path: string, text: string, io: Io, locale: Locale): Promis
 }
 
 function jsonLine(d: Done, withReport: boolean): string {
-  const { report, partial, diagnostics, edition, format, stats } = d.result;
+  const { report, diagnostics, edition, format, stats } = d.result;
   return `${JSON.stringify({
     type: "result",
     file: d.file,
@@ -178,7 +178,7 @@ function jsonLine(d: Done, withReport: boolean): string {
     valid: d.outcome === "valid",
     stats,
     diagnostics,
-    ...(withReport ? { report: report ?? partial ?? null } : {}),
+    ...(withReport ? { report } : {}),
   })}\n`;
 }
 
@@ -195,9 +195,9 @@ function human(d: Done, locale: Locale): string {
   const s = r.stats;
   const mark = d.outcome === "valid" ? "✔" : "✖";
   const status =
-    d.outcome === "valid" ? words.valid[locale] : d.outcome === "invalid" ? fill(words.invalid[locale], { errors: d.errors }) : r.partial ? words.partial[locale] : words.nothing[locale];
+    d.outcome === "valid" ? words.valid[locale] : d.outcome === "invalid" ? fill(words.invalid[locale], { errors: d.errors }) : words.nothing[locale];
   let out = `${mark} ${d.file} — ${status}\n`;
-  if (r.report || r.partial) {
+  if (r.report) {
     const edition = r.edition ? fill(words.edition[locale], { edition: r.edition }) : words.noEdition[locale];
     out += `  ${fill(words.summary[locale], { edition, cells: s.cells, read: s.read, split: s.splitByRules, inferred: s.inferred, blank: s.blank, ambiguous: s.ambiguous, missing: s.missing })}\n`;
   }
@@ -214,7 +214,7 @@ export const importHelp: Record<Locale, string> = {
   "zh-CN": `用法：zfxxgk import <文件|目录|-> [-o 输出] [选项]
 
 读取已发布的年度报告（PDF、从 PDF 提取的文本、网页抓取的文本或 HTML 网页），
-生成 2021 版格式的报告 JSON。读不准的单元格不猜：表格中空白或写作 /、—、无 的格记为 null；
+按其所用格式生成报告 JSON：2021 版，或 2019 版（试行格式，2019、2020 年度报告）。读不准的单元格不猜：表格中空白或写作 /、—、无 的格记为 null；
 数字连写时按勾稽关系拆分，有多种拆分都成立时记为 null 并列出各种可能。
 每个未按原样读出的单元格都有说明（原因与原文位置）。
 
@@ -232,10 +232,9 @@ export const importHelp: Record<Locale, string> = {
   --locale zh-CN|en            信息语言（默认 zh-CN）
   --help                       显示本说明
 
-2019 版（试行格式）报告没有对应的 schema：尽量导入（表格和正文），写出的 JSON 不是有效的
-2021 版报告，退出码为 1。
+2019 版报告的“采购总金额”按万元记录（原文以元印出的，换算后原文记入 sourceTokens）。
 
-退出码：0 导入结果通过校验；1 已导入但未通过校验（或只能部分导入）；2 未能导入任何内容、
+退出码：0 导入结果通过校验；1 已导入但未通过校验；2 未能导入任何内容、
 文件无法读取或用法错误（目录：有文件未能导入时为 2）。
 
 示例：
@@ -246,7 +245,8 @@ export const importHelp: Record<Locale, string> = {
   en: `Usage: zfxxgk import <file|dir|-> [-o out] [options]
 
 Reads a published annual report — PDF, text extracted from a PDF, crawled page text, or an HTML
-page — and writes it as a 2021-edition report JSON. Nothing is guessed: a cell left blank or
+page — and writes it as report JSON of the edition it follows: 2021, or the 2019 trial format
+(reports on 2019 and 2020). Nothing is guessed: a cell left blank or
 written as /, — or 无 is null; figures that run together are split by the consistency rules, and
 where more than one split holds the cells are null and every split is listed. Every cell not read
 as printed gets a diagnostic with the reason and where in the source it is.
@@ -268,10 +268,10 @@ Options:
   --locale zh-CN|en            language of the messages (default zh-CN)
   --help                       show this text
 
-A 2019-edition (trial format) report has no schema yet: it is imported as far as its tables and
-text go, and the JSON written is not a valid 2021 report; exit code 1.
+A 2019-edition report's 采购总金额 is kept in 万元 (a figure printed in 元 is converted, and the
+printed text kept in sourceTokens).
 
-Exit codes: 0 the imported report is valid; 1 imported but not valid (or only in part);
+Exit codes: 0 the imported report is valid; 1 imported but not valid;
 2 nothing could be imported, unreadable input, or bad usage (a directory: 2 when any file was not
 imported).
 

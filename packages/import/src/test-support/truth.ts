@@ -42,22 +42,31 @@ export function corpusFiles(): { file: string; name: string; kind: "pdf" | "pdf-
 
 const norm = (s: string) => s.normalize("NFKC").replace(/[\s“”"'‘’]/g, "").replace(/(\d)、/g, "$1.");
 
-/** The 2019 trial format's table 二 (FORMAT.md §2.2), as the importer's data file keys it. */
-function edition2019Blocks(): Record<string, { columns: Record<string, string>; rows: Record<string, string> }> {
-  const data = JSON.parse(readFileSync(join(import.meta.dirname, "../../data/edition-2019.json"), "utf8"));
-  return data.proactiveDisclosure.blocks;
-}
-
 export function is2019(t: Truth): boolean {
   return Object.keys(t.table3Rows).length === 23;
 }
 
+export function editionOf(t: Truth): "2019" | "2021" {
+  return is2019(t) ? "2019" : "2021";
+}
+
+/**
+ * A figure of the truth file in the report's unit: "75394432.52元" (the 2019 采购总金额, stored in
+ * 万元) is 7539.443252; a plain number is itself.
+ */
+export function truthValue(v: number | string | null): number | null {
+  if (typeof v !== "string") return v;
+  const m = /^([\d.]+)(万元|元)$/.exec(v.trim());
+  if (!m) throw new Error(`truth figure ${v}: no unit`);
+  return m[2] === "万元" ? Number(m[1]) : Number(m[1]) / 10000;
+}
+
+/** The truth's figures keyed by JSON pointer, in the keys of the truth's edition (labels of @zfxxgk/schema). */
 export function truthCells(t: Truth): Map<string, number | null> {
-  const l = labels["2021"];
+  const l = labels[editionOf(t)];
   const cells = new Map<string, number | null>();
   const ptr = (table: string, path: string) => `/${table}/${path.split(".").join("/")}`;
-  let keys = Object.keys(l.applications.rows);
-  if (is2019(t)) keys = keys.filter((k) => !k.startsWith("results.other."));
+  const keys = Object.keys(l.applications.rows);
   const leaves = keys.filter((k) => !keys.some((o) => o.startsWith(`${k}.`)));
   const rows = Object.entries(t.table3Rows);
   if (rows.length !== leaves.length) throw new Error(`truth has ${rows.length} rows for ${leaves.length}`);
@@ -71,26 +80,22 @@ export function truthCells(t: Truth): Map<string, number | null> {
   const parts = Object.keys(l.reviewAndLitigation.columns);
   groups.forEach((g, gi) => parts.forEach((p, pi) => cells.set(`${ptr("reviewAndLitigation", g)}/${p}`, t.table4[gi * parts.length + pi] ?? null)));
   const t2 = t.table2 as Record<string, any>;
+  const blocks = l.proactiveDisclosure.blocks;
+  const docCols = Object.keys(blocks.article20Item1!.columns);
+  for (const row of ["regulations", "normativeDocuments"]) docCols.forEach((c, i) => cells.set(`/proactiveDisclosure/article20Item1/${row}/${c}`, t2[row][i]));
   if (!is2019(t)) {
-    const docCols = Object.keys(l.proactiveDisclosure.blocks.article20Item1!.columns);
-    for (const row of ["regulations", "normativeDocuments"]) docCols.forEach((c, i) => cells.set(`/proactiveDisclosure/article20Item1/${row}/${c}`, t2[row][i]));
     cells.set("/proactiveDisclosure/article20Item5/administrativeLicensing/decisionsThisYear", t2.licensing);
     cells.set("/proactiveDisclosure/article20Item6/administrativePenalty/decisionsThisYear", t2.penalty);
     cells.set("/proactiveDisclosure/article20Item6/administrativeCoercion/decisionsThisYear", t2.enforcement);
     cells.set("/proactiveDisclosure/article20Item8/administrativeFees/feeAmountThisYear", t2.fees);
   } else {
-    const blocks = edition2019Blocks();
-    const docCols = Object.keys(blocks.article20Item1!.columns);
-    for (const row of ["regulations", "normativeDocuments"]) docCols.forEach((c, i) => cells.set(`/proactiveDisclosure/article20Item1/${row}/${c}`, t2[row][i]));
+    // table2Raw: "行政许可 [上一年项目数量, 本年增/减, 处理决定数量]": [396, 0, 181] — the row by its label, the columns in order
     for (const [key, values] of Object.entries(t.table2Raw ?? {})) {
       const label = key.split(" [")[0];
       for (const [bk, block] of Object.entries(blocks)) {
         const rk = Object.keys(block.rows).find((r) => block.rows[r] === label);
         if (!rk) continue;
-        Object.keys(block.columns).forEach((c, i) => {
-          const v = values[i]!;
-          cells.set(`/proactiveDisclosure/${bk}/${rk}/${c}`, typeof v === "string" ? Number(v.replace(/[^\d.+-]/g, "")) : v);
-        });
+        Object.keys(block.columns).forEach((c, i) => cells.set(`/proactiveDisclosure/${bk}/${rk}/${c}`, truthValue(values[i] ?? null)));
       }
     }
   }
