@@ -177,8 +177,11 @@ describe("the editor page", () => {
     expect(await page.locator(idOf(NEW_TOTAL)).getAttribute("aria-invalid")).toBe(null);
   });
 
-  it("imports last year's published text report (淮安) with the bundled importer, as the library reads it in Node", async () => {
-    const file = `${process.env.ZFXXGK_SHARED ?? `${repoRoot}../shared`}/corpus/raw/01-huaian-city-2024.txt`;
+  it.each([
+    ["text", "corpus/raw/01-huaian-city-2024.txt"],
+    ["PDF", "corpus/pdf/01-huaian-city-2024.pdf"],
+  ])("imports last year's published %s report (淮安) with the bundled importer, as the library reads it in Node", async (_kind, path) => {
+    const file = `${process.env.ZFXXGK_SHARED ?? `${repoRoot}../shared`}/${path}`;
     const { importReport } = await import("@zfxxgk/import");
     const expected = await importReport(new Uint8Array(readFileSync(file)));
     await open();
