@@ -3,6 +3,7 @@
 // @zfxxgk/export-xml's vocabulary, @zfxxgk/import's data): the plugin below turns exactly that
 // pattern into JSON imports for the bundle, leaving those packages' sources as they are.
 import { defineConfig, type Plugin } from "vite";
+import { viteSingleFile } from "vite-plugin-singlefile";
 
 const CREATE_REQUIRE = /import\s*\{\s*createRequire\s*\}\s*from\s*["']node:module["'];?\s*\n/;
 const REQUIRE_CALL = /\brequire\(\s*["'](\.{1,2}\/[^"']+\.json)["']\s*\)/g;
@@ -29,8 +30,18 @@ export function createRequireJson(): Plugin {
   };
 }
 
-export default defineConfig({
-  base: "./",
-  plugins: [createRequireJson()],
-  build: { outDir: "dist", emptyOutDir: true, target: "es2022", chunkSizeWarningLimit: 4096 },
-});
+// `--mode offline`: the same page as one HTML file with every script inlined (the importer too),
+// in dist/offline/, because browsers refuse module scripts and chunks from a file:// page
+export default defineConfig(({ mode }) =>
+  mode === "offline"
+    ? {
+        base: "./",
+        plugins: [createRequireJson(), viteSingleFile()],
+        build: { outDir: "dist/offline", emptyOutDir: false, target: "es2022", chunkSizeWarningLimit: 16384 },
+      }
+    : {
+        base: "./",
+        plugins: [createRequireJson()],
+        build: { outDir: "dist", emptyOutDir: true, target: "es2022", chunkSizeWarningLimit: 4096 },
+      },
+);
