@@ -1,5 +1,6 @@
 // Reading the reports a command was given, and saying plainly on stderr which could not be read.
 import { createHash } from "node:crypto";
+import { validate, type ValidationResult } from "@zfxxgk/validator";
 import { say, type Locale } from "./i18n.js";
 import { expandInputs } from "./inputs.js";
 import type { Io } from "./io.js";
@@ -17,6 +18,26 @@ export async function readOne(file: string, locale: Locale, io: Io): Promise<{ v
     io.stderr(`✖ ${file} — ${say("unreadable", locale)}${colon(locale)}${e.message}\n`);
     return undefined;
   }
+}
+
+/**
+ * One report of a known edition, validated; undefined after telling the user why not (unreadable,
+ * or not a report of any edition — `notReport` says what the command then cannot do).
+ */
+export async function readKnown(
+  file: string,
+  locale: Locale,
+  io: Io,
+  notReport: (detail: string) => string,
+): Promise<{ value: unknown; result: ValidationResult } | undefined> {
+  const read = await readOne(file, locale, io);
+  if (!read) return undefined;
+  const result = validate(read.value, { locale });
+  if (result.edition === null) {
+    io.stderr(`✖ ${file} — ${notReport(result.issues.map((i) => i.message).join("; "))}\n`);
+    return undefined;
+  }
+  return { value: read.value, result };
 }
 
 export interface ReadReport {

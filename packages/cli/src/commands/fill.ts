@@ -4,7 +4,7 @@ import { dirname } from "node:path";
 import { fillWithDetails, validate } from "@zfxxgk/validator";
 import { say, type Locale } from "../i18n.js";
 import { EXIT, type Io } from "../io.js";
-import { readOne } from "../read-inputs.js";
+import { readKnown } from "../read-inputs.js";
 
 export interface FillArgs {
   input: string;
@@ -14,15 +14,9 @@ export interface FillArgs {
 
 export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
   const { locale } = args;
-  const read = await readOne(args.input, locale, io);
+  const read = await readKnown(args.input, locale, io, (detail) => say("notReport", locale, { detail }));
   if (!read) return EXIT.unusable;
   const { value } = read;
-  const before = validate(value, { locale });
-  if (before.edition === null) {
-    const detail = before.issues.map((i) => i.message).join("; ");
-    io.stderr(`✖ ${args.input} — ${say("notReport", locale, { detail })}\n`);
-    return EXIT.unusable;
-  }
   const { report, filled } = fillWithDetails(value);
   const text = `${JSON.stringify(report, null, 2)}\n`;
   if (args.output) {

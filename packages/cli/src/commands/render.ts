@@ -4,10 +4,10 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { renderHtml } from "@zfxxgk/export-html";
 import { XmlExportError } from "@zfxxgk/export-xml";
-import { validate, type Issue } from "@zfxxgk/validator";
+import type { Issue } from "@zfxxgk/validator";
 import { say, type Locale } from "../i18n.js";
 import { EXIT, type Io } from "../io.js";
-import { readOne } from "../read-inputs.js";
+import { readKnown } from "../read-inputs.js";
 
 export interface RenderArgs {
   /** a report file, or "-" for standard input */
@@ -79,16 +79,9 @@ export async function renderCommand(args: RenderArgs, io: Io): Promise<number> {
     return EXIT.unusable;
   }
 
-  const read = await readOne(args.input, locale, io);
+  const read = await readKnown(args.input, locale, io, (detail) => t("notReport", locale, { detail }));
   if (!read) return EXIT.unusable;
-  const { value } = read;
-
-  const result = validate(value, { locale });
-  if (result.edition === null) {
-    const detail = result.issues.map((i) => i.message).join("; ");
-    io.stderr(`✖ ${args.input} — ${t("notReport", locale, { detail })}\n`);
-    return EXIT.unusable;
-  }
+  const { value, result } = read;
   if (!result.valid) {
     io.stderr(`✖ ${args.input} — ${t("invalid", locale, { counts: say("counts", locale, result.counts) })}\n${issueLines(result.issues, locale)}`);
     if (!args.force) {
