@@ -2,7 +2,10 @@
 // exporters' own packages, so the files are the ones `zfxxgk render` writes for the same report.
 import { renderHtml } from "@zfxxgk/export-html";
 import { renderXml } from "@zfxxgk/export-xml";
-import type { Report2021 } from "@zfxxgk/types";
+
+// both exporters take either edition and render it by the report's own `edition`
+type HtmlReport = Parameters<typeof renderHtml>[0];
+type XmlReport = Parameters<typeof renderXml>[0];
 
 export type ExportKind = "json" | "html" | "fragment" | "xml";
 
@@ -12,11 +15,11 @@ export function exportFile(report: Record<string, unknown>, kind: ExportKind): {
     case "json":
       return { name: `${base}.json`, type: "application/json", text: `${JSON.stringify(report, null, 2)}\n` };
     case "html":
-      return { name: `${base}.html`, type: "text/html", text: renderHtml(report as unknown as Report2021, { mode: "document" }) };
+      return { name: `${base}.html`, type: "text/html", text: renderHtml(report as unknown as HtmlReport, { mode: "document" }) };
     case "fragment":
-      return { name: `${base}.fragment.html`, type: "text/html", text: renderHtml(report as unknown as Report2021, { mode: "fragment" }) };
+      return { name: `${base}.fragment.html`, type: "text/html", text: renderHtml(report as unknown as HtmlReport, { mode: "fragment" }) };
     case "xml":
-      return { name: `${base}.xml`, type: "application/xml", text: renderXml(report as unknown as Report2021) };
+      return { name: `${base}.xml`, type: "application/xml", text: renderXml(report as unknown as XmlReport) };
   }
 }
 

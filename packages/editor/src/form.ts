@@ -1,12 +1,13 @@
 // The form: metadata at the top, then the six sections in print order — text sections as
-// textareas under their headings, tables 二, 三 and 四 in the official layout (the spans of the HTML
-// export) with an input in every value cell, labelled by its row and column labels.
+// textareas under their headings, tables 二, 三 and 四 of the report's edition in the official
+// layout (the spans of the HTML export) with an input in every value cell, labelled by its row and
+// column labels.
 import { h } from "./dom.js";
-import { cellText, paragraphsText, textSections, type Report } from "./form-state.js";
-import { labels } from "./labels.js";
+import { cellText, paragraphsText, textSectionsOf, type Report } from "./form-state.js";
+import { editionOf, labels } from "./labels.js";
 import { t, type Locale, type MessageKey } from "./messages.js";
 import { getAt } from "./pointer.js";
-import { cellName, tableModel, type CellSpec } from "./table-model.js";
+import { cellName, tableModelOf, type CellSpec, type TableModel } from "./table-model.js";
 
 export interface FormRefs {
   /** pointer → the cell's input, for marks and focus */
@@ -57,6 +58,8 @@ const idOf = (pointer: string) => `f${pointer.replace(/[^A-Za-z0-9]/g, "-")}`;
 
 function metadata(report: Report, locale: Locale, refs: FormRefs): HTMLElement {
   const grid = h("div", { class: "meta" });
+  // the edition is fixed when the report is started: the tables differ between editions
+  grid.append(h("p", { id: "edition-note", class: "field wide", "data-edition": editionOf(report) }, `${t(locale, "edition")}：${t(locale, editionOf(report) === "2019" ? "edition2019" : "edition2021")}`));
   for (const f of META) {
     const id = idOf(f.pointer);
     const value = getAt(report, f.pointer);
@@ -85,7 +88,8 @@ function cellInput(c: CellSpec, report: Report, refs: FormRefs): HTMLTableCellEl
     id: `c${c.index}`,
     class: "cell",
     type: "text",
-    inputmode: c.kind === "amount" ? "decimal" : "numeric",
+    // a signed cell needs the minus sign, which numeric keypads lack
+    inputmode: c.kind === "amount" ? "decimal" : c.kind === "signed" ? "text" : "numeric",
     autocomplete: "off",
     "data-pointer": c.pointer,
     "data-index": c.index,
@@ -101,19 +105,18 @@ function scroll(caption: string, table: HTMLTableElement): HTMLElement {
   return h("div", { class: "scroll", role: "region", "aria-label": caption, tabindex: -1 }, table);
 }
 
-function table2(report: Report, refs: FormRefs): HTMLElement {
-  const m = tableModel.proactive;
+function table2(model: TableModel, report: Report, refs: FormRefs): HTMLElement {
+  const m = model.proactive;
   const table = h("table", { class: "t2" }, h("caption", { class: "sr" }, m.caption));
   for (const b of m.blocks) {
     const body = h("tbody");
-    const span = (m.width - 1) / b.columns.length;
     body.append(h("tr", {}, h("th", { scope: "rowgroup", colspan: m.width, class: "block" }, b.caption)));
-    body.append(h("tr", {}, h("th", { scope: "col" }, b.labelColumnHeader), ...b.columns.map((c) => h("th", { scope: "col", colspan: span > 1 ? span : undefined }, c.label))));
+    body.append(h("tr", {}, h("th", { scope: "col" }, b.labelColumnHeader), ...b.columns.map((c) => h("th", { scope: "col", colspan: c.colspan > 1 ? c.colspan : undefined }, c.label))));
     for (const r of b.rows) {
       const tr = h("tr", {}, h("th", { scope: "row" }, r.label));
-      for (const c of r.cells) {
+      for (const [i, c] of r.cells.entries()) {
         const td = cellInput(c, report, refs);
-        if (span > 1) td.colSpan = span;
+        if (b.columns[i]!.colspan > 1) td.colSpan = b.columns[i]!.colspan;
         tr.append(td);
       }
       body.append(tr);
@@ -123,8 +126,8 @@ function table2(report: Report, refs: FormRefs): HTMLElement {
   return h("section", { class: "section" }, h("h2", {}, m.heading), scroll(m.caption, table));
 }
 
-function table3(report: Report, refs: FormRefs): HTMLElement {
-  const m = tableModel.applications;
+function table3(model: TableModel, report: Report, refs: FormRefs): HTMLElement {
+  const m = model.applications;
   const grouped = m.columnGroups[0]!;
   const named = (k: string) => m.columns.find((c) => c.key === k)!.label;
   const first = m.columns[0]!;
@@ -147,8 +150,8 @@ function table3(report: Report, refs: FormRefs): HTMLElement {
   return h("section", { class: "section" }, h("h2", {}, m.heading), scroll(m.caption, h("table", { class: "t3" }, h("caption", { class: "sr" }, m.caption), head, body)));
 }
 
-function table4(report: Report, refs: FormRefs): HTMLElement {
-  const m = tableModel.review;
+function table4(model: TableModel, report: Report, refs: FormRefs): HTMLElement {
+  const m = model.review;
   const top = m.groups.filter((g) => !g.parent);
   const subs = m.groups.filter((g) => g.parent);
   const n = m.columns.length;
@@ -217,15 +220,16 @@ function textSection(key: string, heading: string, report: Report, locale: Local
 /** Builds the whole form for a report; the refs let the page mark cells and read fields. */
 export function buildForm(report: Report, locale: Locale): { root: HTMLElement; refs: FormRefs } {
   const refs: FormRefs = { cells: new Map(), fields: new Map() };
-  const [overview, problems, other] = textSections;
+  const model = tableModelOf(editionOf(report));
+  const [overview, problems, other] = textSectionsOf(model.edition);
   const root = h(
     "div",
     { class: "form" },
     metadata(report, locale, refs),
     textSection(overview!.key, overview!.heading, report, locale),
-    table2(report, refs),
-    table3(report, refs),
-    table4(report, refs),
+    table2(model, report, refs),
+    table3(model, report, refs),
+    table4(model, report, refs),
     textSection(problems!.key, problems!.heading, report, locale),
     textSection(other!.key, other!.heading, report, locale),
   );

@@ -12,7 +12,8 @@ import { t, type Locale } from "./messages.js";
 import { openFile, type Opened } from "./open-file.js";
 import { parseClipboard, pasteTargets } from "./paste.js";
 import { getAt, setAt } from "./pointer.js";
-import { tableModel } from "./table-model.js";
+import { editionOf, editions, isEdition, type Edition } from "./labels.js";
+import { tableModelOf, type TableModel } from "./table-model.js";
 import "./style.css";
 
 const app = document.getElementById("app")!;
@@ -21,6 +22,11 @@ let report: Report;
 let refs: FormRefs;
 let marks: Marks;
 let result: ValidationResult;
+// the edition "start from an empty report" uses; the open report keeps its own
+let newEdition: Edition = isEdition(localStorage.getItem("zfxxgk-editor:edition")) ? (localStorage.getItem("zfxxgk-editor:edition") as Edition) : "2021";
+
+/** The tables of the open report's edition. */
+const model = (): TableModel => tableModelOf(editionOf(report));
 
 const status = h("p", { id: "status", role: "status", class: "status" });
 const saved = h("span", { id: "saved", class: "saved" });
@@ -57,12 +63,12 @@ function setReport(next: Report): void {
 
 function confirmReplace(): boolean {
   // an untouched empty report is nothing to lose
-  return JSON.stringify(report) === JSON.stringify(emptyReport(report.year as number)) || window.confirm(t(locale, "confirmReplace"));
+  return JSON.stringify(report) === JSON.stringify(emptyReport(report.year as number, editionOf(report))) || window.confirm(t(locale, "confirmReplace"));
 }
 
 // ── edits ──
 function onCellInput(input: HTMLInputElement): void {
-  const spec = tableModel.cells[Number(input.dataset.index)]!;
+  const spec = model().cells[Number(input.dataset.index)]!;
   setAt(report, spec.pointer, cellValue(input.value, spec.kind));
   check();
 }
@@ -119,7 +125,7 @@ formBox.addEventListener("keydown", (e) => {
   const el = e.target as HTMLElement;
   if (e.key !== "Enter" || !(el instanceof HTMLInputElement) || !el.classList.contains("cell") || e.isComposing) return;
   e.preventDefault();
-  const next = tableModel.cells[Number(el.dataset.index) + (e.shiftKey ? -1 : 1)];
+  const next = model().cells[Number(el.dataset.index) + (e.shiftKey ? -1 : 1)];
   const target = next && refs.cells.get(next.pointer);
   if (target) {
     target.focus();
@@ -134,8 +140,8 @@ formBox.addEventListener("paste", (e) => {
   const matrix = parseClipboard(e.clipboardData?.getData("text/plain") ?? "");
   if (!matrix) return;
   e.preventDefault();
-  const start = tableModel.cells[Number(el.dataset.index)]!;
-  const { writes, dropped } = pasteTargets(start, matrix, tableModel.cells);
+  const start = model().cells[Number(el.dataset.index)]!;
+  const { writes, dropped } = pasteTargets(start, matrix, model().cells);
   for (const [spec, text] of writes) {
     setAt(report, spec.pointer, cellValue(text, spec.kind));
     refs.cells.get(spec.pointer)!.value = text;
@@ -194,9 +200,14 @@ function page(): void {
     localStorage.setItem("zfxxgk-editor:locale", locale);
     page();
   });
+  const edition = h("select", { id: "edition" }, ...editions.map((e) => h("option", { value: e, selected: e === newEdition }, t(locale, e === "2019" ? "edition2019" : "edition2021"))));
+  edition.addEventListener("change", () => {
+    newEdition = isEdition(edition.value) ? edition.value : "2021";
+    localStorage.setItem("zfxxgk-editor:edition", newEdition);
+  });
   const empty = h("button", { type: "button", id: "new" }, t(locale, "newEmpty"));
   empty.addEventListener("click", () => {
-    if (confirmReplace()) setReport(emptyReport(new Date().getFullYear() - 1));
+    if (confirmReplace()) setReport(emptyReport(new Date().getFullYear() - 1, newEdition));
   });
   const fill = h("button", { type: "button", id: "fill", "aria-describedby": "fill-note" }, t(locale, "fill"));
   fill.addEventListener("click", () => {
@@ -217,7 +228,7 @@ function page(): void {
       h("h1", {}, t(locale, "title")),
       lang,
       h("p", { class: "intro" }, t(locale, "intro")),
-      h("div", { class: "toolbar", role: "group", "aria-label": t(locale, "start") }, empty, h("label", { for: "file", class: "file" }, t(locale, "openFile")), fileInput, h("span", { class: "hint" }, t(locale, "dropHint"))),
+      h("div", { class: "toolbar", role: "group", "aria-label": t(locale, "start") }, h("label", { for: "edition" }, t(locale, "edition")), edition, empty, h("label", { for: "file", class: "file" }, t(locale, "openFile")), fileInput, h("span", { class: "hint" }, t(locale, "dropHint"))),
       status,
       notesBox,
     ),

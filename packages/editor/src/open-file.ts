@@ -1,5 +1,7 @@
 // Starting from a file: a report in JSON as it is; a published report (PDF, HTML page, text)
-// through @zfxxgk/import, loaded only when such a file is opened (it is the biggest part).
+// through @zfxxgk/import, loaded only when such a file is opened (it is the biggest part). Either
+// edition the page holds (2021, 2019) is taken; a report of any other is refused.
+import { isEdition } from "./labels.js";
 import type { Locale } from "./messages.js";
 
 export type Opened =
@@ -17,7 +19,7 @@ export function openJson(text: string): Opened {
     return { kind: "error", key: "notReport", detail: e instanceof Error ? e.message : String(e) };
   }
   if (value === null || typeof value !== "object" || Array.isArray(value)) return { kind: "error", key: "notReport", detail: "not an object" };
-  if ((value as { edition?: unknown }).edition !== "2021") return { kind: "error", key: "notEdition", detail: String((value as { edition?: unknown }).edition) };
+  if (!isEdition((value as { edition?: unknown }).edition)) return { kind: "error", key: "notEdition", detail: String((value as { edition?: unknown }).edition) };
   return { kind: "report", report: value as Record<string, unknown> };
 }
 
@@ -36,8 +38,8 @@ export async function openFile(file: File, locale: Locale): Promise<Opened> {
   }
   const result = await importReport(bytes, { locale });
   if (!result.report) return { kind: "error", key: "importFailed", detail: result.diagnostics.map((d) => d.message).join("；") };
-  // a published 2019-format report imports as a 2019 report, which this editor's tables do not hold
-  if (result.edition !== "2021") return { kind: "error", key: "notEdition", detail: String(result.edition) };
+  // a published 2019-format report imports as a 2019 report, laid out in the 2019 tables
+  if (!isEdition(result.edition)) return { kind: "error", key: "notEdition", detail: String(result.edition) };
   return {
     kind: "imported",
     report: result.report as unknown as Record<string, unknown>,

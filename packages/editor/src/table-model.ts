@@ -1,9 +1,11 @@
-// Tables 二, 三 and 四 of the 2021 format as the editor lays them out: every cell with its JSON
-// pointer, row and column label, in reading order (row by row, left to right), derived from the
-// labels the way @zfxxgk/export-html derives its layout (src/layout.ts there).
-import { labels } from "./labels.js";
+// Tables 二, 三 and 四 of each edition (the 2021 format, the 2019 trial format) as the editor lays
+// them out: every cell with its JSON pointer, row and column label, in reading order (row by row,
+// left to right), derived from the edition's labels the way @zfxxgk/export-html derives its layout
+// (src/layout.ts there); what a cell holds comes from the edition's schema (cell-kind.ts).
+import { cellKind, type CellKind } from "./cell-kind.js";
+import { labelsOf, type Edition } from "./labels.js";
 
-export type CellKind = "count" | "amount";
+export type { CellKind };
 
 export interface CellSpec {
   pointer: string;
@@ -17,6 +19,7 @@ export interface CellSpec {
   row: number;
   col: number;
   table: TableKey;
+  edition: Edition;
   /** index in reading order over all tables */
   index: number;
 }
@@ -27,7 +30,8 @@ export interface BlockModel {
   key: string;
   caption: string;
   labelColumnHeader: string;
-  columns: { key: string; label: string }[];
+  /** a narrower block's last column spans the rest of the table (2021's one-column blocks, 2019's 第（八）、（九）项) */
+  columns: { key: string; label: string; colspan: number }[];
   rows: { key: string; label: string; cells: CellSpec[] }[];
 }
 
@@ -40,6 +44,7 @@ export interface ApplicationsRowModel {
 }
 
 export interface TableModel {
+  edition: Edition;
   proactive: { heading: string; caption: string; width: number; blocks: BlockModel[] };
   applications: {
     heading: string;
@@ -56,15 +61,16 @@ export interface TableModel {
   cells: CellSpec[];
 }
 
-function build(): TableModel {
+function build(edition: Edition): TableModel {
+  const labels = labelsOf[edition];
   const cells: CellSpec[] = [];
-  const add = (c: Omit<CellSpec, "index">): CellSpec => {
-    const spec = { ...c, index: cells.length };
+  const add = (c: Omit<CellSpec, "index" | "edition" | "kind">): CellSpec => {
+    const spec = { ...c, edition, kind: cellKind(edition, c.pointer), index: cells.length };
     cells.push(spec);
     return spec;
   };
 
-  // 表二: four blocks; a row's cells are its block's columns
+  // 表二: four blocks (2019: five); a row's cells are its block's columns
   const p = labels.proactiveDisclosure;
   const widest = Math.max(...Object.values(p.blocks).map((b) => Object.keys(b.columns).length));
   let p2Row = 0;
@@ -72,7 +78,7 @@ function build(): TableModel {
     key: blockKey,
     caption: b.caption,
     labelColumnHeader: p.labelColumnHeader,
-    columns: Object.entries(b.columns).map(([key, label]) => ({ key, label })),
+    columns: Object.entries(b.columns).map(([key, label], i, all) => ({ key, label, colspan: i === all.length - 1 ? widest - i : 1 })),
     rows: Object.entries(b.rows).map(([rowKey, rowLabel]) => {
       const row = p2Row++;
       return {
@@ -85,8 +91,6 @@ function build(): TableModel {
             rowGroups: [b.caption],
             columnLabel: colLabel,
             columnGroups: [],
-            // 本年收费金额（单位：万元） is the one amount: a decimal
-            kind: colKey === "feeAmountThisYear" ? "amount" : "count",
             row,
             col,
             table: "proactiveDisclosure",
@@ -130,7 +134,6 @@ function build(): TableModel {
           rowGroups,
           columnLabel: c.label,
           columnGroups: group ? [a.columnGroupHeader, group] : [a.columnGroupHeader],
-          kind: "count",
           row,
           col,
           table: "applications",
@@ -151,13 +154,14 @@ function build(): TableModel {
     const groupLabels = path.map((_, i) => r.groups[path.slice(0, i + 1).join(".")]!);
     for (const c of rCols) {
       reviewCells.push(
-        add({ pointer: `/reviewAndLitigation/${path.join("/")}/${c.key}`, rowLabel: "", rowGroups: [], columnLabel: c.label, columnGroups: groupLabels, kind: "count", row: 0, col: col++, table: "reviewAndLitigation" }),
+        add({ pointer: `/reviewAndLitigation/${path.join("/")}/${c.key}`, rowLabel: "", rowGroups: [], columnLabel: c.label, columnGroups: groupLabels, row: 0, col: col++, table: "reviewAndLitigation" }),
       );
     }
   }
 
   const s = labels.sections;
   return {
+    edition,
     proactive: { heading: s.proactiveDisclosure!.heading, caption: s.proactiveDisclosure!.table ?? "", width: widest + 1, blocks },
     applications: {
       heading: s.applications!.heading,
@@ -180,9 +184,19 @@ function build(): TableModel {
   };
 }
 
-export const tableModel: TableModel = build();
+const built = new Map<Edition, TableModel>();
+
+/** The tables of an edition, built once. */
+export function tableModelOf(edition: Edition): TableModel {
+  let m = built.get(edition);
+  if (!m) built.set(edition, (m = build(edition)));
+  return m;
+}
+
+/** The 2021 edition's tables, the page's default. */
+export const tableModel: TableModel = tableModelOf("2021");
 
 /** The accessible name of a cell: table, row labels and column labels, as printed. */
 export function cellName(c: CellSpec): string {
-  return [labels.sections[c.table]?.table ?? "", ...c.rowGroups, c.rowLabel, ...c.columnGroups, c.columnLabel].filter(Boolean).join(" › ");
+  return [labelsOf[c.edition].sections[c.table]?.table ?? "", ...c.rowGroups, c.rowLabel, ...c.columnGroups, c.columnLabel].filter(Boolean).join(" › ");
 }
