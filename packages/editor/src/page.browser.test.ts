@@ -178,14 +178,27 @@ describe("the editor page", () => {
   });
 
   it.each([
-    ["text", "corpus/raw/01-huaian-city-2024.txt"],
-    ["PDF", "corpus/pdf/01-huaian-city-2024.pdf"],
-  ])("imports last year's published %s report (淮安) with the bundled importer, as the library reads it in Node", async (_kind, path) => {
+    ["text", "opened", "corpus/raw/01-huaian-city-2024.txt"],
+    ["PDF", "dropped on the page", "corpus/pdf/01-huaian-city-2024.pdf"],
+  ])("imports last year's published %s report (淮安), %s, with the bundled importer, as the library reads it in Node", async (_kind, how, path) => {
     const file = `${process.env.ZFXXGK_SHARED ?? `${repoRoot}../shared`}/${path}`;
     const { importReport } = await import("@zfxxgk/import");
     const expected = await importReport(new Uint8Array(readFileSync(file)));
     await open();
-    await page.setInputFiles("#file", file);
+    if (how === "opened") await page.setInputFiles("#file", file);
+    else {
+      // a real drop event carrying the file, as a user's drag from the desktop delivers it
+      const dataTransfer = await page.evaluateHandle(
+        ({ b64, name }) => {
+          const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+          const dt = new DataTransfer();
+          dt.items.add(new File([bytes], name, { type: "application/pdf" }));
+          return dt;
+        },
+        { b64: readFileSync(file).toString("base64"), name: path.split("/").pop()! },
+      );
+      await page.dispatchEvent("body", "drop", { dataTransfer });
+    }
     await expect.poll(() => page.inputValue("#f-title"), { timeout: 15_000 }).toBe((expected.report as { title: string }).title);
     for (const c of tableModel.cells) {
       const want = c.pointer.split("/").slice(1).reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], expected.report);
