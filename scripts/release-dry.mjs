@@ -20,16 +20,15 @@ try {
   console.log(`${pending.length} changesets pending: ${pending.join(", ")}`);
   run(process.execPath, [join(root, "node_modules/@changesets/cli/bin.js"), "version"], scratch);
   const rows = [];
-  for (const dir of ["packages"]) {
-    for (const name of readdirSync(join(scratch, dir))) {
-      const pkgDir = join(scratch, dir, name);
-      if (!existsSync(join(pkgDir, "package.json"))) continue;
-      const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
-      if (pkg.private) continue;
-      const before = JSON.parse(readFileSync(join(root, dir, name, "package.json"), "utf8")).version;
-      const [info] = JSON.parse(run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], pkgDir));
-      rows.push({ package: pkg.name, version: before === pkg.version ? pkg.version : `${before} → ${pkg.version}`, editions: (pkg.editions ?? []).join(" "), files: info.entryCount, "packed kB": (info.size / 1024).toFixed(1) });
-    }
+  // every public package lives in packages/ (generators and tests are private)
+  for (const name of readdirSync(join(scratch, "packages"))) {
+    const pkgDir = join(scratch, "packages", name);
+    if (!existsSync(join(pkgDir, "package.json"))) continue;
+    const pkg = JSON.parse(readFileSync(join(pkgDir, "package.json"), "utf8"));
+    if (pkg.private) continue;
+    const before = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8")).version;
+    const [info] = JSON.parse(run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], pkgDir));
+    rows.push({ package: pkg.name, version: before === pkg.version ? pkg.version : `${before} → ${pkg.version}`, editions: (pkg.editions ?? []).join(" "), files: info.entryCount, "packed kB": (info.size / 1024).toFixed(1) });
   }
   console.table(rows);
   const missing = rows.filter((r) => r.files < 3);

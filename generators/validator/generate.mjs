@@ -111,9 +111,11 @@ function editionSource(edition) {
 }
 
 const files = {};
+// every edition's module has the same shape: one declaration file, which each re-exports
+files["edition.d.ts"] = template("edition.d.ts");
 for (const edition of editions) {
   files[`edition-${edition}.js`] = editionSource(edition);
-  files[`edition-${edition}.d.ts`] = template("edition.d.ts");
+  files[`edition-${edition}.d.ts`] = `${HEADER(edition)}export * from "./edition.js";\n`;
 }
 files["ajv-error.d.ts"] = template("ajv-error.d.ts");
 // the toolkit version in results, without reading package.json at run time (browsers cannot);
@@ -127,7 +129,7 @@ files["index.js"] =
   `\nexport const editions = { ${editions.map((e) => `${JSON.stringify(e)}: e${e}`).join(", ")} };\n`;
 files["index.d.ts"] =
   HEADER("*") +
-  `import type * as Edition from "./edition-${editions[0]}.js";\n` +
+  `import type * as Edition from "./edition.js";\n` +
   `export type EditionModule = typeof Edition;\n` +
   `export declare const editions: Record<string, EditionModule>;\n`;
 

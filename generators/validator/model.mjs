@@ -60,17 +60,6 @@ export function cellsOf(labels) {
   return { cells, nodes };
 }
 
-/** Follows the schema from the root along a pointer, through $ref, to the node it names. */
-export function schemaAt(schema, pointer) {
-  let node = schema;
-  for (const key of pointer.split("/").slice(1)) {
-    node = deref(schema, node);
-    node = node.properties?.[key];
-    if (!node) return undefined;
-  }
-  return deref(schema, node);
-}
-
 function deref(schema, node) {
   while (node && node.$ref) {
     const path = node.$ref.replace(/^#\//, "").split("/");

@@ -40,7 +40,6 @@ const strings: Record<string, Record<Locale, string>> = {
   edition: { "zh-CN": "格式 {edition}", en: "edition {edition}" },
   noEdition: { "zh-CN": "格式版本未知", en: "unknown edition" },
   infoHidden: { "zh-CN": "另有 {n} 条提示未显示（加 --verbose 显示）", en: "{n} more notes not shown (add --verbose)" },
-  expectedActual: { "zh-CN": "应为 {expected}，实际为 {actual}", en: "expected {expected}, found {actual}" },
   cellsRead: { "zh-CN": "读取的单元格：", en: "cells read:" },
   blank: { "zh-CN": "空", en: "blank" },
   summary: {

@@ -61,5 +61,10 @@ describe("diffReports", () => {
     expect(() => diffReports(seed(), { ...seed(), edition: "2019" })).toThrow(DiffError);
     expect(() => diffReports([], seed())).toThrow(/前一份不是可识别的年度报告/);
     expect(() => diffReports(seed(), null, { locale: "en" })).toThrow(/the second report is not/);
+    // a field nested 100,000 deep would overflow the stack when compared: refused plainly
+    let deep: any = {};
+    const hostile = { ...seed(), title: deep };
+    for (let i = 0; i < 100_000; i++) deep = deep.a = {};
+    expect(() => diffReports(seed(), hostile)).toThrow(/后一份嵌套超过 64 层/);
   });
 });

@@ -2,7 +2,7 @@
 // values and the change, grouped by table; the text sections as unified diffs; other fields.
 import { createTwoFilesPatch } from "diff";
 import { labels } from "@zfxxgk/schema";
-import { labelPathOf, tableCells, type Cell } from "@zfxxgk/validator";
+import { labelPathOf, MAX_DEPTH, tableCells, tooDeep, type Cell } from "@zfxxgk/validator";
 
 export type Locale = "zh-CN" | "en";
 
@@ -48,7 +48,7 @@ export interface ReportDiff {
 
 export class DiffError extends Error {
   constructor(
-    readonly code: "NOT-A-REPORT" | "MIXED-EDITIONS",
+    readonly code: "NOT-A-REPORT" | "MIXED-EDITIONS" | "TOO-DEEP",
     message: string,
   ) {
     super(message);
@@ -58,6 +58,7 @@ export class DiffError extends Error {
 
 const words = {
   notReport: { "zh-CN": "{which}不是可识别的年度报告", en: "the {which} report is not a report of a known edition" },
+  tooDeep: { "zh-CN": "{which}嵌套超过 {limit} 层，不是一份年度报告", en: "the {which} report nests more than {limit} levels deep; it is not a report" },
   mixed: { "zh-CN": "两份报告的格式版本不同（{a} 与 {b}），不能逐格比较", en: "the reports follow different editions ({a} and {b}); cells cannot be compared" },
   before: { "zh-CN": "前一份", en: "first" },
   after: { "zh-CN": "后一份", en: "second" },
@@ -100,6 +101,10 @@ export function diffReports(before: unknown, after: unknown, options: { locale?:
   const b = edition(after);
   for (const [e, which] of [[a, words.before], [b, words.after]] as const) {
     if (typeof e !== "string" || tableCells(e).length === 0) throw new DiffError("NOT-A-REPORT", words.notReport[locale].replace("{which}", which[locale]));
+  }
+  // the comparison walks and serialises fields: hostile nesting must not reach it
+  for (const [r, which] of [[before, words.before], [after, words.after]] as const) {
+    if (tooDeep(r, MAX_DEPTH)) throw new DiffError("TOO-DEEP", words.tooDeep[locale].replace("{which}", which[locale]).replace("{limit}", String(MAX_DEPTH)));
   }
   if (a !== b) throw new DiffError("MIXED-EDITIONS", words.mixed[locale].replace("{a}", String(a)).replace("{b}", String(b)));
   const ed = a as "2021";

@@ -76,5 +76,10 @@ describe("migrate", () => {
     expect(() => migrate(reportFromTruth(readTruth("05-pingtan-2021")), { to: "2021" })).toThrow(MigrationError);
     expect(() => migrate(pingtan2019(), { to: "2019" as "2021" })).toThrow(/只能迁移到 2021 格式/);
     expect(() => migrate(null, { to: "2021", locale: "en" })).toThrow(/not a report of the 2019 edition/);
+    // a section nested 100,000 deep would overflow the stack when copied: refused plainly
+    let deep: any = {};
+    const hostile = { ...pingtan2019(), applications: { ...pingtan2019().applications, notes: deep } };
+    for (let i = 0; i < 100_000; i++) deep = deep.a = {};
+    expect(() => migrate(hostile, { to: "2021" })).toThrow(/嵌套超过 64 层/);
   });
 });

@@ -23,7 +23,7 @@ export interface MigrateResult {
 
 export class MigrationError extends Error {
   constructor(
-    readonly code: "NOT-2019" | "UNSUPPORTED-TARGET",
+    readonly code: "NOT-2019" | "UNSUPPORTED-TARGET" | "TOO-DEEP",
     message: string,
   ) {
     super(message);
@@ -54,6 +54,19 @@ const reasons = {
 
 const SEP = " › ";
 
+/** Deeper than any report: beyond it, copying the report (structuredClone) would overflow the stack. */
+const MAX_DEPTH = 64;
+function tooDeep(value: unknown): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (d >= MAX_DEPTH) return true;
+    for (const c of Object.values(v)) stack.push([c, d + 1]);
+  }
+  return false;
+}
+
 /** Copies an object's keys in the given order (the 2021 schema's), leaving absent ones absent. */
 function pick(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -69,6 +82,9 @@ export function migrate(report: unknown, options: { to: "2021"; locale?: Locale 
   const r = report as Report2019;
   if (r === null || typeof r !== "object" || r.edition !== "2019") {
     throw new MigrationError("NOT-2019", locale === "zh-CN" ? "不是 2019 格式（edition \"2019\"）的报告" : "not a report of the 2019 edition (edition \"2019\")");
+  }
+  if (tooDeep(r)) {
+    throw new MigrationError("TOO-DEEP", locale === "zh-CN" ? `报告嵌套超过 ${MAX_DEPTH} 层，不是一份年度报告` : `the report nests more than ${MAX_DEPTH} levels deep; it is not a report`);
   }
   const l19 = labels["2019"].proactiveDisclosure.blocks;
   const losses: Loss[] = [];

@@ -1,7 +1,7 @@
 // The table cells of an edition (pointer, key path, label path, count or amount), for the
 // tools that walk every cell: aggregate, diff, flatten.
 import { editions as generated } from "../generated/index.js";
-import type { Cell } from "../generated/edition-2021.js";
+import type { Cell } from "../generated/edition.js";
 
 export type { Cell };
 

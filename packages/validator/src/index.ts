@@ -1,4 +1,4 @@
-export { validate, editions, toolkitVersion, MAX_DEPTH, type ValidateOptions } from "./validate.js";
+export { validate, editions, toolkitVersion, MAX_DEPTH, tooDeep, type ValidateOptions } from "./validate.js";
 export { fill, fillWithDetails, type FillResult } from "./fill.js";
 export type { Issue, ValidationResult, Severity, Category, CellValue } from "./issue.js";
 export { locales, type Locale } from "./messages.js";

@@ -64,10 +64,6 @@ export const text = {
   date: { "zh-CN": "应为日期，格式为 YYYY-MM-DD（实际为 {actual}）", en: "must be a date written YYYY-MM-DD (it is {actual})" },
   email: { "zh-CN": "应为电子邮件地址（实际为 {actual}）", en: "must be an email address (it is {actual})" },
   schemaOther: { "zh-CN": "不符合格式要求：{detail}", en: "does not match the format: {detail}" },
-  tooDeep: {
-    "zh-CN": "嵌套层数超过 {limit} 层，不是一份年度报告",
-    en: "is nested more than {limit} levels deep; this is not an annual report",
-  },
   // cross-year preconditions
   previousYear: {
     "zh-CN": "作为上年报告给出的是 {actual} 年度的报告，不是 {expected} 年度的：跨年度规则未检查",
@@ -145,8 +141,3 @@ export const partNames = {
   notes: { "zh-CN": "表注", en: "notes" },
 } satisfies Catalogue;
 
-export const severityNames: Catalogue = {
-  error: { "zh-CN": "错误", en: "error" },
-  warning: { "zh-CN": "警告", en: "warning" },
-  info: { "zh-CN": "提示", en: "info" },
-};

@@ -66,6 +66,7 @@ export function editionOf(value: unknown): EditionModule | null {
   return typeof edition === "string" && Object.hasOwn(generated, edition) ? generated[edition]! : null;
 }
 
+/** Whether a value nests objects or arrays deeper than limit (walked without recursion). */
 export function tooDeep(value: unknown, limit: number): boolean {
   const stack: [unknown, number][] = [[value, 0]];
   while (stack.length) {
