@@ -15,10 +15,9 @@ import { fill } from "@zfxxgk/validator";
 import { importReport } from "./dist/index.js";
 
 const root = resolve(import.meta.dirname, "../..");
-const shared = process.env.ZFXXGK_SHARED ?? resolve(root, "../shared");
-const corpus = join(shared, "corpus");
+const corpus = join(root, "corpus");
 if (!existsSync(corpus)) {
-  console.error(`the shared corpus is not at ${corpus}: set ZFXXGK_SHARED`);
+  console.error(`the corpus is not at ${corpus}`);
   process.exit(2);
 }
 const REFERENCE_PARSE_RATE = 48_000; // JSON.parse of the seed's JSON, reports/s, per TOOLING.md

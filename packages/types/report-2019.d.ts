@@ -45,7 +45,7 @@ export type SignedCount = number | null;
 export type Amount = number | null;
 
 /**
- * 政府信息公开工作年度报告, in the trial format of 国办公开办函〔2019〕60号 (reports on 2019 and 2020). Keys follow shared/format/format-rows.json (version2019); the Chinese labels are in labels/2019.json.
+ * 政府信息公开工作年度报告, in the trial format of 国办公开办函〔2019〕60号 (reports on 2019 and 2020). Keys follow docs/format-rows.json (version2019); the Chinese labels are in labels/2019.json.
  */
 export interface Report2019 {
   $schema?: Text;

@@ -38,7 +38,7 @@ export type Count = number | null;
 export type Amount = number | null;
 
 /**
- * 政府信息公开工作年度报告, in the format of 国办公开办函〔2021〕30号 (reports on 2021 and later). Keys follow shared/format/format-rows.json (version2021); the Chinese labels are in labels/2021.json.
+ * 政府信息公开工作年度报告, in the format of 国办公开办函〔2021〕30号 (reports on 2021 and later). Keys follow docs/format-rows.json (version2021); the Chinese labels are in labels/2021.json.
  */
 export interface Report2021 {
   $schema?: Text;

@@ -1,4 +1,4 @@
-// zfxxgk import, in-process with a fake Io, on the real reports of ../shared/corpus.
+// zfxxgk import, in-process with a fake Io, on the real reports of corpus/.
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -8,8 +8,7 @@ import { importCommand, importHelp, type ImportArgs } from "./commands/import.js
 import type { Io } from "./io.js";
 
 const root = resolve(import.meta.dirname, "../../..");
-const shared = process.env.ZFXXGK_SHARED ?? resolve(root, "../shared");
-const corpus = join(shared, "corpus");
+const corpus = join(root, "corpus");
 const seed = join(corpus, "raw/00-tacheng-2024.txt");
 const huaianPdf = join(corpus, "pdf/01-huaian-city-2024.pdf");
 const pingtan2019 = join(corpus, "raw/03-pingtan-2019.page.html");

@@ -121,8 +121,7 @@ describe("表四 四、政府信息公开行政复议、行政诉讼情况 (FORM
 });
 
 describe("as 平潭综合实验区 published it (corpus raw/03-pingtan-2019.page.html)", () => {
-  const shared = process.env.ZFXXGK_SHARED ?? resolve(repoRoot, "../shared");
-  const page = parseDocument(readFileSync(join(shared, "corpus/raw/03-pingtan-2019.page.html"), "utf8")).root;
+  const page = parseDocument(readFileSync(join(repoRoot, "corpus/raw/03-pingtan-2019.page.html"), "utf8")).root;
   const published = (first: string) => byTag(page, "table").find((t) => text(t).includes(first))!;
   /** Each slot as the reader sees it (text, whitespace dropped) and, with spans, which slot its cell starts at. */
   function slots(rowGroups: Element[], spans = true): string[][] {

@@ -1,4 +1,4 @@
-// npm run eval:import — imports every real report of the shared corpus (raw/*.txt, raw/*.page.html,
+// npm run eval:import — imports every real report of the corpus (raw/*.txt, raw/*.page.html,
 // pdf/*.pdf) and compares each table cell with the hand-checked figures in truth/*.json:
 //   correct  the imported cell equals the truth (null where the truth is null),
 //   wrong    the imported cell holds another value (or a value where the truth is null),
@@ -11,10 +11,9 @@ import { fill, validate } from "@zfxxgk/validator";
 import { importReport } from "../dist/index.js";
 
 const here = import.meta.dirname;
-const shared = process.env.ZFXXGK_SHARED ?? resolve(here, "../../../../shared");
-const corpus = join(shared, "corpus");
+const corpus = resolve(here, "../../../corpus");
 if (!existsSync(corpus)) {
-  console.error(`the shared corpus is not at ${corpus}: set ZFXXGK_SHARED`);
+  console.error(`the corpus is not at ${corpus}`);
   process.exit(2);
 }
 const ptr = (table, path) => `/${table}/${path.split(".").join("/")}`;

@@ -1,4 +1,4 @@
-// The real reports of ../shared/corpus against their hand-checked figures (truth/*.json): no cell is
+// The real reports of corpus/ against their hand-checked figures (truth/*.json): no cell is
 // ever wrong; PDFs, PDF text and HTML pages are read completely; in crawled text whose cells run
 // together, a cell not read is reported ambiguous and its true value is among the readings listed.
 import { spawnSync } from "node:child_process";

@@ -1,4 +1,4 @@
-// data/vocabulary.json is a copy of shared/format/format-rows.json's aliases and blank tokens: every
+// data/vocabulary.json is a copy of docs/format-rows.json's aliases and blank tokens: every
 // one it lists is accepted; and the 2019 table 二 the importer reads (labels["2019"] of
 // @zfxxgk/schema) is format-rows.json's.
 import { readFileSync } from "node:fs";
@@ -7,9 +7,9 @@ import { describe, expect, it } from "vitest";
 import { labels } from "@zfxxgk/schema";
 import { model } from "./labels.js";
 import { vocabulary } from "./vocabulary.js";
-import { shared } from "./test-support/paths.js";
+import { repoRoot } from "./test-support/paths.js";
 
-const rowsFile = JSON.parse(readFileSync(join(shared, "format/format-rows.json"), "utf8"));
+const rowsFile = JSON.parse(readFileSync(join(repoRoot, "docs/format-rows.json"), "utf8"));
 
 describe("vocabulary", () => {
   it("has every alias of format-rows.json, keyed by a label the schema prints", () => {

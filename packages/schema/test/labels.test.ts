@@ -1,13 +1,11 @@
-// labels/2021.json is the format's text: every label must match shared/format/format-rows.json
+// labels/2021.json is the format's text: every label must match docs/format-rows.json
 // (the research record of the format) to the character, in print order.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { labels, reportSchemas, rules } from "../index.js";
 
-const sharedDir = process.env.ZFXXGK_SHARED ?? resolve(import.meta.dirname, "../../../../shared");
-const formatRowsPath = join(sharedDir, "format/format-rows.json");
-if (!existsSync(formatRowsPath)) throw new Error(`format-rows.json not found at ${formatRowsPath}: clone beside shared/ or set ZFXXGK_SHARED`);
+const formatRowsPath = resolve(import.meta.dirname, "../../../docs/format-rows.json");
 const format = JSON.parse(readFileSync(formatRowsPath, "utf8")).version2021;
 const l = labels["2021"];
 

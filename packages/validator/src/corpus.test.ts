@@ -1,13 +1,13 @@
-// Real reports (../shared/corpus): reports built from the hand-checked figures of the 2021-edition
+// Real reports (corpus/): reports built from the hand-checked figures of the 2021-edition
 // reports must show exactly the arithmetic faults their truth files note — and these note none.
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate, fill } from "./index.js";
-import { shared } from "./test-support/paths.js";
+import { corpus } from "./test-support/paths.js";
 import { readTruth, reportFromTruth, truthEdition } from "./test-support/report.js";
 
-const allTruths = readdirSync(join(shared, "corpus/truth")).map((f) => f.replace(/\.json$/, ""));
+const allTruths = readdirSync(join(corpus, "truth")).map((f) => f.replace(/\.json$/, ""));
 const truths = allTruths.filter((name) => truthEdition(readTruth(name)) === "2021");
 const truths2019 = allTruths.filter((name) => truthEdition(readTruth(name)) === "2019");
 

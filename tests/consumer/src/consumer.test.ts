@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 const root = resolve(import.meta.dirname, "../../..");
 const example = join(root, "examples/tacheng-2024/report.json");
 const example2019 = join(root, "packages/schema/rules/fixtures/2019/base.json");
-const seedText = join(resolve(root, "../shared"), "seed/tacheng-2024.txt");
+const seedText = join(root, "corpus/raw/00-tacheng-2024.txt");
 const publicPackages = readdirSync(join(root, "packages"))
   .map((name) => join(root, "packages", name))
   .filter((dir) => !JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).private);

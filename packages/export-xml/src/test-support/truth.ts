@@ -3,7 +3,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { labels } from "@zfxxgk/schema";
-import { readJson, shared } from "./paths.js";
+import { corpus, readJson } from "./paths.js";
 
 export interface Truth {
   year: number;
@@ -21,13 +21,13 @@ export const table4Groups = ["administrativeReconsideration", "litigation.direct
 export const table4Columns = Object.keys(labels["2021"].reviewAndLitigation.columns);
 
 /** 2021-edition truth files (25 rows in table 三). */
-export const truthNames: string[] = readdirSync(join(shared, "corpus/truth"))
+export const truthNames: string[] = readdirSync(join(corpus, "truth"))
   .filter((f) => f.endsWith(".json"))
   .map((f) => f.slice(0, -5))
   .filter((name) => Object.keys(readTruth(name).table3Rows).length === table3Rows.length);
 
 export function readTruth(name: string): Truth {
-  return readJson(join(shared, "corpus/truth", `${name}.json`));
+  return readJson(join(corpus, "truth", `${name}.json`));
 }
 
 const normalise = (s: string) => s.replace(/[\s“”"]/g, "").replace(/、/g, ".");

@@ -1,10 +1,6 @@
-// Where tests find the repo's example and the shared corpus (a sibling of the checkout).
-import { existsSync } from "node:fs";
+// Where tests find the repo's example and the real-report corpus (corpus/).
 import { join, resolve } from "node:path";
 
 export const repoRoot = resolve(import.meta.dirname, "../../../..");
-export const shared = process.env.ZFXXGK_SHARED ?? resolve(repoRoot, "../shared");
-if (!existsSync(join(shared, "corpus"))) {
-  throw new Error(`the shared corpus is not at ${shared}: clone the repo beside shared/ or set ZFXXGK_SHARED`);
-}
+export const corpus = join(repoRoot, "corpus");
 export const schemaDir = join(repoRoot, "packages/schema");

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { labels } from "@zfxxgk/schema";
-import { shared } from "./paths.js";
+import { corpus } from "./paths.js";
 
 export function setAt(report: any, pointer: string, value: unknown): void {
   const keys = pointer.split("/").slice(1);
@@ -34,7 +34,7 @@ export function truthEdition(t: Truth): "2021" | "2019" {
 }
 
 export function readTruth(name: string): Truth {
-  return readJson(join(shared, "corpus/truth", `${name}.json`));
+  return readJson(join(corpus, "truth", `${name}.json`));
 }
 
 const normalise = (s: string) => s.replace(/[\s“”"]/g, "").replace(/、/g, ".");
