@@ -1,9 +1,9 @@
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findProgram, missingProgramMessage } from "./index.js";
-import { programForTests } from "./testing.js";
+import { convertWithLibreOffice, programForTests } from "./testing.js";
 
 const dir = mkdtempSync(join(tmpdir(), "zfxxgk-prog-"));
 const fake = join(dir, "xmllint");
@@ -36,4 +36,17 @@ describe("programForTests", () => {
   it("fails instead under ZFXXGK_REQUIRE_SYSTEM=1", () => {
     expect(() => programForTests("soffice", { ...missing, ZFXXGK_REQUIRE_SYSTEM: "1" })).toThrow(/ZFXXGK_REQUIRE_SYSTEM=1: soffice is not installed.*libreoffice-writer-nogui/);
   });
+});
+
+describe("convertWithLibreOffice", () => {
+  const soffice = programForTests("soffice");
+  it.skipIf(!soffice)("converts a file as an office suite's Save As does, and says why when it cannot", async () => {
+    const out = mkdtempSync(join(tmpdir(), "zfxxgk-lo-out-"));
+    const html = join(out, "a.html");
+    writeFileSync(html, "<html><body><p>政府信息公开</p><table><tr><td>1</td></tr></table></body></html>");
+    const docx = convertWithLibreOffice(soffice!, html, "docx:MS Word 2007 XML", out);
+    expect(docx.endsWith("a.docx")).toBe(true);
+    expect(readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
+    expect(() => convertWithLibreOffice(soffice!, join(out, "missing.html"), "docx", out)).toThrow(/soffice --convert-to docx failed/);
+  }, 180_000);
 });
