@@ -106,9 +106,16 @@ function previousCells(mod: EditionModule, value: unknown, previous: unknown, lo
 }
 
 export function validate(value: unknown, options: ValidateOptions = {}): ValidationResult {
+  return validateWith(editionOf(value), value, options);
+}
+
+/**
+ * validate() against a given edition module (generators/validator's output), the report's own or
+ * a test edition's; null when the report names no edition this validator knows.
+ */
+export function validateWith(mod: EditionModule | null, value: unknown, options: ValidateOptions = {}): ValidationResult {
   const locale: Locale = options.locale === "en" ? "en" : "zh-CN";
   const issues: Issue[] = [];
-  const mod = editionOf(value);
   const result = (): ValidationResult => {
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const i of issues) counts[i.severity]++;
