@@ -5,7 +5,9 @@ import type { Report2021 } from "@zfxxgk/types";
 import { cellsOf } from "@zfxxgk/edition";
 import { validate, type Issue } from "@zfxxgk/validator";
 
-export type Locale = "zh-CN" | "en";
+import { LocalisedError, type Locale } from "@zfxxgk/i18n";
+
+export type { Locale };
 
 export interface Member {
   report: unknown;
@@ -53,14 +55,9 @@ const text: Record<AggregationErrorCode, Record<Locale, string>> = {
   },
 };
 
-export class AggregationError extends Error {
-  constructor(
-    readonly code: AggregationErrorCode,
-    locale: Locale,
-    vars: Record<string, string> = {},
-  ) {
-    super(text[code][locale].replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w));
-    this.name = "AggregationError";
+export class AggregationError extends LocalisedError<AggregationErrorCode> {
+  constructor(code: AggregationErrorCode, locale: Locale, vars: Record<string, string> = {}) {
+    super(code, LocalisedError.text(text[code], vars), locale);
   }
 }
 

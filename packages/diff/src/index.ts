@@ -2,9 +2,10 @@
 // values and the change, grouped by table; the text sections as unified diffs; other fields.
 import { createTwoFilesPatch } from "diff";
 import { cellsOf, editionModel, isEdition, LABEL_SEPARATOR, type Cell, type EditionModel } from "@zfxxgk/edition";
-import { labelPathOf, MAX_DEPTH, tooDeep } from "@zfxxgk/validator";
+import { format, getPath, MAX_DEPTH, tooDeep, type Locale } from "@zfxxgk/i18n";
+import { labelPathOf } from "@zfxxgk/validator";
 
-export type Locale = "zh-CN" | "en";
+export type { Locale };
 
 export interface CellChange {
   pointer: string;
@@ -64,7 +65,7 @@ const words = {
   after: { "zh-CN": "后一份", en: "second" },
 } satisfies Record<string, Record<Locale, string>>;
 
-const at = (r: unknown, path: readonly string[]) => path.reduce<any>((o, k) => (o === null || typeof o !== "object" ? undefined : o[k]), r);
+const at = getPath;
 const cellValue = (v: unknown): number | null | undefined => (typeof v === "number" || v === null ? v : undefined);
 
 /** The lines an export prints for a text section: sub-headings and paragraphs, in order. */
@@ -101,13 +102,13 @@ export function diffReports(before: unknown, after: unknown, options: { locale?:
   const a = edition(before);
   const b = edition(after);
   for (const [e, which] of [[a, words.before], [b, words.after]] as const) {
-    if (!isEdition(e)) throw new DiffError("NOT-A-REPORT", words.notReport[locale].replace("{which}", which[locale]));
+    if (!isEdition(e)) throw new DiffError("NOT-A-REPORT", format(words.notReport[locale], { which: which[locale] }));
   }
   // the comparison walks and serialises fields: hostile nesting must not reach it
   for (const [r, which] of [[before, words.before], [after, words.after]] as const) {
-    if (tooDeep(r, MAX_DEPTH)) throw new DiffError("TOO-DEEP", words.tooDeep[locale].replace("{which}", which[locale]).replace("{limit}", String(MAX_DEPTH)));
+    if (tooDeep(r, MAX_DEPTH)) throw new DiffError("TOO-DEEP", format(words.tooDeep[locale], { which: which[locale], limit: MAX_DEPTH }));
   }
-  if (a !== b) throw new DiffError("MIXED-EDITIONS", words.mixed[locale].replace("{a}", String(a)).replace("{b}", String(b)));
+  if (a !== b) throw new DiffError("MIXED-EDITIONS", format(words.mixed[locale], { a: String(a), b: String(b) }));
   const ed = a as string;
   const model = editionModel(ed);
   const cells = cellsOf(ed);

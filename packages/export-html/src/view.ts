@@ -9,7 +9,8 @@ import type { SafeString } from "handlebars";
 import { fragmentsOf, type Fragments } from "./fragments.js";
 import { layoutOf, type EditionLayout } from "./layout.js";
 
-export type Locale = "zh-CN" | "en";
+export type { Locale } from "@zfxxgk/i18n";
+import type { Locale } from "@zfxxgk/i18n";
 
 /** A paragraph; `lines` only when the text holds line breaks; `lead` is a run-in heading. */
 export interface ParagraphView {

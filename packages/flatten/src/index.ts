@@ -2,6 +2,7 @@
 // do): CSV with one row per report and one column per table cell, and a SQLite database with a
 // reports table and a long cells table. A blank cell stays blank (empty / NULL), never 0.
 import { stringify } from "csv-stringify/sync";
+import { getPath } from "@zfxxgk/i18n";
 import { cellsOf, isEdition, LABEL_SEPARATOR, type Cell } from "@zfxxgk/edition";
 
 export interface FlatInput {
@@ -24,7 +25,7 @@ export class FlattenError extends Error {
 const META = ["file", "sha256", "edition", "year", "agency", "agencyKind", "agencyLevel", "scope"] as const;
 const META_LABELS = ["文件", "SHA-256", "格式版本", "报告年度", "机关名称", "机关类型", "行政层级", "报告范围"];
 
-const at = (r: unknown, path: readonly string[]) => path.reduce<any>((o, k) => (o === null || typeof o !== "object" ? undefined : o[k]), r);
+const at = getPath;
 
 function meta(input: FlatInput): (string | number | null)[] {
   const r = input.report as any;
