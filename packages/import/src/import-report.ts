@@ -21,7 +21,10 @@ import { readTable3, table3ColumnVariants } from "./table3.js";
 import { readTable4 } from "./table4.js";
 import { crawlerHeader, runsTogether, textDoc } from "./text-lines.js";
 import { fullWidth, paragraphs, runParagraphs, textSection, type Para, type TextSection } from "./text-sections.js";
+import { ALL_TABLES, completenessOf, statusOf } from "./completeness.js";
 import type { Diagnostic, Edition, ImportOptions, ImportResult, ImportStats, InputFormat, Locale } from "./types.js";
+
+export { FAILED_SHARE } from "./completeness.js";
 
 /** Inputs larger than these are refused: no report is that big. */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
@@ -35,12 +38,15 @@ function emptyStats(cells: number): ImportStats {
 }
 
 function failed(code: Diagnostic["reason"], message: string, format: InputFormat | null): ImportResult {
+  const stats = emptyStats(model("2021").cells.length);
   return {
+    status: "failed",
+    completeness: completenessOf(stats, ALL_TABLES),
     report: null,
     diagnostics: [{ pointer: "", reason: code, severity: "error", message, source: {} }],
     edition: null,
     format,
-    stats: emptyStats(model("2021").cells.length),
+    stats,
   };
 }
 
@@ -70,6 +76,8 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
       format = "pdf";
       if (!bytes) bytes = Buffer.from(text!, "latin1");
       doc = await pdfDoc(bytes);
+      // pages that are images (a scan, a photo) give no text at all: say so, never an empty report
+      if (!doc.lines.some((l) => l.kind !== "blank")) return failed("scanned", say("scanned", locale), "pdf");
     } else {
       if (text === null) {
         const d = decodeText(bytes!);
@@ -377,11 +385,13 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
   if (changed.value) diagnostics.push({ pointer: "", reason: "text", severity: "info", message: say("textSanitised", locale), source: {} });
 
   const stats = statsOf(m, resolved.cells);
+  const completeness = completenessOf(stats, TABLES.filter((t) => missingTables.has(t)));
+  const status = statusOf(completeness, true);
   if (edition === "2019") {
     diagnostics.unshift({ pointer: "/edition", reason: "edition", severity: "info", message: say("edition2019", locale), source: {} });
-    return { report: report as unknown as Report2019, diagnostics, edition, format: r.format, stats };
+    return { status, completeness, report: report as unknown as Report2019, diagnostics, edition, format: r.format, stats };
   }
-  return { report: report as unknown as Report2021, diagnostics, edition, format: r.format, stats };
+  return { status, completeness, report: report as unknown as Report2021, diagnostics, edition, format: r.format, stats };
 }
 
 /** The closing block (落款) at the end of 六: an agency's name and a date, each on a line of its own. */

@@ -46,6 +46,10 @@ const text = {
     en: "the row has {k} figures for {n} cells, too few to tell which figure is in which column (the text may have scrambled the table): null",
   },
   tooManyFigures: { "zh-CN": "此行有 {k} 个数字，但格式只有 {n} 格：无法对应，记为 null", en: "the row has {k} figures but the format has {n} cells: null" },
+  scanned: {
+    "zh-CN": "扫描件，无文字层：PDF 的页面是图像，没有可读取的文字，未能导入（需先做文字识别 OCR）",
+    en: "scanned: no text layer — the PDF's pages are images with no text to read; nothing imported (run OCR first)",
+  },
   missingRow: { "zh-CN": "原文中未找到此行（{label}），记为 null", en: "this row ({label}) is not in the source: null" },
   missingTable: { "zh-CN": "原文中未找到{table}，其单元格记为 null", en: "{table} is not in the source; its cells are null" },
   labelVariant: { "zh-CN": "原文标签“{variant}”按格式标签“{label}”识别", en: "the source's label \"{variant}\" was read as the format's \"{label}\"" },
