@@ -6,6 +6,7 @@ import { decodeText, detectFormat, isPdf, looksBinary } from "./detect-format.js
 import type { Doc, DocLine } from "./document.js";
 import { detectEdition } from "./edition.js";
 import { ImportFailure } from "./errors.js";
+import { cellPerLine } from "./cell-per-line.js";
 import { htmlDoc } from "./html-lines.js";
 import { model, type EditionModel, type TableKey } from "./labels.js";
 import { say } from "./messages.js";
@@ -265,11 +266,19 @@ function fromLines(doc: Doc, locale: Locale): ImportResult {
   return finish(reading, m, edition, year, locale);
 }
 
+/** Every line end a report's text comes with: CRLF, bare CR (old Mac, some crawlers), LF, NEL, U+2028/U+2029. */
+export const LINE_END = /\r\n|\r|\n|\u0085|\u2028|\u2029/;
+
 function fromText(text: string, locale: Locale): ImportResult {
-  const all = text.split(/\r\n|\r|\n/);
+  const all = text.split(LINE_END);
   const header = crawlerHeader(all);
   const bodyLines = header.lines ? all.slice(header.lines) : all;
-  if (!runsTogether(bodyLines)) return fromLines(textDoc(all), locale);
+  if (!runsTogether(bodyLines)) {
+    const doc = textDoc(all);
+    const grid = cellPerLine(bodyLines, header.lines + 1);
+    if (grid) doc.lines = grid;
+    return fromLines(doc, locale);
+  }
   const body = bodyLines.join("\n");
   const base = model("2021");
   const hits = findSectionsInText(body, base);
