@@ -57,6 +57,10 @@ const text = {
     "zh-CN": "未能识别此行的标签，按行的位置对应为“{label}”",
     en: "the row's label was not recognised; it was matched to \"{label}\" by its position",
   },
+  groupRow: {
+    "zh-CN": "原文将“{label}”印作一行（{raw}，2019 年试行格式的版式），本格式将其分为各子项：子项无法从合计拆出，记为 null",
+    en: "the source prints \"{label}\" as one row ({raw}, as the 2019 trial format did); this edition splits it into sub-rows, which cannot be told from the sum: null",
+  },
   extraRow: { "zh-CN": "{table}中多出一行数字（{raw}），未对应到格式中的任何一行，已忽略", en: "an extra row of figures in {table} ({raw}) matches no row of the format; ignored" },
   sourceInconsistent: {
     "zh-CN": "按原文数字，{rule} 在此不成立（原表数据本身不平衡），拆分时未使用这条规则",

@@ -22,6 +22,8 @@ export interface ImportOptions {
  * - missing: the row or table was not found at all;
  * - label-variant: a label differs from the format's wording but was recognised (社会组织, 规范性文件…);
  * - extra: something table-like that matches no cell of the format (an extra row of figures);
+ * - layout: the source prints a row the edition splits (a 2019-style （六）其他处理 in a 2021 report):
+ *   its parts stay null; `raw` is the printed row's figures;
  * - source-inconsistent: the published figures break a rule whatever the reading; reported, not fixed;
  * - edition: about the format edition (a 2019-edition report; an edition told by the year only);
  * - text: text was changed to fit the schema (markup-like "<", control characters);
@@ -36,6 +38,7 @@ export type DiagnosticReason =
   | "missing"
   | "label-variant"
   | "extra"
+  | "layout"
   | "source-inconsistent"
   | "edition"
   | "text"
