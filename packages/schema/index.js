@@ -1,21 +1,14 @@
-// An index of the standard's files; the package holds data, not logic.
+// An index of the standard's files; the package holds data, not logic. The editions are the
+// "editions" of package.json, newest first: adding one is adding its three data files and its name.
 // createRequire rather than JSON import attributes: Node 20 warns on JSON modules.
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 
-export const editions = ["2021", "2019"];
+export const editions = require("./package.json").editions;
 
-export const reportSchemas = {
-  2021: require("./schemas/2021/report.schema.json"),
-  2019: require("./schemas/2019/report.schema.json"),
-};
-export const labels = {
-  2021: require("./labels/2021.json"),
-  2019: require("./labels/2019.json"),
-};
-export const rules = {
-  2021: require("./rules/2021.json"),
-  2019: require("./rules/2019.json"),
-};
+const each = (path) => Object.fromEntries(editions.map((e) => [e, require(path(e))]));
+export const reportSchemas = each((e) => `./schemas/${e}/report.schema.json`);
+export const labels = each((e) => `./labels/${e}.json`);
+export const rules = each((e) => `./rules/${e}.json`);
 export const rulesSchema = require("./rules/rules.schema.json");

@@ -1,6 +1,8 @@
 // The page's own words (buttons, form fields, notices) in zh-CN and en. The format's labels are
 // not here: they come from @zfxxgk/schema and are printed in Chinese whatever the locale.
-export type Locale = "zh-CN" | "en";
+import { format, type Locale } from "@zfxxgk/i18n";
+
+export type { Locale };
 
 const zh = {
   title: "政府信息公开工作年度报告 编辑器",
@@ -163,5 +165,5 @@ const en: Record<MessageKey, string> = {
 const tables: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zh, en };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return tables[locale][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return format(tables[locale][key], params);
 }
