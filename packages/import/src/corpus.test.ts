@@ -92,6 +92,12 @@ describe.each(files)("$file", ({ file, name, kind }) => {
     const r = await imported(file);
     const doc = r.report;
     const unknown = [...expected].filter(([p, v]) => v !== null && (at(doc, p) ?? null) === null);
+    if (kind === "markdown") {
+      // a converter's Markdown may displace a cell (an empty pipe cell, its figure on a loose line):
+      // such a cell is null and said so at its pointer, never read from somewhere else
+      for (const [p] of unknown) expect(r.diagnostics.some((d) => d.pointer === p && d.severity !== "error"), p).toBe(true);
+      return;
+    }
     if (!splits) {
       expect(unknown.map(([p]) => p)).toEqual([]);
       return;

@@ -7,6 +7,7 @@ import type { Doc, DocLine } from "./document.js";
 import { detectEdition } from "./edition.js";
 import { ImportFailure } from "./errors.js";
 import { cellPerLine } from "./cell-per-line.js";
+import { isMarkdown, markdownLines } from "./markdown.js";
 import { htmlDoc } from "./html-lines.js";
 import { model, type EditionModel, type TableKey } from "./labels.js";
 import { say } from "./messages.js";
@@ -174,7 +175,8 @@ function fromLines(doc: Doc, locale: Locale): ImportResult {
 
   // the title: the opening short lines, up to the one that names the report
   let k = 0;
-  while (k < preEnd && lines[k]!.kind === "blank") k++;
+  // blank lines, and the body marker crawlers and converters write above the text (正文)
+  while (k < preEnd && (lines[k]!.kind === "blank" || /^\s*[=\-#*]*\s*正文\s*[=\-#*]*\s*$/.test(lines[k]!.text))) k++;
   let title: string | undefined;
   let titleEnd = k;
   let acc = "";
@@ -231,7 +233,7 @@ function fromLines(doc: Doc, locale: Locale): ImportResult {
       observations.push(...t.observations);
       found[key] = t.found;
     } else if (key === "applications") {
-      const t = readTable3(part, m, locale);
+      const t = readTable3(part, m, locale, doc.looseLabels === true);
       observations.push(...t.observations);
       diagnostics.push(...table3ColumnVariants(part, m, locale), ...t.diagnostics);
       found[key] = t.found;
@@ -273,6 +275,7 @@ function fromText(text: string, locale: Locale): ImportResult {
   const all = text.split(LINE_END);
   const header = crawlerHeader(all);
   const bodyLines = header.lines ? all.slice(header.lines) : all;
+  if (isMarkdown(bodyLines)) return fromLines({ ...textDoc(markdownLines(all)), looseLabels: true }, locale);
   if (!runsTogether(bodyLines)) {
     const doc = textDoc(all);
     const grid = cellPerLine(bodyLines, header.lines + 1);

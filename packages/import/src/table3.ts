@@ -18,6 +18,9 @@ interface ValueLine {
 }
 
 const MAX_EXTRA = 30;
+/** A row may print this many figures fewer than its cells (text drops blank cells); fewer is not a row. */
+const MAX_SHORT = 2;
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 /** A printed label this similar to a row's (common characters over the longer) names it, when its neighbours agree. */
 const MIN_SIMILARITY = 0.7;
 
@@ -80,9 +83,11 @@ function align(lines: ValueLine[], rows: TableRow[], isGroup: (v: ValueLine) => 
       while (e < V && !plan[e]) e++;
       const nextRow = e < V ? plan[e]!.row : R;
       const free = nextRow - lastRow - 1;
-      // a line whose label names a group (（六）其他处理 as one row) is a row of another layout, not one of these
-      const placeable = lines.slice(k, e).every((v) => !isGroup(v));
-      if (free === e - k && placeable) for (let t = k; t < e; t++) plan[t] = { row: lastRow + 1 + (t - k), byPosition: true };
+      // a line whose label names a group (（六）其他处理 as one row) is a row of another layout, not one
+      // of these; a line with too few figures to be a row (a figure strayed from its cell) is none
+      const run = range(k, e).filter((t) => lines[t]!.cells.tokens.length >= rows[0]!.columns.length - MAX_SHORT);
+      const placeable = run.every((t) => !isGroup(lines[t]!));
+      if (free === run.length && placeable) run.forEach((t, q) => (plan[t] = { row: lastRow + 1 + q, byPosition: true }));
       k = e;
       continue;
     }
@@ -137,7 +142,7 @@ export interface Table3Read {
   found: number;
 }
 
-export function readTable3(lines: DocLine[], model: EditionModel, locale: Locale): Table3Read {
+export function readTable3(lines: DocLine[], model: EditionModel, locale: Locale, looseLabels = false): Table3Read {
   const rows = model.table3.rows;
   const n = model.table3.columns.length;
   const kinds = model.table3.columns.map((c) => c.kind);
@@ -176,6 +181,8 @@ export function readTable3(lines: DocLine[], model: EditionModel, locale: Locale
         .slice(a, b)
         .map((c) => c?.label ?? "")
         .join("");
+    // labels torn from their rows: the text around a label-less row names no row in particular
+    if (looseLabels && !parsed[i]!.label) return { line: lines[i]!, cells: parsed[i]!, before: "", after: "" };
     return { line: lines[i]!, cells: parsed[i]!, before: between(prev + 1, i), after: between(i + 1, next) };
   });
 
