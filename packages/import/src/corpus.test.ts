@@ -144,6 +144,37 @@ describe.each(files)("$file", ({ file, name, kind }) => {
   });
 });
 
+/**
+ * The figures `npm run eval:import` prints, per file: cells the truth has a figure for that the
+ * import leaves null. Run-together text: table 二's rows of several columns, which no rule links
+ * (3 per 2021 report: 行政规范性文件; 19 and 16 in the 2019 format's nine-row table 二). Markdown:
+ * the 总计 its converter displaced onto a loose line (the truth file's issues, fault 1).
+ */
+const UNKNOWN: Record<string, number> = {
+  "raw/03-pingtan-2019.txt": 19,
+  "raw/04-pingtan-2020.txt": 16,
+  "raw/05-pingtan-2021.txt": 3,
+  "raw/07-pingtan-2023.txt": 3,
+  "raw/09-pingtan-2025.txt": 3,
+  "raw/15-hebei-gxt-2022.txt": 3,
+  "raw/19-shanghai-stcsm-2024.txt": 1,
+};
+
+describe("measured against the truth, file by file", () => {
+  it.each(files)("$file ($kind): every cell correct but the known unknowns, none wrong", async ({ file, name }) => {
+    const r = await imported(file);
+    let correct = 0;
+    let unknown = 0;
+    for (const [p, want] of truthCells(readTruth(name))) {
+      const got = at(r.report, p) ?? null;
+      if (got === want || (typeof got === "number" && typeof want === "number" && Math.abs(got - want) < 1e-9)) correct++;
+      else if (got === null) unknown++;
+    }
+    const cells = truthCells(readTruth(name)).size;
+    expect({ correct, unknown }).toEqual({ correct: cells - (UNKNOWN[file] ?? 0), unknown: UNKNOWN[file] ?? 0 });
+  });
+});
+
 describe("the seed (塔城市 2024, PDF text)", () => {
   it("imports to the example report, transcribed by hand, except what the text does not print", async () => {
     const r = await importReport(readFileSync(join(corpus, "raw/00-tacheng-2024.txt")));
