@@ -5,12 +5,15 @@
 // a blank cell is known to be blank; where the spacing does not say, the row is left as printed
 // and the consistency rules place its blanks.
 import type { DocLine } from "./document.js";
+import { ImportFailure } from "./errors.js";
 import { readCell } from "./tokens.js";
 
 /** Value cells in the text at least: fewer is no table worth rebuilding. */
 const MIN_VALUES = 20;
 /** Share of the gaps between two value cells that must be exactly one cell gap. */
 const MIN_REGULAR = 0.6;
+/** A report's widest row (表四) has 15 figures; a row far beyond that is no report's. */
+const MAX_ROW_CELLS = 100;
 /** A label wrapped over lines joins at most this many pieces (商业 / 企业). */
 const MAX_LABEL_PIECES = 4;
 
@@ -97,6 +100,7 @@ export function cellPerLine(raw: string[], firstLine: number): DocLine[] | null 
     for (let b = leading; b > 0; b--) cells.push({ text: "", source });
     let j = k;
     for (;;) {
+      if (cells.length > MAX_ROW_CELLS) throw new ImportFailure("table-too-large", `cells:${cells.length}`, firstLine + items[from]!.at);
       used[j] = true;
       cells.push({ text: items[j]!.text, source: { line: firstLine + items[j]!.at } });
       const next = j + 1;

@@ -97,6 +97,12 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
     return result;
   } catch (e) {
     if (e instanceof ImportFailure) {
+      if (e.code === "table-too-large") {
+        // "rows:2001" or "cells:250": what overflowed, said in the user's language
+        const [what, n] = e.message.split(":");
+        const detail = what === "rows" ? (locale === "zh-CN" ? `超过 ${n} 行` : `over ${n} rows`) : locale === "zh-CN" ? `一行 ${n} 格` : `${n} cells in a row`;
+        return failed("too-large", say("tableTooLarge", locale, { line: e.line ?? 0, detail }), format);
+      }
       const key = e.code === "timeout" ? "timeout" : e.code === "too-large" ? "tooLarge" : e.code === "not-a-report" ? "notAReport" : "unreadable";
       return failed(e.code, say(key, locale, { detail: e.message }), format);
     }

@@ -83,6 +83,10 @@ const text = {
     en: "no table or section heading of an annual report was found; this does not look like a 政府信息公开工作年度报告",
   },
   unreadable: { "zh-CN": "无法读取输入：{detail}", en: "the input cannot be read: {detail}" },
+  tableTooLarge: {
+    "zh-CN": "第 {line} 行起的表格过大（{detail}），不是年报的表格，未读取",
+    en: "the table from line {line} is too large ({detail}) to be a report's table; not read",
+  },
   tooLarge: { "zh-CN": "输入过大（{size} 字节，上限 {limit} 字节），未读取", en: "the input is too large ({size} bytes, limit {limit}); not read" },
   timeout: { "zh-CN": "读取超时（{detail}），未完成", en: "reading timed out ({detail})" },
   empty: { "zh-CN": "输入为空", en: "the input is empty" },
