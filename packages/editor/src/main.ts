@@ -157,7 +157,7 @@ async function open(file: File): Promise<void> {
   const opened: Opened = await openFile(file, locale);
   if (opened.kind === "error") return say(t(locale, opened.key, { name: file.name, detail: opened.detail }));
   setReport(opened.report);
-  if (opened.kind === "imported") say(t(locale, "imported", { name: file.name, ...opened.stats }), opened.notes);
+  if (opened.kind === "imported") say(t(locale, "imported", { name: file.name, status: t(locale, `status_${opened.status}`), ...opened.stats }), opened.notes);
   else say("");
 }
 

@@ -201,6 +201,9 @@ describe.skipIf(!chromiumPath)("the editor page", () => {
       await page.dispatchEvent("body", "drop", { dataTransfer });
     }
     await expect.poll(() => page.inputValue("#f-title"), { timeout: 15_000 }).toBe((expected.report as { title: string }).title);
+    // the importer's verdict comes first, as on the command line
+    expect(expected.status).toBe("complete");
+    expect(await page.textContent("#status")).toMatch(/^完整导入：已从 01-huaian-city-2024\.(txt|pdf) 读取，200 格中按原文读取 200，/);
     for (const c of tableModel.cells) {
       const want = c.pointer.split("/").slice(1).reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], expected.report);
       expect(await page.inputValue(`#c${c.index}`), c.pointer).toBe(want === null ? "" : String(want));
