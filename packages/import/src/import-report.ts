@@ -22,6 +22,7 @@ import { readTable4 } from "./table4.js";
 import { crawlerHeader, runsTogether, textDoc } from "./text-lines.js";
 import { fullWidth, paragraphs, runParagraphs, textSection, type Para, type TextSection } from "./text-sections.js";
 import type { Diagnostic, Edition, ImportOptions, ImportResult, ImportStats, InputFormat, Locale } from "./types.js";
+import { readWord, wordInput } from "./word/index.js";
 
 /** Inputs larger than these are refused: no report is that big. */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
@@ -61,12 +62,17 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
     const size = bytes ? bytes.length : Buffer.byteLength(text!);
     const asked = options.format && options.format !== "auto" ? options.format : null;
     const pdf = asked === "pdf" || (!asked && bytes !== null && isPdf(bytes));
-    const limit = pdf ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
+    const word = pdf ? null : wordInput(bytes, asked);
+    const limit = pdf || word ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
     if (size > limit) return failed("too-large", say("tooLarge", locale, { size, limit }), null);
     if (size === 0) return failed("not-a-report", say("empty", locale), null);
 
     let doc: Doc | null = null;
-    if (pdf) {
+    if (word) {
+      const w = readWord(bytes!, word, locale);
+      if ("failure" in w) return failed(w.failure.code, w.failure.message, word);
+      doc = htmlDoc(w.html);
+    } else if (pdf) {
       format = "pdf";
       if (!bytes) bytes = Buffer.from(text!, "latin1");
       doc = await pdfDoc(bytes);
@@ -83,6 +89,7 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
       if (format === "html") doc = htmlDoc(text);
     }
     const result = doc ? fromLines(doc, locale) : fromText(text!, locale);
+    if (word) result.format = word;
     result.diagnostics.unshift(...diagnostics);
     return result;
   } catch (e) {
