@@ -6,6 +6,7 @@
 // below), which the HTML reader takes as they come: values are the last cells of a row.
 import { isCfb, readCfb } from "./cfb.js";
 import { WordFailure } from "./failure.js";
+import { readTap, tableHtml, type Tap } from "./doc-table.js";
 
 export { isCfb };
 
@@ -23,7 +24,8 @@ interface Piece {
 }
 
 interface Marks {
-  rowEnds: Set<number>;
+  /** row-end marks, each with its row's cell geometry and merges when the file gives them */
+  rowEnds: Map<number, Tap | null>;
   inTable: Set<number>;
 }
 
@@ -123,8 +125,8 @@ function operandSize(g: Uint8Array, p: number, sprm: number, end: number): numbe
  * Whether a paragraph's properties say it ends a table row or is in a table. Properties too big for
  * their page (a wide table's row end) are in the Data stream, behind sprmPHugePapx.
  */
-function scanSprms(g: Uint8Array, from: number, end: number, data: Uint8Array | null, huge = true): { ttp: boolean; inTable: boolean } {
-  const out = { ttp: false, inTable: false };
+function scanSprms(g: Uint8Array, from: number, end: number, data: Uint8Array | null, huge = true): { ttp: boolean; inTable: boolean; tap: Tap | null } {
+  const out: { ttp: boolean; inTable: boolean; tap: Tap | null } = { ttp: false, inTable: false, tap: null };
   for (let p = from; p + 2 <= end; ) {
     const sprm = u16(g, p);
     const size = operandSize(g, p + 2, sprm, end);
@@ -132,12 +134,14 @@ function scanSprms(g: Uint8Array, from: number, end: number, data: Uint8Array | 
     const v = g[p + 2] ?? 0;
     if ((sprm === 0x2417 || sprm === 0x244b) && v) out.ttp = true;
     if ((sprm === 0x2416 && v) || (sprm === 0x6649 && u32(g, p + 2) > 0)) out.inTable = true;
+    if (sprm === 0xd608 || sprm === 0xd62b) out.tap = readTap(g, p + 2, p + 2 + size, sprm, out.tap);
     if (sprm === 0x6646 && huge && data) {
       const at = u32(g, p + 2);
       if (at + 2 <= data.length) {
         const inner = scanSprms(data, at + 2, Math.min(data.length, at + 2 + u16(data, at)), null, false);
         out.ttp ||= inner.ttp;
         out.inTable ||= inner.inTable;
+        out.tap ??= inner.tap;
       }
     }
     p += 2 + size;
@@ -146,7 +150,7 @@ function scanSprms(g: Uint8Array, from: number, end: number, data: Uint8Array | 
 }
 
 export function paragraphMarks(wd: Uint8Array, table: Uint8Array, plc: { fc: number; lcb: number }, pieces: Piece[], data: Uint8Array | null): Marks {
-  const marks: Marks = { rowEnds: new Set(), inTable: new Set() };
+  const marks: Marks = { rowEnds: new Map(), inTable: new Set() };
   if (plc.lcb < 12 || plc.fc + plc.lcb > table.length) return marks;
   const n = (plc.lcb - 4) / 8;
   const cpOf = (fc: number): number | null => {
@@ -177,13 +181,13 @@ export function paragraphMarks(wd: Uint8Array, table: Uint8Array, plc: { fc: num
         o += 2;
       }
       const flags = scanSprms(wd, o + 2, Math.min(page + 511, o + len), data);
-      const { ttp, inTable } = flags;
+      const { ttp, inTable, tap } = flags;
       if (!ttp && !inTable) continue;
       // the paragraph's mark is its last character; its CP is found through the pieces
       for (const bpc of [2, 1]) {
         const cp = cpOf(fcEnd - bpc);
         if (cp === null || !Number.isInteger(cp)) continue;
-        if (ttp) marks.rowEnds.add(cp);
+        if (ttp) marks.rowEnds.set(cp, tap);
         if (inTable) marks.inTable.add(cp);
         break;
       }
@@ -200,11 +204,11 @@ function layout(text: string, marks: Marks): string {
   let para = "";
   let cell: string[] = [];
   let row: string[] = [];
-  let rows: string[][] = [];
+  let rows: { cells: string[]; tap: Tap | null }[] = [];
   let field = 0; // depth of field instructions (\x13 … \x14) being skipped
   const flushTable = () => {
-    if (row.length) rows.push(row);
-    if (rows.length) out.push(`<table>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join("")}</tr>`).join("")}</table>`);
+    if (row.length) rows.push({ cells: row, tap: null });
+    if (rows.length) out.push(tableHtml(rows));
     rows = [];
     row = [];
   };
@@ -230,7 +234,7 @@ function layout(text: string, marks: Marks): string {
     } else if (code === 0x07) {
       if (marks.rowEnds.has(cp)) {
         if (para || cell.length) row.push(cell.join("") + (para ? `<p>${esc(para)}</p>` : ""));
-        rows.push(row);
+        rows.push({ cells: row, tap: marks.rowEnds.get(cp) ?? null });
         row = [];
       } else row.push(cell.join("") + (para ? `<p>${esc(para)}</p>` : ""));
       cell = [];

@@ -20,7 +20,21 @@ export function docxToHtml(bytes: Uint8Array): string {
   const main = mainPart(bytes, entries);
   if (!main) throw new WordFailure("unreadable", "notWord", {});
   const xml = new TextDecoder("utf-8").decode(readEntry(bytes, main));
-  return `<!doctype html><html><head><meta charset="utf-8"></head><body>\n${bodyHtml(xml)}\n</body></html>`;
+  const title = coreTitle(bytes, entries);
+  return `<!doctype html><html><head><meta charset="utf-8">${title ? `<title>${esc(title)}</title>` : ""}</head><body>\n${bodyHtml(xml)}\n</body></html>`;
+}
+
+/**
+ * The document's title property (docProps/core.xml), when it names a report: the HTML reader uses
+ * it only when the body prints no title. Word fills it from templates too, hence the check.
+ */
+function coreTitle(bytes: Uint8Array, entries: ZipEntry[]): string | undefined {
+  const core = entries.find((e) => e.name === "docProps/core.xml");
+  if (!core || core.size > 1024 * 1024) return undefined;
+  const xml = new TextDecoder("utf-8").decode(readEntry(bytes, core));
+  const t = /<dc:title>([^<]{1,200})<\/dc:title>/.exec(xml)?.[1];
+  const title = t ? decodeXml(t).trim() : "";
+  return /报告|年报/.test(title) ? title : undefined;
 }
 
 function mainPart(bytes: Uint8Array, entries: ZipEntry[]): ZipEntry | undefined {
