@@ -7,6 +7,8 @@ export interface Tap {
   x: number[];
   /** per cell: 0 not merged, 1 starts a vertical merge, 2 continues the one above */
   vm: number[];
+  /** per cell: true when it continues the horizontally merged cell before it (Word 97's merge) */
+  hm: boolean[];
 }
 
 const i16 = (b: Uint8Array, i: number) => ((b[i]! | (b[i + 1]! << 8)) << 16) >> 16;
@@ -19,20 +21,22 @@ export function readTap(g: Uint8Array, p: number, end: number, sprm: number, tap
     for (let i = 0; i <= n && p + 3 + i * 2 + 2 <= end; i++) x.push(i16(g, p + 3 + i * 2));
     if (x.length !== n + 1) return tap;
     const vm: number[] = [];
+    const hm: boolean[] = [];
     const tc = p + 3 + (n + 1) * 2;
     for (let i = 0; i < n; i++) {
       const o = tc + i * 20;
       const flags = o + 2 <= end ? g[o]! | (g[o + 1]! << 8) : 0;
       vm.push(flags & 0x20 ? (flags & 0x40 ? 1 : 2) : 0);
+      hm.push((flags & 0x03) === 0x02);
     }
     // a sprmTVertMerge read before this one still holds
     if (tap) tap.vm.forEach((v, i) => v && i < vm.length && (vm[i] = v));
-    return { x, vm };
+    return { x, vm, hm };
   }
   // sprmTVertMerge: cb (2), the cell, 0 / 1 (first) / 3 (continued)
   const itc = g[p + 1] ?? 0;
   const flag = g[p + 2] ?? 0;
-  const t = tap ?? { x: [], vm: [] };
+  const t = tap ?? { x: [], vm: [], hm: [] };
   t.vm[itc] = flag === 3 ? 2 : flag === 1 ? 1 : 0;
   return t;
 }
@@ -55,6 +59,12 @@ export function tableHtml(rows: { cells: string[]; tap: Tap | null }[]): string 
       const left = geometry.x[i]!;
       const span = Math.max(1, col(geometry.x[i + 1]!) - col(left));
       const vm = geometry.vm[i] ?? 0;
+      const prev = line[line.length - 1];
+      if (geometry.hm[i] && prev) {
+        prev.colspan += span;
+        prev.html += html;
+        return;
+      }
       const above = owner.get(left);
       if (vm === 2 && above && above.colspan === span) {
         above.rowspan++;

@@ -73,6 +73,8 @@ interface Cell {
   col: number;
   span: number;
   vMerge: "restart" | "continue" | null;
+  /** the legacy horizontal merge: a continuation joins the cell before it */
+  hMerge: boolean;
   blocks: string[];
 }
 interface Row {
@@ -153,7 +155,7 @@ function bodyHtml(xml: string): string {
         const row = table?.rows[table.rows.length - 1];
         if (!row || selfClosing) break;
         const last = row.cells[row.cells.length - 1];
-        const cell: Cell = { col: last ? last.col + last.span : row.before, span: 1, vMerge: null, blocks: [] };
+        const cell: Cell = { col: last ? last.col + last.span : row.before, span: 1, vMerge: null, hMerge: false, blocks: [] };
         row.cells.push(cell);
         containers.push(cell.blocks);
         break;
@@ -162,6 +164,11 @@ function bodyHtml(xml: string): string {
         const cell = currentCell(table);
         const n = Number.parseInt(valOf(attrs) ?? "", 10);
         if (cell && n > 1 && n < 64) cell.span = n;
+        break;
+      }
+      case "hMerge": {
+        const cell = currentCell(table);
+        if (cell && valOf(attrs) !== "restart") cell.hMerge = true;
         break;
       }
       case "vMerge": {
@@ -222,6 +229,17 @@ function currentCell(table: Table | undefined): Cell | undefined {
 
 /** Rows of cells on Word's grid as an HTML table: a vertical merge becomes one cell with rowspan. */
 function tableHtml(t: Table): string {
+  for (const row of t.rows) {
+    const kept: Cell[] = [];
+    for (const c of row.cells) {
+      const prev = kept[kept.length - 1];
+      if (c.hMerge && prev) {
+        prev.span += c.span;
+        prev.blocks.push(...c.blocks.filter((b) => b !== "<p></p>"));
+      } else kept.push(c);
+    }
+    row.cells = kept;
+  }
   const rowspan = new Map<Cell, number>();
   // the cell that owns each grid column while a vertical merge runs down it
   const owner = new Map<number, Cell>();

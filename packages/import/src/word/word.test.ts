@@ -63,6 +63,18 @@ describe("Word files made by LibreOffice from the exported 塔城市 2024 report
     expect(html).toMatch(/<td colspan="3"><p>一、本年新收政府信息公开申请数量<\/p><\/td>/);
   });
 
+  it("a .docx's legacy w:hMerge joins cells, w:vMerge without restart below a merge continues it, deleted text and field codes are left out", () => {
+    const tc = (pr: string, text: string) => `<w:tc><w:tcPr>${pr}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+    const body =
+      `<w:tbl><w:tr>${tc('<w:hMerge w:val="restart"/>', "甲")}${tc("<w:hMerge/>", "")}${tc('<w:vMerge w:val="restart"/>', "乙")}</w:tr>` +
+      `<w:tr>${tc("", "1")}${tc("", "2")}${tc("<w:vMerge/>", "")}</w:tr></w:tbl>` +
+      `<w:p><w:r><w:t xml:space="preserve">A &amp; B </w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>` +
+      `<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r></w:p>`;
+    const html = docxToHtml(docx(body));
+    expect(html).toContain(`<table><tr><td colspan="2"><p>甲</p></td><td rowspan="2"><p>乙</p></td></tr><tr><td><p>1</p></td><td><p>2</p></td></tr></table>`);
+    expect(html).toContain("<p>A &amp; B <span hidden>hidden</span></p>");
+  });
+
   it("a .doc keeps its rows and merged cells from the paragraph and row properties", () => {
     const html = docToHtml(fixture("tacheng.doc"));
     expect(html).toMatch(/<td rowspan="22"><p>三、本年度办理结果<\/p><\/td>/);
@@ -86,7 +98,7 @@ describe("hostile and broken Word input: a clear error, never a throw", () => {
   it("an archive declaring more than the cap in all is refused before anything is inflated", async () => {
     const files: Record<string, Uint8Array> = { "word/document.xml": strToU8(`<w:document ${W}/>`) };
     for (let i = 0; i < 5; i++) files[`media/${i}.bin`] = new Uint8Array(10);
-    let zip = zipSync(files);
+    let zip: Uint8Array = zipSync(files);
     for (let i = 0; i < 5; i++) zip = declareSize(zip, `media/${i}.bin`, 100 * 1024 * 1024);
     const { zh } = await refused(zip);
     expect(zh.reason).toBe("too-large");
