@@ -165,6 +165,21 @@ describe("hostile and broken Word input: a clear error, never a throw", () => {
     expect(en.message).toMatch(/encrypted/);
   });
 
+  it("an encrypted .docx (a compound file holding an EncryptedPackage stream) asks for the file without its password", async () => {
+    const doc = fixture("tacheng.doc").slice();
+    const utf16 = (t: string) => new Uint8Array([...strToU8(t)].flatMap((c) => [c, 0]));
+    const from = utf16("WordDocument");
+    const to = utf16("EncryptedPackage\0");
+    const at = doc.findIndex((_, i) => from.every((c, k) => doc[i + k] === c));
+    expect(at).toBeGreaterThan(0);
+    // the directory entry: the name (UTF-16, with its terminator) and its length in bytes at 0x40
+    doc.set(to, at);
+    new DataView(doc.buffer).setUint16(at + 0x40, to.length, true);
+    const { zh, en } = await refused(doc);
+    expect(zh.message).toContain("加密");
+    expect(en.message).toMatch(/encrypted/);
+  });
+
   it("a compound file that is not a Word document (no WordDocument stream) says so", async () => {
     const doc = fixture("tacheng.doc").slice();
     // rename the stream in the directory: "WordDocument" in UTF-16 → "XordDocument"
