@@ -5,6 +5,8 @@
 // are not document text; hidden runs (w:vanish) are kept as hidden spans, which the HTML reader
 // treats like hidden HTML. Nesting is bounded, so a hostile file is refused, never a stack overflow.
 import { WordFailure } from "./failure.js";
+import { Numbering, type NumberingRef } from "./numbering.js";
+import { decodeXml, tokenize } from "./xml.js";
 import { isZip, readEntry, zipEntries, type ZipEntry } from "./zip.js";
 
 export const MAX_XML_DEPTH = 1000;
@@ -21,7 +23,13 @@ export function docxToHtml(bytes: Uint8Array): string {
   if (!main) throw new WordFailure("unreadable", "notWord", {});
   const xml = new TextDecoder("utf-8").decode(readEntry(bytes, main));
   const title = coreTitle(bytes, entries);
-  return `<!doctype html><html><head><meta charset="utf-8">${title ? `<title>${esc(title)}</title>` : ""}</head><body>\n${bodyHtml(xml)}\n</body></html>`;
+  const part = (name: string) => {
+    const e = entries.find((x) => x.name === name);
+    return e && e.size <= 8 * 1024 * 1024 ? new TextDecoder("utf-8").decode(readEntry(bytes, e)) : null;
+  };
+  const dir = main.name.slice(0, main.name.lastIndexOf("/") + 1);
+  const numbering = new Numbering(part(`${dir}numbering.xml`), part(`${dir}styles.xml`));
+  return `<!doctype html><html><head><meta charset="utf-8">${title ? `<title>${esc(title)}</title>` : ""}</head><body>\n${bodyHtml(xml, numbering)}\n</body></html>`;
 }
 
 /**
@@ -55,16 +63,6 @@ function mainPart(bytes: Uint8Array, entries: ZipEntry[]): ZipEntry | undefined 
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-const ENTITIES: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
-function decodeXml(s: string): string {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-fA-F]{1,6}|#\d{1,7}|[a-z]+);/g, (w, e: string) => {
-    if (e[0] !== "#") return ENTITIES[e] ?? w;
-    const n = e[1] === "x" ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
-    return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : w;
-  });
-}
-
 const localName = (name: string) => name.slice(name.indexOf(":") + 1);
 const valOf = (attrs: string) => /(?:^|\s)(?:[\w-]+:)?val\s*=\s*["']([^"']*)["']/.exec(attrs)?.[1];
 const isOn = (attrs: string) => !/^(?:0|false|off)$/i.test(valOf(attrs) ?? "true");
@@ -90,15 +88,21 @@ interface Run {
 }
 
 /** Skipped subtrees: not document text, or a second copy of it. */
-const SKIP = new Set(["delText", "instrText", "del", "Fallback", "moveFrom", "pPr", "tblPr", "tblGrid", "sectPr", "footnoteReference", "endnoteReference"]);
+const SKIP = new Set(["delText", "instrText", "del", "Fallback", "moveFrom", "tblPr", "tblGrid", "sectPr", "footnoteReference", "endnoteReference", "pPrChange", "rPrChange", "tcPrChange", "trPrChange", "tblPrChange", "numberingChange"]);
 
-function bodyHtml(xml: string): string {
+interface Para {
+  parts: string[];
+  style?: string;
+  num: Partial<NumberingRef>;
+}
+
+function bodyHtml(xml: string, numbering: Numbering): string {
   const stack: string[] = [];
   let skipping = 0; // depth in the stack where a skipped subtree starts (0: none)
   const body: string[] = [];
   const containers: string[][] = [body];
   const tables: Table[] = [];
-  const paras: string[][] = [];
+  const paras: Para[] = [];
   const runs: Run[] = [];
 
   const open = (name: string, attrs: string, selfClosing: boolean) => {
@@ -117,12 +121,25 @@ function bodyHtml(xml: string): string {
     const table = tables[tables.length - 1];
     switch (local) {
       case "p":
-        if (!selfClosing) paras.push([]);
+        if (!selfClosing) paras.push({ parts: [], num: {} });
         else containers[containers.length - 1]!.push("<p></p>");
         break;
       case "r":
         if (!selfClosing) runs.push({ hidden: false, parts: [] });
         break;
+      case "pStyle":
+      case "numId":
+      case "ilvl": {
+        // only the paragraph's own properties: w:pPr, and w:numPr inside it
+        const parents = stack.slice(-3).map(localName).join("/");
+        if (!para || !/(^|\/)pPr(\/numPr)?\/?[^/]*$/.test(parents)) break;
+        const v = valOf(attrs);
+        if (v === undefined) break;
+        if (local === "pStyle") para.style = v;
+        else if (local === "numId") para.num.numId = v;
+        else para.num.ilvl = Number.parseInt(v, 10) || 0;
+        break;
+      }
       case "vanish":
         if (run && localName(stack[stack.length - (selfClosing ? 2 : 3)] ?? "") === "r" && isOn(attrs)) run.hidden = true;
         break;
@@ -177,7 +194,6 @@ function bodyHtml(xml: string): string {
         break;
       }
     }
-    void para;
   };
 
   const close = (name: string) => {
@@ -192,12 +208,14 @@ function bodyHtml(xml: string): string {
         const run = runs.pop()!;
         const text = run.parts.join("");
         const para = paras[paras.length - 1];
-        if (para && text) para.push(run.hidden ? `<span hidden>${esc(text)}</span>` : esc(text).replace(/\n/g, "<br>"));
+        if (para && text) para.parts.push(run.hidden ? `<span hidden>${esc(text)}</span>` : esc(text).replace(/\n/g, "<br>"));
         break;
       }
       case "p": {
         const para = paras.pop()!;
-        containers[containers.length - 1]!.push(`<p>${para.join("")}</p>`);
+        const ref = numbering.resolve(para.style, para.num);
+        const label = ref ? esc(numbering.next(ref)) : "";
+        containers[containers.length - 1]!.push(`<p>${label}${para.parts.join("")}</p>`);
         break;
       }
       case "tc":
@@ -272,64 +290,4 @@ function tableHtml(t: Table): string {
   }
   out.push("</table>");
   return out.join("");
-}
-
-/** A minimal XML tokenizer: elements, text and the predefined entities; no DTD, no entity expansion. */
-function tokenize(xml: string, open: (name: string, attrs: string, selfClosing: boolean) => void, close: (name: string) => void, text: (t: string) => void): void {
-  let i = 0;
-  const n = xml.length;
-  while (i < n) {
-    const lt = xml.indexOf("<", i);
-    if (lt < 0) {
-      text(xml.slice(i));
-      break;
-    }
-    if (lt > i) text(xml.slice(i, lt));
-    if (xml.startsWith("<?", lt)) {
-      const e = xml.indexOf("?>", lt + 2);
-      if (e < 0) throw new WordFailure("unreadable", "xmlBroken", { detail: "unterminated <?" });
-      i = e + 2;
-    } else if (xml.startsWith("<!--", lt)) {
-      const e = xml.indexOf("-->", lt + 4);
-      if (e < 0) throw new WordFailure("unreadable", "xmlBroken", { detail: "unterminated comment" });
-      i = e + 3;
-    } else if (xml.startsWith("<![CDATA[", lt)) {
-      const e = xml.indexOf("]]>", lt + 9);
-      if (e < 0) throw new WordFailure("unreadable", "xmlBroken", { detail: "unterminated CDATA" });
-      text(esc(xml.slice(lt + 9, e)).replace(/&gt;/g, ">"));
-      i = e + 3;
-    } else if (xml.startsWith("<!", lt)) {
-      // a DOCTYPE: Word never writes one; entities it could declare are not expanded
-      const e = xml.indexOf(">", lt + 2);
-      if (e < 0) throw new WordFailure("unreadable", "xmlBroken", { detail: "unterminated <!" });
-      i = e + 1;
-    } else {
-      const e = tagEnd(xml, lt + 1);
-      if (e < 0) throw new WordFailure("unreadable", "xmlBroken", { detail: `unterminated tag at character ${lt}` });
-      const inner = xml.slice(lt + 1, e);
-      if (inner.startsWith("/")) close(inner.slice(1).trim());
-      else {
-        const self = inner.endsWith("/");
-        const body = self ? inner.slice(0, -1) : inner;
-        const sp = body.search(/\s/);
-        const name = sp < 0 ? body : body.slice(0, sp);
-        if (!name) throw new WordFailure("unreadable", "xmlBroken", { detail: `empty tag at character ${lt}` });
-        open(name, sp < 0 ? "" : body.slice(sp), self);
-      }
-      i = e + 1;
-    }
-  }
-}
-
-/** The ">" that ends a tag, skipping quoted attribute values. */
-function tagEnd(xml: string, from: number): number {
-  let quote = "";
-  for (let i = from; i < xml.length; i++) {
-    const c = xml[i]!;
-    if (quote) {
-      if (c === quote) quote = "";
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === ">") return i;
-  }
-  return -1;
 }

@@ -8,6 +8,7 @@ import { convertWithLibreOffice, programForTests } from "@zfxxgk/system-programs
 import { renderHtml } from "@zfxxgk/export-html";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importReport, type ImportResult } from "../index.js";
+import { docxToHtml } from "./docx.js";
 import { corpus, example } from "../test-support/paths.js";
 import { at, readTruth, truthCells } from "../test-support/truth.js";
 
@@ -47,6 +48,7 @@ describe.skipIf(!soffice)("Word files saved by LibreOffice", () => {
     }
     save("page2021", readFileSync(join(corpus, "raw/05-pingtan-2021.page.html"), "utf8"), "docx");
     save("page2019", page2019, "doc");
+    save("list", `<!doctype html><html><head><meta charset="utf-8"></head><body><ol><li>属于国家秘密</li><li>其他法律行政法规禁止公开</li></ol></body></html>`, "docx");
   }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -85,6 +87,11 @@ describe.skipIf(!soffice)("Word files saved by LibreOffice", () => {
     }
     expect(wrong).toEqual([]);
     expect(correct).toBe(expected.size);
+  });
+
+  it("a list LibreOffice numbers itself: the numbers Word would draw are in the text", () => {
+    const paras = [...docxToHtml(made.get("list.docx")!).matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
+    expect(paras).toEqual(["1.属于国家秘密", "2.其他法律行政法规禁止公开"]);
   });
 });
 
