@@ -6,6 +6,7 @@
 // below), which the HTML reader takes as they come: values are the last cells of a row.
 import { isCfb, readCfb } from "./cfb.js";
 import { WordFailure } from "./failure.js";
+import { DocLists } from "./doc-lists.js";
 import { readTap, tableHtml, type Tap } from "./doc-table.js";
 
 export { isCfb };
@@ -27,6 +28,8 @@ interface Marks {
   /** row-end marks, each with its row's cell geometry and merges when the file gives them */
   rowEnds: Map<number, Tap | null>;
   inTable: Set<number>;
+  /** paragraph ends → the list (1-based ilfo) and level the paragraph is numbered in */
+  lists: Map<number, { ilfo: number; ilvl: number }>;
 }
 
 /** Throws WordFailure for anything that is not a readable, unencrypted Word 97+ document. */
@@ -55,7 +58,8 @@ export function docToHtml(bytes: Uint8Array): string {
   const pieces = pieceTable(table, pair(33));
   const marks = paragraphMarks(wd, table, pair(13), pieces, cfb.stream("Data"));
   const text = mainText(wd, pieces, Math.min(ccpText, 16 * 1024 * 1024));
-  return `<!doctype html><html><head><meta charset="utf-8"></head><body>\n${layout(text, marks)}\n</body></html>`;
+  const lists = new DocLists(table, pair(73), pair(74));
+  return `<!doctype html><html><head><meta charset="utf-8"></head><body>\n${layout(text, marks, lists)}\n</body></html>`;
 }
 
 export function pieceTable(table: Uint8Array, clx: { fc: number; lcb: number }): Piece[] {
@@ -125,8 +129,16 @@ function operandSize(g: Uint8Array, p: number, sprm: number, end: number): numbe
  * Whether a paragraph's properties say it ends a table row or is in a table. Properties too big for
  * their page (a wide table's row end) are in the Data stream, behind sprmPHugePapx.
  */
-function scanSprms(g: Uint8Array, from: number, end: number, data: Uint8Array | null, huge = true): { ttp: boolean; inTable: boolean; tap: Tap | null } {
-  const out: { ttp: boolean; inTable: boolean; tap: Tap | null } = { ttp: false, inTable: false, tap: null };
+interface ParaFlags {
+  ttp: boolean;
+  inTable: boolean;
+  tap: Tap | null;
+  ilfo: number;
+  ilvl: number;
+}
+
+function scanSprms(g: Uint8Array, from: number, end: number, data: Uint8Array | null, huge = true): ParaFlags {
+  const out: ParaFlags = { ttp: false, inTable: false, tap: null, ilfo: 0, ilvl: 0 };
   for (let p = from; p + 2 <= end; ) {
     const sprm = u16(g, p);
     const size = operandSize(g, p + 2, sprm, end);
@@ -134,6 +146,8 @@ function scanSprms(g: Uint8Array, from: number, end: number, data: Uint8Array | 
     const v = g[p + 2] ?? 0;
     if ((sprm === 0x2417 || sprm === 0x244b) && v) out.ttp = true;
     if ((sprm === 0x2416 && v) || (sprm === 0x6649 && u32(g, p + 2) > 0)) out.inTable = true;
+    if (sprm === 0x460b) out.ilfo = u16(g, p + 2);
+    if (sprm === 0x260a) out.ilvl = Math.min(8, v);
     if (sprm === 0xd608 || sprm === 0xd62b) out.tap = readTap(g, p + 2, p + 2 + size, sprm, out.tap);
     if (sprm === 0x6646 && huge && data) {
       const at = u32(g, p + 2);
@@ -142,6 +156,8 @@ function scanSprms(g: Uint8Array, from: number, end: number, data: Uint8Array | 
         out.ttp ||= inner.ttp;
         out.inTable ||= inner.inTable;
         out.tap ??= inner.tap;
+        out.ilfo ||= inner.ilfo;
+        out.ilvl ||= inner.ilvl;
       }
     }
     p += 2 + size;
@@ -150,7 +166,7 @@ function scanSprms(g: Uint8Array, from: number, end: number, data: Uint8Array | 
 }
 
 export function paragraphMarks(wd: Uint8Array, table: Uint8Array, plc: { fc: number; lcb: number }, pieces: Piece[], data: Uint8Array | null): Marks {
-  const marks: Marks = { rowEnds: new Map(), inTable: new Set() };
+  const marks: Marks = { rowEnds: new Map(), inTable: new Set(), lists: new Map() };
   if (plc.lcb < 12 || plc.fc + plc.lcb > table.length) return marks;
   const n = (plc.lcb - 4) / 8;
   const cpOf = (fc: number): number | null => {
@@ -181,14 +197,17 @@ export function paragraphMarks(wd: Uint8Array, table: Uint8Array, plc: { fc: num
         o += 2;
       }
       const flags = scanSprms(wd, o + 2, Math.min(page + 511, o + len), data);
-      const { ttp, inTable, tap } = flags;
-      if (!ttp && !inTable) continue;
+      const { ttp, inTable, tap, ilfo, ilvl } = flags;
+      // ilfo 0 is no list; 0xF801 and above are Word 6 leftovers
+      const listed = ilfo > 0 && ilfo < 0xf801;
+      if (!ttp && !inTable && !listed) continue;
       // the paragraph's mark is its last character; its CP is found through the pieces
       for (const bpc of [2, 1]) {
         const cp = cpOf(fcEnd - bpc);
         if (cp === null || !Number.isInteger(cp)) continue;
         if (ttp) marks.rowEnds.set(cp, tap);
         if (inTable) marks.inTable.add(cp);
+        if (listed) marks.lists.set(cp, { ilfo, ilvl });
         break;
       }
     }
@@ -199,7 +218,7 @@ export function paragraphMarks(wd: Uint8Array, table: Uint8Array, plc: { fc: num
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\n/g, "<br>");
 
 /** The text with its paragraph, cell and row marks as HTML paragraphs and tables. */
-function layout(text: string, marks: Marks): string {
+function layout(text: string, marks: Marks, lists: DocLists): string {
   const out: string[] = [];
   let para = "";
   let cell: string[] = [];
@@ -224,6 +243,11 @@ function layout(text: string, marks: Marks): string {
       continue;
     }
     if (field) continue;
+    // a numbered paragraph: the number Word draws goes before its text, in document order
+    if (code === 0x0d || code === 0x0c || code === 0x07) {
+      const list = marks.lists.get(cp);
+      if (list) para = lists.next(list.ilfo, list.ilvl) + para;
+    }
     if (code === 0x0d || code === 0x0c) {
       if (marks.inTable.has(cp) || row.length) cell.push(`<p>${esc(para)}</p>`);
       else {

@@ -36,7 +36,7 @@ function roman(n: number): string {
   return s;
 }
 
-function formatted(n: number, format: string): string {
+export function formatted(n: number, format: string): string {
   switch (format) {
     case "chineseCounting":
     case "chineseCountingThousand":

@@ -8,6 +8,7 @@ import { convertWithLibreOffice, programForTests } from "@zfxxgk/system-programs
 import { renderHtml } from "@zfxxgk/export-html";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { importReport, type ImportResult } from "../index.js";
+import { docToHtml } from "./doc.js";
 import { docxToHtml } from "./docx.js";
 import { corpus, example } from "../test-support/paths.js";
 import { at, readTruth, truthCells } from "../test-support/truth.js";
@@ -48,7 +49,9 @@ describe.skipIf(!soffice)("Word files saved by LibreOffice", () => {
     }
     save("page2021", readFileSync(join(corpus, "raw/05-pingtan-2021.page.html"), "utf8"), "docx");
     save("page2019", page2019, "doc");
-    save("list", `<!doctype html><html><head><meta charset="utf-8"></head><body><ol><li>属于国家秘密</li><li>其他法律行政法规禁止公开</li></ol></body></html>`, "docx");
+    const list = `<!doctype html><html><head><meta charset="utf-8"></head><body><p>一、总体情况</p><ol><li>属于国家秘密</li><li>其他法律行政法规禁止公开</li></ol><p>二、其他</p><ol><li>本机关不掌握相关政府信息</li></ol></body></html>`;
+    save("list", list, "docx");
+    save("list", list, "doc");
   }, 600_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -89,9 +92,10 @@ describe.skipIf(!soffice)("Word files saved by LibreOffice", () => {
     expect(correct).toBe(expected.size);
   });
 
-  it("a list LibreOffice numbers itself: the numbers Word would draw are in the text", () => {
-    const paras = [...docxToHtml(made.get("list.docx")!).matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
-    expect(paras).toEqual(["1.属于国家秘密", "2.其他法律行政法规禁止公开"]);
+  it.each(["docx", "doc"] as const)("lists LibreOffice numbers itself (.%s): the numbers Word draws are in the text", (to) => {
+    const bytes = made.get(`list.${to}`)!;
+    const paras = [...(to === "docx" ? docxToHtml(bytes) : docToHtml(bytes)).matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
+    expect(paras).toEqual(["一、总体情况", "1.属于国家秘密", "2.其他法律行政法规禁止公开", "二、其他", "1.本机关不掌握相关政府信息"]);
   });
 });
 
