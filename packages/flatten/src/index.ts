@@ -13,7 +13,7 @@ export interface FlatInput {
 
 export class FlattenError extends Error {
   constructor(
-    readonly code: "NO-REPORTS" | "NOT-A-REPORT" | "MIXED-EDITIONS" | "NO-SQLITE",
+    readonly code: "NO-REPORTS" | "NOT-A-REPORT" | "MIXED-EDITIONS" | "NO-SQLITE" | "SQLITE",
     message: string,
   ) {
     super(message);
@@ -26,9 +26,22 @@ const META_LABELS = ["文件", "SHA-256", "格式版本", "报告年度", "机�
 
 const at = (r: unknown, path: readonly string[]) => path.reduce<any>((o, k) => (o === null || typeof o !== "object" ? undefined : o[k]), r);
 
+/** A value as a column can hold it: what is not a string or a number is kept as its JSON text, never dropped. */
+const scalar = (v: unknown): string | number | null =>
+  v === undefined || v === null ? null : typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? v : JSON.stringify(v);
+
 function meta(input: FlatInput): (string | number | null)[] {
   const r = input.report as any;
-  return [input.file, input.sha256 ?? null, r.edition, r.year ?? null, r.agency?.name ?? null, r.agency?.kind ?? null, r.agency?.level ?? null, r.scope ?? "agency"];
+  return [input.file, input.sha256 ?? null, r.edition, r.year, r.agency?.name, r.agency?.kind, r.agency?.level, r.scope ?? "agency"].map(scalar);
+}
+
+/**
+ * A text cell a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @, or a leading tab or
+ * carriage return), prefixed with an apostrophe as OWASP recommends, so that it is shown as
+ * text. Numbers are numbers, and stay as they are.
+ */
+export function neutraliseFormula(v: string | number | null): string | number | null {
+  return typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
 function editionOf(inputs: FlatInput[]): string {
@@ -62,7 +75,7 @@ export function toCsv(inputs: FlatInput[]): string {
   const rows: (string | number | null)[][] = [
     [...META, ...cells.map((c) => c.path.join("."))],
     [...META_LABELS, ...cells.map((c) => c.labelPath)],
-    ...inputs.map((i) => [...meta(i), ...cells.map((c) => value(i.report, c))]),
+    ...inputs.map((i) => [...meta(i).map(neutraliseFormula), ...cells.map((c) => value(i.report, c))]),
   ];
   return `\uFEFF${stringify(rows, { record_delimiter: "\r\n", cast: { number: (n) => String(n) } })}`;
 }
@@ -83,15 +96,33 @@ async function sqlite(): Promise<typeof import("better-sqlite3")> {
 }
 
 /**
- * A SQLite database at `path` (replaced if it exists): `reports` (one row per report) and
- * `cells` (one row per report and cell: pointer, table, row and column labels, value).
+ * A SQLite database at `path` (its two tables replaced if it exists): `reports` (one row per
+ * report) and `cells` (one row per report and cell: pointer, table, row and column labels,
+ * value). Everything happens in one transaction: when anything fails, the database is left as
+ * it was.
  */
 export async function toSqlite(inputs: FlatInput[], path: string): Promise<{ reports: number; cells: number }> {
   const cells = tableCells(editionOf(inputs));
   const Database = await sqlite();
-  const db = new Database(path);
+  let db;
   try {
-    db.pragma("journal_mode = OFF");
+    db = new Database(path);
+  } catch (e) {
+    throw new FlattenError("SQLITE", `${path}: ${(e as Error).message} / 无法打开数据库`);
+  }
+  try {
+    return fill(db, inputs, cells);
+  } catch (e) {
+    if (e instanceof FlattenError) throw e;
+    throw new FlattenError("SQLITE", `${path}: ${(e as Error).message}; the database was left as it was / 数据库未作任何改动`);
+  } finally {
+    db.close();
+  }
+}
+
+function fill(db: import("better-sqlite3").Database, inputs: FlatInput[], cells: readonly Cell[]): { reports: number; cells: number } {
+  let n = 0;
+  db.transaction(() => {
     db.exec(`
       DROP TABLE IF EXISTS cells; DROP TABLE IF EXISTS reports;
       CREATE TABLE reports (
@@ -111,18 +142,13 @@ export async function toSqlite(inputs: FlatInput[], path: string): Promise<{ rep
       const labels = c.labelPath.split(" › ");
       return { table: labels[0]!, row: labels.slice(1, -1).join(" › "), col: labels[labels.length - 1]! };
     });
-    let n = 0;
-    db.transaction(() => {
-      inputs.forEach((input, i) => {
-        addReport.run(i + 1, ...meta(input));
-        cells.forEach((c, k) => {
-          addCell.run(i + 1, c.pointer, split[k]!.table, split[k]!.row, split[k]!.col, value(input.report, c));
-          n++;
-        });
+    inputs.forEach((input, i) => {
+      addReport.run(i + 1, ...meta(input));
+      cells.forEach((c, k) => {
+        addCell.run(i + 1, c.pointer, split[k]!.table, split[k]!.row, split[k]!.col, value(input.report, c));
+        n++;
       });
-    })();
-    return { reports: inputs.length, cells: n };
-  } finally {
-    db.close();
-  }
+    });
+  })();
+  return { reports: inputs.length, cells: n };
 }

@@ -1,9 +1,7 @@
 // zfxxgk aggregate: reads member reports, calls @zfxxgk/aggregate, writes the aggregate report.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { aggregate, AggregationError, type AggregateOptions } from "@zfxxgk/aggregate";
 import type { Locale } from "../i18n.js";
-import { EXIT, type Io } from "../io.js";
+import { EXIT, plain, writeOutput, type Io } from "../io.js";
 import { readAll } from "../read-inputs.js";
 
 export interface AggregateArgs {
@@ -29,7 +27,7 @@ const say = (key: keyof typeof words, locale: Locale, vars: Record<string, strin
 
 export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<number> {
   const { locale } = args;
-  const { reports: members, unreadable } = await readAll(args.inputs, locale, io);
+  const { reports: members, unreadable, files } = await readAll(args.inputs, locale, io);
   if (unreadable) {
     io.stderr(`${say("unreadable", locale)}\n`);
     return EXIT.unusable;
@@ -49,8 +47,7 @@ export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<num
   }
   const text = `${JSON.stringify(result.report, null, 2)}\n`;
   if (args.output) {
-    await mkdir(dirname(args.output), { recursive: true });
-    await writeFile(args.output, text);
+    await writeOutput(args.output, text, locale, files);
   } else io.stdout(text);
   io.stderr(`${say("included", locale, { n: result.included.length })}\n`);
   if (result.excluded.length) {

@@ -1,9 +1,10 @@
 // zfxxgk flatten: reads reports, calls @zfxxgk/flatten, writes CSV or SQLite.
-import { mkdir, writeFile } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { FlattenError, toCsv, toSqlite } from "@zfxxgk/flatten";
 import type { Locale } from "../i18n.js";
-import { EXIT, type Io } from "../io.js";
+import { EXIT, isAnInput, writeOutput, WriteError, type Io } from "../io.js";
+import { say } from "../i18n.js";
 import { readAll } from "../read-inputs.js";
 
 export interface FlattenArgs {
@@ -23,7 +24,7 @@ const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w
 
 export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number> {
   const { locale } = args;
-  const { reports: inputs, unreadable } = await readAll(args.inputs, locale, io);
+  const { reports: inputs, unreadable, files } = await readAll(args.inputs, locale, io);
   if (unreadable) {
     io.stderr(`${words.unreadable[locale]}\n`);
     return EXIT.unusable;
@@ -35,11 +36,16 @@ export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number>
         io.stdout(csv);
         return EXIT.ok;
       }
-      await mkdir(dirname(args.output), { recursive: true });
-      await writeFile(args.output, csv);
+      await writeOutput(args.output, csv, locale, files);
       io.stderr(`${fill(words.wrote[locale], { path: args.output, reports: inputs.length })}\n`);
     } else {
-      await mkdir(dirname(args.output!), { recursive: true });
+      // a database is changed in place (in one transaction): it must not be one of the inputs
+      if (isAnInput(args.output!, files)) throw new WriteError(say("outputIsInput", locale, { path: args.output! }));
+      try {
+        await mkdir(dirname(args.output!), { recursive: true });
+      } catch (e) {
+        throw new WriteError(say("writeFailed", locale, { path: args.output!, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+      }
       const n = await toSqlite(inputs, args.output!);
       io.stderr(`${fill(words.wroteCells[locale], { path: args.output!, reports: n.reports, cells: n.cells })}\n`);
     }

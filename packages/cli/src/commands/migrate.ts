@@ -1,10 +1,8 @@
 // zfxxgk migrate: reads a 2019-edition report, calls @zfxxgk/migrate, writes the 2021 report
 // and lists every value that has no place in it.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { migrate, MigrationError } from "@zfxxgk/migrate";
 import type { Locale } from "../i18n.js";
-import { EXIT, type Io } from "../io.js";
+import { EXIT, plain, writeOutput, type Io } from "../io.js";
 import { readOne } from "../read-inputs.js";
 
 export interface MigrateArgs {
@@ -36,8 +34,7 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number>
   }
   const text = `${JSON.stringify(result.report, null, 2)}\n`;
   if (args.output) {
-    await mkdir(dirname(args.output), { recursive: true });
-    await writeFile(args.output, text);
+    await writeOutput(args.output, text, locale, [args.input]);
   } else io.stdout(text);
   io.stderr(`${words.losses[locale].replace("{n}", String(result.losses.length))}\n`);
   for (const l of result.losses) io.stderr(`  ${l.labelPath} = ${l.value ?? words.blank[locale]}\n    ${l.reason}\n`);

@@ -1,12 +1,10 @@
 // zfxxgk render: reads a report, checks it with @zfxxgk/validator, writes it as HTML
 // (@zfxxgk/export-html) or XML (@zfxxgk/export-xml). An invalid report is refused unless --force.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import type { renderHtml } from "@zfxxgk/export-html";
 import { XmlExportError } from "@zfxxgk/export-xml";
 import type { Issue } from "@zfxxgk/validator";
 import { say, type Locale } from "../i18n.js";
-import { EXIT, type Io } from "../io.js";
+import { EXIT, plain, writeOutput, type Io } from "../io.js";
 import { readKnown } from "../read-inputs.js";
 
 export interface RenderArgs {
@@ -106,13 +104,7 @@ export async function renderCommand(args: RenderArgs, io: Io): Promise<number> {
     io.stdout(text);
     return EXIT.ok;
   }
-  try {
-    await mkdir(dirname(args.output), { recursive: true });
-    await writeFile(args.output, text);
-  } catch (e) {
-    io.stderr(`✖ ${say("writeFailed", locale, { path: args.output, detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
-    return EXIT.unusable;
-  }
+  await writeOutput(args.output, text, locale, [args.input]);
   io.stderr(`${say("wrote", locale, { path: args.output })}\n`);
   return EXIT.ok;
 }
