@@ -101,6 +101,8 @@ const commands: Record<string, Command> = {
       level: { type: "string", default: "county" },
       year: { type: "string" },
       "include-invalid": { type: "boolean" },
+      "allow-duplicates": { type: "boolean" },
+      "allow-aggregates": { type: "boolean" },
     },
     help: aggregateHelp,
     check: (_p, v) =>
@@ -119,6 +121,8 @@ const commands: Record<string, Command> = {
           inputs,
           agency: { name: str(v.agency)!, kind: str(v.kind) as never, level: str(v.level) as never },
           includeInvalid: v["include-invalid"] === true,
+          allowDuplicates: v["allow-duplicates"] === true,
+          allowAggregates: v["allow-aggregates"] === true,
           locale,
           ...(str(v.output) ? { output: str(v.output)! } : {}),
           ...(str(v.year) ? { year: Number(v.year) } : {}),
