@@ -2,7 +2,7 @@
 // recursively). Directories are walked lazily, one directory's names at a time, in sorted order,
 // so that a batch of any size starts at once and its memory does not grow with the reports.
 import { readdir, realpath, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { extname, join, relative } from "node:path";
 
 /** An entry of a directory that could not be walked: told per entry, and the walk goes on. */
 export interface WalkProblem {
@@ -18,7 +18,9 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
  * Every .json file under dir. Symbolic links are followed, to files and to folders; a folder
  * already on the way down (a link back up) is skipped and told, so a loop ends.
  */
-async function* walk(dir: string, problems: WalkProblem[], above: Set<string>): AsyncGenerator<string> {
+const isJsonName = (name: string) => name.toLowerCase().endsWith(".json");
+
+async function* walk(dir: string, problems: WalkProblem[], above: Set<string>, wanted: (name: string) => boolean = isJsonName): AsyncGenerator<string> {
   let entries;
   let real: string;
   try {
@@ -35,12 +37,12 @@ async function* walk(dir: string, problems: WalkProblem[], above: Set<string>): 
   above.add(real);
   for (const e of entries) {
     const path = join(dir, e.name);
-    const isJson = e.name.toLowerCase().endsWith(".json");
-    if (e.isDirectory()) yield* walk(path, problems, above);
+    const isJson = wanted(e.name);
+    if (e.isDirectory()) yield* walk(path, problems, above, wanted);
     else if (e.isFile() && isJson) yield path;
     else if (e.isSymbolicLink()) {
       const target = await stat(path).catch(() => null);
-      if (target?.isDirectory()) yield* walk(path, problems, above);
+      if (target?.isDirectory()) yield* walk(path, problems, above, wanted);
       // a dangling link named .json is read, and so reported as missing
       else if (isJson && (target === null || target.isFile())) yield path;
     }
@@ -86,4 +88,33 @@ export async function expandInputs(args: string[]): Promise<{ files: string[]; e
   const files: string[] = [];
   for await (const f of inputs.files) files.push(f);
   return { files, emptyDirs: inputs.emptyDirs, problems: inputs.problems };
+}
+
+/** Every file under dir whose name is wanted, sorted, and the entries that could not be walked. */
+export async function filesUnder(dir: string, wanted: (name: string) => boolean): Promise<{ files: string[]; problems: WalkProblem[] }> {
+  const problems: WalkProblem[] = [];
+  const files: string[] = [];
+  for await (const f of walk(dir, problems, new Set(), wanted)) files.push(f);
+  return { files, problems };
+}
+
+/**
+ * Where each input of a directory import is written: a/b.pdf → <out>/a/b.json, the tree kept;
+ * when two inputs would land on one name (b.pdf and b.txt, or B.pdf and b.pdf on a disk that
+ * ignores case), each of them keeps its extension instead (b.pdf.json, b.txt.json), so that no
+ * import overwrites another.
+ */
+export function outputNames(files: string[], inputDir: string, outputDir: string): Map<string, string> {
+  const stem = (f: string) => {
+    const rel = relative(inputDir, f);
+    return rel.slice(0, rel.length - extname(rel).length);
+  };
+  const count = new Map<string, number>();
+  for (const f of files) count.set(stem(f).toLowerCase(), (count.get(stem(f).toLowerCase()) ?? 0) + 1);
+  const out = new Map<string, string>();
+  for (const f of files) {
+    const s = stem(f);
+    out.set(f, join(outputDir, count.get(s.toLowerCase())! > 1 ? `${relative(inputDir, f)}.json` : `${s}.json`));
+  }
+  return out;
 }

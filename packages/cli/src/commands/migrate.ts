@@ -29,7 +29,7 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number>
     result = migrate(value, { to: args.to as "2021", locale });
   } catch (e) {
     if (!(e instanceof MigrationError)) throw e;
-    io.stderr(`✖ ${args.input}${colon}${e.message}\n`);
+    io.stderr(`✖ ${plain(args.input)}${colon}${plain(e.message)}\n`);
     return EXIT.unusable;
   }
   const text = `${JSON.stringify(result.report, null, 2)}\n`;
@@ -37,7 +37,7 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number>
     await writeOutput(args.output, text, locale, [args.input]);
   } else io.stdout(text);
   io.stderr(`${words.losses[locale].replace("{n}", String(result.losses.length))}\n`);
-  for (const l of result.losses) io.stderr(`  ${l.labelPath} = ${l.value ?? words.blank[locale]}\n    ${l.reason}\n`);
+  for (const l of result.losses) io.stderr(`  ${plain(l.labelPath)} = ${plain(String(l.value ?? words.blank[locale]))}\n    ${l.reason}\n`);
   if (args.output) io.stderr(`${words.wrote[locale].replace("{path}", args.output)}\n`);
   return EXIT.ok;
 }

@@ -61,7 +61,7 @@ function issueLines(issues: Issue[], locale: Locale): string {
   const colon = locale === "zh-CN" ? "：" : ": ";
   return issues
     .filter((i) => i.severity === "error")
-    .map((i) => `  ${SEVERITY[i.severity][locale]} ${i.code}  ${i.pointer || "/"}\n    ${i.labelPath ? `${i.labelPath}${colon}` : ""}${i.message}\n`)
+    .map((i) => `  ${SEVERITY[i.severity][locale]} ${i.code}  ${plain(i.pointer || "/")}\n    ${i.labelPath ? `${plain(i.labelPath)}${colon}` : ""}${plain(i.message)}\n`)
     .join("");
 }
 
@@ -96,7 +96,7 @@ export async function renderCommand(args: RenderArgs, io: Io): Promise<number> {
   } catch (e) {
     // only with --force: a value the schema rejects that XML cannot carry (a control character)
     if (!(e instanceof XmlExportError)) throw e;
-    io.stderr(`✖ ${e.pointer || "/"}${locale === "zh-CN" ? "：" : ": "}${e.message}\n`);
+    io.stderr(`✖ ${plain(e.pointer || "/")}${locale === "zh-CN" ? "：" : ": "}${plain(e.message)}\n`);
     return EXIT.unusable;
   }
 
