@@ -87,8 +87,10 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
     return result;
   } catch (e) {
     if (e instanceof ImportFailure) {
-      const key = e.code === "timeout" ? "timeout" : e.code === "too-large" ? "tooLarge" : e.code === "not-a-report" ? "notAReport" : "unreadable";
-      return failed(e.code, say(key, locale, { detail: e.message }), format);
+      const key = e.code === "timeout" ? "timeout" : e.code === "too-large" ? "tooLarge" : e.code === "not-a-report" ? "notAReport" : e.code === "encrypted" || e.code === "scanned" ? e.code : "unreadable";
+      // encrypted and scanned are kinds of unreadable and of not-a-report, for the diagnostic's reason
+      const reason = e.code === "encrypted" ? "unreadable" : e.code === "scanned" ? "not-a-report" : e.code;
+      return failed(reason, say(key, locale, { detail: e.message }), format);
     }
     return failed("unreadable", say("unreadable", locale, { detail: e instanceof Error ? e.message : String(e) }), format);
   }

@@ -77,6 +77,14 @@ const text = {
   unreadable: { "zh-CN": "无法读取输入：{detail}", en: "the input cannot be read: {detail}" },
   tooLarge: { "zh-CN": "输入过大（{size} 字节，上限 {limit} 字节），未读取", en: "the input is too large ({size} bytes, limit {limit}); not read" },
   timeout: { "zh-CN": "读取超时（{detail}），未完成", en: "reading timed out ({detail})" },
+  encrypted: {
+    "zh-CN": "PDF 已加密（受密码保护），无法读取；请用未加密的版本",
+    en: "the PDF is encrypted (password-protected) and cannot be read; use an unencrypted copy",
+  },
+  scanned: {
+    "zh-CN": "扫描件：PDF 没有文字层（页面是图像），读不出文字；请先做文字识别（OCR）或使用文字版",
+    en: "scanned: the PDF has no text layer (its pages are images); run OCR on it or use a text version",
+  },
   empty: { "zh-CN": "输入为空", en: "the input is empty" },
   notUtf8: {
     "zh-CN": "输入不是 UTF-8 编码，已按 {encoding} 解码",
