@@ -144,7 +144,9 @@ function guard(): () => void {
 export async function pdfDoc(bytes: Uint8Array, timeoutMs = PDF_TIMEOUT_MS): Promise<Doc> {
   const proc = (globalThis as { process?: NodeJS.Process }).process;
   if (proc?.versions?.node && !("document" in globalThis)) {
-    const { pdfDocInWorker } = await import("./pdf-worker-host.js");
+    // named through a variable: a browser bundle (the editor) must not take in the Node-only host
+    const host = "./pdf-worker-host.js";
+    const { pdfDocInWorker } = (await import(/* @vite-ignore */ host)) as typeof import("./pdf-worker-host.js");
     const doc = await pdfDocInWorker(bytes, timeoutMs);
     if (doc) return doc;
   }
