@@ -105,7 +105,8 @@ export function say(key: string, locale: Locale, vars: Record<string, string | n
 
 /** --locale, else ZFXXGK_LOCALE, else zh-CN (the reports' language). */
 export function pickLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Locale | null {
-  const v = flag ?? env.ZFXXGK_LOCALE ?? "zh-CN";
+  // an empty ZFXXGK_LOCALE= is unset, as shells mean it
+  const v = flag ?? (env.ZFXXGK_LOCALE || undefined) ?? "zh-CN";
   if (v === "zh-CN" || v === "zh") return "zh-CN";
   if (v === "en") return "en";
   return null;
