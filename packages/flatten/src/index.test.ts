@@ -86,7 +86,8 @@ describe("toSqlite", () => {
 });
 
 describe("hostile members", () => {
-  const hostile = (name: string) => ({ report: { ...inputs[0]!.report, agency: { ...inputs[0]!.report.agency, name } }, file: `${name}.json` });
+  const seed = inputs[0]!.report as any;
+  const hostile = (name: string) => ({ report: { ...seed, agency: { ...seed.agency, name } }, file: `${name}.json` });
 
   it.each(["=HYPERLINK(\"http://x.test\",\"y\")", "+1+2", "-1+2", "@SUM(A1)", "\tcmd", "\rcmd"])("a text cell starting %j is kept as text, prefixed with '", (name) => {
     const rows: string[][] = parse(toCsv([hostile(name)]).slice(1));
@@ -99,7 +100,7 @@ describe("hostile members", () => {
   });
 
   it("a name that is not a string is kept as its JSON text, in CSV and SQLite", async () => {
-    const odd = { report: { ...inputs[0]!.report, agency: { ...inputs[0]!.report.agency, name: { zh: "某市" } } }, file: "odd.json" };
+    const odd = { report: { ...seed, agency: { ...seed.agency, name: { zh: "某市" } } }, file: "odd.json" };
     const rows: string[][] = parse(toCsv([odd]).slice(1));
     expect(rows[2]![rows[0]!.indexOf("agency")]).toBe('{"zh":"某市"}');
     const path = join(mkdtempSync(join(tmpdir(), "zfxxgk-")), "odd.sqlite");
@@ -127,5 +128,14 @@ describe("hostile members", () => {
     writeFileSync(path, "my notes, not a database\n".repeat(100));
     await expect(toSqlite(inputs, path)).rejects.toThrow(FlattenError);
     expect(readFileSync(path, "utf8")).toBe("my notes, not a database\n".repeat(100));
+  });
+});
+
+describe("errors in the caller's language", () => {
+  it.each([
+    ["en", "x.json: not a report of a known edition"],
+    ["zh-CN", "x.json：不是可识别的年度报告"],
+  ] as const)("%s", (locale, message) => {
+    expect(() => toCsv([{ report: { edition: "1999" }, file: "x.json" }], { locale })).toThrow(message);
   });
 });

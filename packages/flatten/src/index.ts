@@ -44,18 +44,33 @@ export function neutraliseFormula(v: string | number | null): string | number | 
   return typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-function editionOf(inputs: FlatInput[]): string {
-  if (inputs.length === 0) throw new FlattenError("NO-REPORTS", "no reports to flatten / 没有可处理的报告");
+export type Locale = "zh-CN" | "en";
+export interface FlattenOptions {
+  /** language of the errors (default zh-CN) */
+  locale?: Locale;
+}
+
+const words = {
+  none: { "zh-CN": "没有可处理的报告", en: "no reports to flatten" },
+  notReport: { "zh-CN": "{file}：不是可识别的年度报告", en: "{file}: not a report of a known edition" },
+  mixed: { "zh-CN": "报告的格式版本不同（{editions}），列不同，请分别处理", en: "reports of editions {editions} have different columns; flatten each edition apart" },
+  open: { "zh-CN": "{path}：无法打开数据库（{detail}）", en: "{path}: cannot open the database ({detail})" },
+  kept: { "zh-CN": "{path}：{detail}；数据库未作任何改动", en: "{path}: {detail}; the database was left as it was" },
+} satisfies Record<string, Record<Locale, string>>;
+const say = (key: keyof typeof words, locale: Locale, vars: Record<string, string>) => words[key][locale].replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
+
+function editionOf(inputs: FlatInput[], locale: Locale): string {
+  if (inputs.length === 0) throw new FlattenError("NO-REPORTS", words.none[locale]);
   const editions = new Set<string>();
   for (const i of inputs) {
     const e = (i.report as { edition?: unknown } | null)?.edition;
     if (typeof e !== "string" || tableCells(e).length === 0) {
-      throw new FlattenError("NOT-A-REPORT", `${i.file}: not a report of a known edition / 不是可识别的年度报告`);
+      throw new FlattenError("NOT-A-REPORT", say("notReport", locale, { file: String(i.file) }));
     }
     editions.add(e);
   }
   if (editions.size > 1) {
-    throw new FlattenError("MIXED-EDITIONS", `reports of editions ${[...editions].join(", ")} have different columns; flatten each edition apart / 不同格式版本的报告列不同，请分别处理`);
+    throw new FlattenError("MIXED-EDITIONS", say("mixed", locale, { editions: [...editions].join(", ") }));
   }
   return [...editions][0]!;
 }
@@ -70,8 +85,8 @@ function value(r: unknown, cell: Cell): number | null {
  * CSV, UTF-8 with a BOM so that Excel reads the Chinese: a header row of keys
  * (applications.newReceived.naturalPerson), a second of the format's labels, then a row per report.
  */
-export function toCsv(inputs: FlatInput[]): string {
-  const cells = tableCells(editionOf(inputs));
+export function toCsv(inputs: FlatInput[], options: FlattenOptions = {}): string {
+  const cells = tableCells(editionOf(inputs, options.locale ?? "zh-CN"));
   const rows: (string | number | null)[][] = [
     [...META, ...cells.map((c) => c.path.join("."))],
     [...META_LABELS, ...cells.map((c) => c.labelPath)],
@@ -101,20 +116,21 @@ async function sqlite(): Promise<typeof import("better-sqlite3")> {
  * value). Everything happens in one transaction: when anything fails, the database is left as
  * it was.
  */
-export async function toSqlite(inputs: FlatInput[], path: string): Promise<{ reports: number; cells: number }> {
-  const cells = tableCells(editionOf(inputs));
+export async function toSqlite(inputs: FlatInput[], path: string, options: FlattenOptions = {}): Promise<{ reports: number; cells: number }> {
+  const locale = options.locale ?? "zh-CN";
+  const cells = tableCells(editionOf(inputs, locale));
   const Database = await sqlite();
   let db;
   try {
     db = new Database(path);
   } catch (e) {
-    throw new FlattenError("SQLITE", `${path}: ${(e as Error).message} / 无法打开数据库`);
+    throw new FlattenError("SQLITE", say("open", locale, { path, detail: (e as Error).message }));
   }
   try {
     return fill(db, inputs, cells);
   } catch (e) {
     if (e instanceof FlattenError) throw e;
-    throw new FlattenError("SQLITE", `${path}: ${(e as Error).message}; the database was left as it was / 数据库未作任何改动`);
+    throw new FlattenError("SQLITE", say("kept", locale, { path, detail: (e as Error).message }));
   } finally {
     db.close();
   }

@@ -31,7 +31,7 @@ export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number>
   }
   try {
     if (args.format === "csv") {
-      const csv = toCsv(inputs);
+      const csv = toCsv(inputs, { locale });
       if (!args.output) {
         io.stdout(csv);
         return EXIT.ok;
@@ -46,7 +46,7 @@ export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number>
       } catch (e) {
         throw new WriteError(say("writeFailed", locale, { path: args.output!, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
       }
-      const n = await toSqlite(inputs, args.output!);
+      const n = await toSqlite(inputs, args.output!, { locale });
       io.stderr(`${fill(words.wroteCells[locale], { path: args.output!, reports: n.reports, cells: n.cells })}\n`);
     }
   } catch (e) {
