@@ -214,6 +214,7 @@ describe("2. data lost or miscounted", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`输出文件 ${link} 就是输入文件之一`);
     expect(fs.readFileSync(input, "utf8")).toBe(example);
+    bounded(r, 10, 500);
   });
 
   it("a write that fails (-o /dev/full) → exit 2; an output is replaced whole, with no temporary file left", () => {
@@ -227,6 +228,7 @@ describe("2. data lost or miscounted", () => {
     expect(fs.readFileSync(out, "utf8")).toMatch(/^<!DOCTYPE html>/);
     // no temporary file is left behind
     expect(fs.readdirSync(path.dirname(out)).sort()).toEqual(["out.html", "report.json"]);
+    bounded(good, 10, 500);
   });
 
   it("import of a directory with report.html, report.txt and report.pdf: three outputs, none overwritten", () => {
@@ -260,6 +262,7 @@ describe("2. data lost or miscounted", () => {
     expect(r.stdout).toBe("");
     const twice = run(["aggregate", input, copy, "--agency", "某市", "--allow-duplicates"]);
     expect(JSON.parse(twice.stdout).applications.newReceived.naturalPerson).toBe(2 * report().applications.newReceived.naturalPerson);
+    bounded(r, 10, 500);
   });
 
   it("aggregate re-run into its own output folder → exit 2: the earlier aggregate is not summed again", () => {
@@ -274,6 +277,7 @@ describe("2. data lost or miscounted", () => {
     const again = run(["aggregate", d, "--agency", "某市", "-o", path.join(d, "sum.json"), "--locale", "en"]);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain(`${path.join(d, "sum.json")} is itself an aggregate report (scope: aggregate)`);
+    bounded(again, 10, 500);
   });
 
   it("flatten --format sqlite with one member that is not a report → exit 2, the existing database intact", () => {
@@ -287,6 +291,7 @@ describe("2. data lost or miscounted", () => {
     const sql = new Database(db, { readonly: true });
     expect(sql.prepare("SELECT COUNT(*) AS n FROM reports").get()).toEqual({ n: 1 });
     sql.close();
+    bounded(r, 10, 500);
   });
 
   it("a symlinked .json and a symlinked folder are validated; a link back up ends, told once", () => {
@@ -303,6 +308,7 @@ describe("2. data lost or miscounted", () => {
     expect(results.filter((x) => x.type === "result").map((x) => path.relative(d, x.file))).toEqual(["linked.json", "sub/inner.json", "sub/linked-dir/real.json"]);
     expect(r.stderr).toContain(`${path.join(d, "sub", "loop")}: a symbolic link back to a folder above it; skipped, to avoid a loop`);
     expect(r.code).toBe(0);
+    bounded(r, 10, 500);
   });
 
   it("duplicate keys → exit 2, naming the key and its line", () => {
@@ -312,6 +318,7 @@ describe("2. data lost or miscounted", () => {
     const r = run(["validate", file(text), "--locale", "en"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`the key "year" appears twice in one object (line ${line}, column 3)`);
+    bounded(r, 10, 500);
   });
 });
 
@@ -354,6 +361,7 @@ describe("3. exit codes and traces", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toContain("b-broken.json — unreadable: no such file");
     expect(r.stdout).toContain("3 files: 2 valid, 0 invalid, 1 unreadable");
+    bounded(r, 10, 500);
   });
 
   it("diff of malformed text sections → exit 1 with the difference, not 70", () => {
@@ -363,6 +371,7 @@ describe("3. exit codes and traces", () => {
     const r = run(["diff", file(JSON.stringify(a), "a.json"), file(JSON.stringify(b), "b.json"), "--locale", "en"]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain("+一段话");
+    bounded(r, 10, 500);
   });
 
   it("stdout closed early (| head -1) → ends quietly with the status so far", async () => {
@@ -372,6 +381,7 @@ describe("3. exit codes and traces", () => {
     expect(r.firstChunk).toContain("✔");
     expect(r.stderr).toBe("");
     expect(r.code).toBe(0);
+    bounded(r, 10, 500);
   });
 
   it("stdout that cannot be written (> /dev/full) → exit 2 with a message, in the chosen locale", () => {
@@ -380,6 +390,7 @@ describe("3. exit codes and traces", () => {
     fs.closeSync(fd);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe("✖ cannot write to standard output (ENOSPC)\n");
+    bounded(r, 10, 500);
   });
 
   it("argument errors under --locale en are in English", () => {
@@ -389,6 +400,7 @@ describe("3. exit codes and traces", () => {
     expect(r.stderr).toContain("run zfxxgk validate --help for usage");
     const unknown = run(["frobnicate", "--locale=en"]);
     expect(unknown.stderr).toMatch(/^unknown command "frobnicate"/);
+    bounded(r, 10, 500);
   });
 });
 
@@ -400,6 +412,7 @@ describe("4. output that attacks its reader", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(`"'=HYPERLINK(""http://evil.test"",""点击"")"`);
     expect(r.stdout).not.toMatch(/(^|,)=HYPERLINK/m);
+    bounded(r, 10, 500);
   });
 
   it("diff prints terminal escapes from report fields as visible code points, never raw", () => {
@@ -412,6 +425,7 @@ describe("4. output that attacks its reader", () => {
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(r.stdout).toContain("\\u001b]0;owned\\u0007\\u001b[2J标题");
     expect(r.stdout).toContain("\\u001b[31m红字\\u001b[0m");
+    bounded(r, 10, 500);
   });
 
   it("validate messages quoting a key with terminal escapes show them, never obey them", () => {
@@ -421,6 +435,7 @@ describe("4. output that attacks its reader", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
     expect(r.stdout).toContain("\\u001b[2Jx");
+    bounded(r, 10, 500);
   });
 
   it("an encrypted PDF says encrypted", () => {
@@ -444,5 +459,6 @@ describe("4. output that attacks its reader", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain("HTML markup");
     expect(r.stdout).toContain('a "<" directly followed by a letter, /, ! or ? starts a tag to an HTML reader');
+    bounded(r, 10, 500);
   });
 });
