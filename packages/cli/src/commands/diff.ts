@@ -1,7 +1,7 @@
 // zfxxgk diff: reads two reports, calls @zfxxgk/diff, prints the changes (or JSON).
 import { diffReports, DiffError, type ReportDiff } from "@zfxxgk/diff";
 import type { Locale } from "../i18n.js";
-import { EXIT, plain, type Io } from "../io.js";
+import { EXIT, noteStatus, plain, type Io } from "../io.js";
 import { readOne } from "../read-inputs.js";
 
 export interface DiffArgs {
@@ -63,6 +63,8 @@ export async function diffCommand(args: DiffArgs, io: Io): Promise<number> {
     io.stderr(`✖ ${plain(e.message)}\n`);
     return EXIT.unusable;
   }
+  // known before a line is printed: the status a closed pipe (| head) ends with
+  noteStatus(d.total === 0 ? EXIT.ok : EXIT.invalid);
   io.stdout(args.json ? `${JSON.stringify(d, null, 2)}\n` : formatDiff(d, locale));
   return d.total === 0 ? EXIT.ok : EXIT.invalid;
 }

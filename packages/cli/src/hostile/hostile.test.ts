@@ -384,6 +384,16 @@ describe("3. exit codes and traces", () => {
     bounded(r, 10, 500);
   });
 
+  it("diff into a closed pipe ends quietly with its status: 1, the reports differ", async () => {
+    const b = report();
+    b.overview = { paragraphs: Array.from({ length: 200_000 }, (_, i) => `第${i}行`) };
+    const r = await runIntoClosedPipe(["diff", file(example, "a.json"), file(JSON.stringify(b), "b.json"), "--locale", "en"]);
+    expect(r.firstChunk).toContain("text changed");
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    bounded(r, 10, 600);
+  });
+
   it("stdout that cannot be written (> /dev/full) → exit 2 with a message, in the chosen locale", () => {
     const fd = fs.openSync("/dev/full", "w");
     const r = run(["render", file(example), "--locale", "en"], { stdoutFd: fd });
