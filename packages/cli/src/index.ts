@@ -12,7 +12,7 @@ import { renderCommand, renderHelp } from "./commands/render.js";
 import { validateCommand } from "./commands/validate.js";
 import { help } from "./help.js";
 import { pickLocale, say, type Locale } from "./i18n.js";
-import { EXIT, processIo, type Io } from "./io.js";
+import { EXIT, processIo, setMessageLocale, WriteError, type Io } from "./io.js";
 
 export { validateCommand, fillCommand, renderCommand, importCommand, aggregateCommand, diffCommand, flattenCommand, migrateCommand };
 export { parseReportBytes, readReport, readReportFile, ReadError, firstInvalidUtf8 } from "./read-report.js";
@@ -102,6 +102,8 @@ const commands: Record<string, Command> = {
       level: { type: "string", default: "county" },
       year: { type: "string" },
       "include-invalid": { type: "boolean" },
+      "allow-duplicates": { type: "boolean" },
+      "allow-aggregates": { type: "boolean" },
     },
     help: aggregateHelp,
     check: (_p, v) =>
@@ -120,6 +122,8 @@ const commands: Record<string, Command> = {
           inputs,
           agency: { name: str(v.agency)!, kind: str(v.kind) as never, level: str(v.level) as never },
           includeInvalid: v["include-invalid"] === true,
+          allowDuplicates: v["allow-duplicates"] === true,
+          allowAggregates: v["allow-aggregates"] === true,
           locale,
           ...(str(v.output) ? { output: str(v.output)! } : {}),
           ...(str(v.year) ? { year: Number(v.year) } : {}),
@@ -150,11 +154,14 @@ const commands: Record<string, Command> = {
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  const quickLocale = pickLocale(undefined, io.env) ?? "zh-CN";
+  // the locale asked for, before the arguments are parsed: their errors are told in it too
+  const at = rest.findIndex((a) => a === "--locale" || a.startsWith("--locale="));
+  const asked = at < 0 ? undefined : rest[at]!.startsWith("--locale=") ? rest[at]!.slice(9) : rest[at + 1];
+  const quickLocale = pickLocale(asked, io.env) ?? pickLocale(undefined, io.env) ?? "zh-CN";
+  setMessageLocale(quickLocale);
   try {
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-      const l = pickLocale(rest.includes("--locale") ? rest[rest.indexOf("--locale") + 1] : undefined, io.env) ?? quickLocale;
-      io.stdout(help.main![l]);
+      io.stdout(help.main![quickLocale]);
       return name === undefined ? EXIT.unusable : EXIT.ok;
     }
     if (name === "--version" || name === "-v") {
@@ -179,6 +186,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stderr(`${say("badLocale", quickLocale)}\n${say("seeHelp", quickLocale, { command: name })}\n`);
       return EXIT.unusable;
     }
+    setMessageLocale(locale);
     if (values.help) {
       io.stdout(command.help[locale]);
       return EXIT.ok;
@@ -190,6 +198,11 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     }
     return await command.run(parsed.positionals, values, locale, io);
   } catch (e) {
+    // an output that cannot be written is the user's situation, not our bug
+    if (e instanceof WriteError) {
+      io.stderr(`✖ ${e.message}\n`);
+      return EXIT.unusable;
+    }
     // a bug of ours, not the user's input: say so plainly, without a stack trace
     io.stderr(`${say("internal", quickLocale, { detail: e instanceof Error ? e.message : String(e) })}\n`);
     return 70;

@@ -156,7 +156,9 @@ function patternIssue(pattern: string, pointer: string, value: unknown, locale: 
     // the text pattern: one scan for both control characters and markup
     const bad = firstBadChar(s);
     if (bad.position > 0) return { code: "SCHEMA-CONTROL-CHAR", message: format(text.controlChar[locale], bad) };
-    return { code: "SCHEMA-MARKUP", message: format(text.markup[locale], { snippet: show(MARKUP.exec(s)?.[0] ?? "<") }) };
+    // a whole tag is markup; a bare "a<b" is a comparison an HTML reader would misread: say that
+    const snippet = MARKUP.exec(s)?.[0] ?? "<";
+    return { code: "SCHEMA-MARKUP", message: format((snippet.endsWith(">") ? text.markup : text.lessThanLetter)[locale], { snippet: show(snippet) }) };
   }
   if (pattern === "\\S") return { code: "SCHEMA-EMPTY", message: text.notEmpty[locale] };
   if (pattern === "^[0-9]{6}$") {

@@ -1,12 +1,10 @@
 // zfxxgk render: reads a report, checks it with @zfxxgk/validator, writes it as HTML
 // (@zfxxgk/export-html) or XML (@zfxxgk/export-xml). An invalid report is refused unless --force.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import type { renderHtml } from "@zfxxgk/export-html";
 import { XmlExportError } from "@zfxxgk/export-xml";
 import type { Issue } from "@zfxxgk/validator";
 import { say, type Locale } from "../i18n.js";
-import { EXIT, type Io } from "../io.js";
+import { EXIT, plain, writeOutput, type Io } from "../io.js";
 import { readKnown } from "../read-inputs.js";
 
 export interface RenderArgs {
@@ -63,7 +61,7 @@ function issueLines(issues: Issue[], locale: Locale): string {
   const colon = locale === "zh-CN" ? "：" : ": ";
   return issues
     .filter((i) => i.severity === "error")
-    .map((i) => `  ${SEVERITY[i.severity][locale]} ${i.code}  ${i.pointer || "/"}\n    ${i.labelPath ? `${i.labelPath}${colon}` : ""}${i.message}\n`)
+    .map((i) => `  ${SEVERITY[i.severity][locale]} ${i.code}  ${plain(i.pointer || "/")}\n    ${i.labelPath ? `${plain(i.labelPath)}${colon}` : ""}${plain(i.message)}\n`)
     .join("");
 }
 
@@ -98,7 +96,7 @@ export async function renderCommand(args: RenderArgs, io: Io): Promise<number> {
   } catch (e) {
     // only with --force: a value the schema rejects that XML cannot carry (a control character)
     if (!(e instanceof XmlExportError)) throw e;
-    io.stderr(`✖ ${e.pointer || "/"}${locale === "zh-CN" ? "：" : ": "}${e.message}\n`);
+    io.stderr(`✖ ${plain(e.pointer || "/")}${locale === "zh-CN" ? "：" : ": "}${plain(e.message)}\n`);
     return EXIT.unusable;
   }
 
@@ -106,13 +104,7 @@ export async function renderCommand(args: RenderArgs, io: Io): Promise<number> {
     io.stdout(text);
     return EXIT.ok;
   }
-  try {
-    await mkdir(dirname(args.output), { recursive: true });
-    await writeFile(args.output, text);
-  } catch (e) {
-    io.stderr(`✖ ${say("writeFailed", locale, { path: args.output, detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
-    return EXIT.unusable;
-  }
+  await writeOutput(args.output, text, locale, [args.input]);
   io.stderr(`${say("wrote", locale, { path: args.output })}\n`);
   return EXIT.ok;
 }
