@@ -45,7 +45,7 @@ describe.each(reports)("%s as a package", (_, report) => {
       const type = overrides.get(`/${name}`) ?? defaults.get(name.split(".").pop()!);
       expect(type, name).toBeTruthy();
     }
-    for (const partName of overrides.keys()) expect(Object.keys(files), partName).toContain(partName.slice(1));
+    for (const partName of overrides.keys()) expect(Object.keys(files), partName).toContain(partName!.slice(1));
     expect(overrides.get("/word/document.xml")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml");
   });
 
