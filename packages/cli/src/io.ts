@@ -5,6 +5,10 @@ export interface Io {
   stdin: () => Promise<Uint8Array>;
   /** stderr is a terminal: draw progress there */
   stderrIsTTY: boolean;
+  /** binary output (render --format docx|pdf); absent: stdout is not for bytes */
+  stdoutBytes?: (b: Uint8Array) => void;
+  /** stdout is a terminal: bytes are never written there */
+  stdoutIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -19,6 +23,8 @@ export const processIo: Io = {
   stderr: (s) => void process.stderr.write(s),
   stdin: readStdin,
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdoutBytes: (b) => void process.stdout.write(b),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
   env: process.env,
 };
 
