@@ -81,6 +81,18 @@ describe("deterministic bytes", () => {
     expect(Object.keys(unzipSync(a))[0]).toBe("[Content_Types].xml");
   });
 
+  it("a render after a larger report gives the bytes of a render on its own, and a complete ZIP", () => {
+    const small = seed();
+    small.preamble = ["短"];
+    const alone = Buffer.from(renderDocx(small));
+    const larger = seed();
+    larger.preamble = ["长".repeat(50_000)];
+    renderDocx(larger);
+    const after = Buffer.from(renderDocx(small));
+    expect(Buffer.compare(after, alone)).toBe(0);
+    expect(Object.keys(unzipSync(after))).toHaveLength(9);
+  });
+
   it("a process in another time zone writes the same bytes", () => {
     const script = `import("${join(import.meta.dirname, "../dist/index.js").replace(/\\/g, "/")}").then(({ renderDocx }) => {
       const r = JSON.parse(require("node:fs").readFileSync(${JSON.stringify(join(repoRoot, "examples/tacheng-2024/report.json"))}, "utf8"));

@@ -138,10 +138,10 @@ describe.each(cases)("a %s report as .docx", (_, report) => {
   it("keeps every table row whole on its page, and right-aligns every number", () => {
     for (const tbl of tables) for (const tr of rows(tbl)) expect(hasRowProperty(tr, "w:cantSplit")).toBe(true);
     const styles = parseXml(files["word/styles.xml"]!);
-    const numberStyle = all(styles, "w:style").find((s) => s.attrs["w:styleId"] === "CellNumber")!;
+    const numberStyle = all(styles, "w:style").find((s) => s.attrs["w:styleId"] === "Num")!;
     expect(all(numberStyle, "w:jc")[0]!.attrs["w:val"]).toBe("right");
     for (const tbl of tables) {
-      for (const p of all(tbl, "w:p")) if (/^\d+(\.\d+)?$/.test(textOf(p))) expect(paragraphStyle(p)).toBe("CellNumber");
+      for (const p of all(tbl, "w:p")) if (/^\d+(\.\d+)?$/.test(textOf(p))) expect(paragraphStyle(p)).toBe("Num");
     }
   });
 

@@ -8,7 +8,7 @@ import { DocxExportError } from "./errors.js";
 import { locales, say, type Locale } from "./messages.js";
 import { compiled, partTemplates } from "./templates.js";
 import { documentView } from "./view.js";
-import { deflatedEntry, storedEntry, zip, type Entry } from "./zip.js";
+import { deflatedEntry, ZipWriter, type Entry } from "./zip.js";
 
 export interface RenderDocxOptions {
   /** Language of error messages; the document itself is the report as written, in Chinese. Default zh-CN. */
@@ -21,13 +21,14 @@ const fixed = (name: string, template: string): Entry => deflatedEntry(name, enc
 // the parts that are the same for every report, deflated once; [Content_Types].xml first, as
 // every Office writer puts it
 const before = [fixed("[Content_Types].xml", "content-types"), fixed("_rels/.rels", "package-rels")];
-const after = [
+const after: Entry[] = [
   fixed("word/_rels/document.xml.rels", "document-rels"),
   fixed("word/styles.xml", "styles"),
   fixed("word/settings.xml", "settings"),
   fixed("word/fontTable.xml", "font-table"),
   fixed("word/footer1.xml", "footer"),
 ];
+const fixedRoom = [...before, ...after].reduce((n, e) => n + 30 + 46 + 2 * e.name.length + e.data.length, 0);
 
 const isEdition = (e: unknown): e is RenderEdition => (editions as readonly unknown[]).includes(e);
 
@@ -50,10 +51,11 @@ export function renderDocx(report: Report, options: RenderDocxOptions = {}): Uin
   const view = documentView(report, edition);
   const agency = (report as { agency?: { name?: unknown } }).agency?.name;
   const core = partTemplates.core!({ title: view.title.text, agency: typeof agency === "string" ? agency : "" });
-  return zip([
-    ...before,
-    storedEntry("docProps/core.xml", encoder.encode(core)),
-    storedEntry("word/document.xml", encoder.encode(compiled.document!(view))),
-    ...after,
-  ]);
+  const document = compiled.document!(view);
+  const out = new ZipWriter(fixedRoom + ZipWriter.roomFor("docProps/core.xml", core) + ZipWriter.roomFor("word/document.xml", document));
+  for (const e of before) out.add(e);
+  out.addText("docProps/core.xml", core);
+  out.addText("word/document.xml", document);
+  for (const e of after) out.add(e);
+  return out.finish();
 }
