@@ -15,6 +15,10 @@ export interface Io {
   stdin: (maxBytes?: number) => Promise<Uint8Array>;
   /** stderr is a terminal: draw progress there */
   stderrIsTTY: boolean;
+  /** binary output (render --format docx|pdf); absent: stdout is not for bytes */
+  stdoutBytes?: (b: Uint8Array) => void;
+  /** stdout is a terminal: bytes are never written there */
+  stdoutIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
 }
 
@@ -209,6 +213,8 @@ export const processIo: Io = {
   },
   stdin: readStdin,
   stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdoutBytes: (b) => void process.stdout.write(b),
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
   env: process.env,
 };
 

@@ -64,6 +64,7 @@ describe("the packages as a user installs them", () => {
       valid: true,
       htmlHasTable: true,
       xmlRoundTrip: true,
+      docxIsZip: true,
       importedNewReceived: 9, // 塔城市 2024: 9 applications by natural persons
       migratedEdition: "2021",
       losses: 26,
