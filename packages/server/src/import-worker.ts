@@ -1,0 +1,17 @@
+// Worker thread of the import pool: one published report's bytes in, importReport's result (and
+// the imported report's validation) out. It runs apart from the HTTP thread so that a slow or
+// hostile file delays only its own request, and one that exhausts the worker's heap ends this
+// thread, not the service.
+import { parentPort } from "node:worker_threads";
+import { importReport, type ImportOptions } from "@zfxxgk/import";
+import { validate } from "@zfxxgk/validator";
+
+parentPort!.on("message", async (m: { bytes: Uint8Array; options: ImportOptions }) => {
+  try {
+    const result = await importReport(m.bytes, m.options);
+    const validation = result.report ? validate(result.report, { locale: m.options.locale ?? "zh-CN" }) : null;
+    parentPort!.postMessage({ ok: true, value: { ...result, validation } });
+  } catch (e) {
+    parentPort!.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) });
+  }
+});
