@@ -1,5 +1,6 @@
 // JSON bodies: parsed only after a scan of the text has shown they nest no deeper than the limit,
 // so a body of a million "[" costs one linear pass and a 400, not a deep recursion anywhere.
+import { parse as parseTolerant, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { HttpProblem } from "./problem.js";
 
 /** The deepest nesting of objects and arrays in a JSON text (strings skipped), stopping past limit. */
@@ -32,9 +33,12 @@ export function parseJsonBody(text: string, maxDepth: number): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const at = /position (\d+)/.exec(message);
-    const where = at ? lineColumn(text, Number(at[1])) : null;
+    // JSON.parse does not always say where; a tolerant parser of the same text does
+    const errors: ParseError[] = [];
+    parseTolerant(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    const message = first ? printParseErrorCode(first.error) : e instanceof Error ? e.message : String(e);
+    const where = first ? lineColumn(text, first.offset) : null;
     throw new HttpProblem(
       "invalid-json",
       where
