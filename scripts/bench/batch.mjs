@@ -1,8 +1,9 @@
 // Benchmark: `zfxxgk validate <dir>` on 10,000 and 50,000 generated reports (valid and invalid,
 // varied figures and text lengths), against a baseline that only reads and JSON.parses the same
-// files, in the same run. Target: batch throughput ≥ 0.7× the baseline's; peak RSS reported for
-// both sizes (it must not grow with the number of files). Each size runs three times, alternating,
-// and the median ratio counts.
+// files, in the same run. Target: batch throughput ≥ 1.0× the baseline's, counting the command's
+// own start-up (its modules are imported inside the timed span, as `zfxxgk validate` loads them);
+// peak RSS reported for both sizes (it must not grow with the number of files). Each size runs
+// three times, alternating, and the median ratio counts.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -49,12 +50,12 @@ for (const name of readdirSync(dir).sort()) { JSON.parse(readFileSync(join(dir, 
 console.log(JSON.stringify({ n, ms: performance.now() - t, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 const batch = `
-import { validateCommand } from "@zfxxgk/cli";
 const dir = process.argv[1];
 const t = performance.now();
+const { main } = await import("@zfxxgk/cli");
 let lines = 0;
-const io = { stdout: (s) => { lines += s.split("\\n").length - 1; }, stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
-const code = await validateCommand({ inputs: [dir], json: true, verbose: false, locale: "zh-CN" }, io);
+const io = { stdout: (s) => { for (let i = s.indexOf("\\n"); i >= 0; i = s.indexOf("\\n", i + 1)) lines++; }, stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
+const code = await main(["validate", dir, "--json"], io);
 console.log(JSON.stringify({ n: lines - 1, code, ms: performance.now() - t, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 
@@ -84,8 +85,8 @@ for (const n of sizes) {
     "baseline peak RSS MiB": Math.round(base.maxRssMiB),
     "validate peak RSS MiB": Math.round(run.maxRssMiB),
   });
-  if (ratio < 0.7) ok = false;
+  if (ratio < 1.0) ok = false;
 }
 console.table(rows);
-console.log(`batch validation throughput / read+JSON.parse throughput ≥ 0.7: ${ok ? "met" : "NOT met"}`);
+console.log(`batch validation throughput / read+JSON.parse throughput ≥ 1.0: ${ok ? "met" : "NOT met"}`);
 process.exitCode = ok ? 0 : 1;
