@@ -30,7 +30,7 @@ describe("zfxxgk serve", () => {
     expect(refused.status).toBe(401);
     const r = await fetch(`${address}/v1/validate`, { method: "POST", body: report, headers: { "content-type": "application/json", authorization: "Bearer token-for-the-portal" } });
     expect(r.status).toBe(200);
-    expect((await r.json()).valid).toBe(true);
+    expect(((await r.json()) as { valid: boolean }).valid).toBe(true);
     const code = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.kill("SIGTERM");
     expect(await code).toBe(0);

@@ -6,6 +6,7 @@ import { dirname, extname, join, relative } from "node:path";
 import { importReport, type Diagnostic, type ImportResult } from "@zfxxgk/import";
 import { validate } from "@zfxxgk/validator";
 import type { Locale } from "../i18n.js";
+import { importInWorkers } from "../import-pool.js";
 import { EXIT, type Io } from "../io.js";
 import { progress } from "../progress.js";
 
@@ -118,11 +119,14 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
   }
   const bar = progress(io, files.length);
   const all: Done[] = [];
-  for (const file of files) {
+  // on every core, results in order (import-pool.ts)
+  for await (const got of importInWorkers(files, { format: args.format, locale })) {
+    const file = got.file;
     bar.tick(file);
     let done: Done;
     try {
-      done = await importOne(file, await readFile(file), args);
+      if ("error" in got) throw Object.assign(new Error(got.error), { code: got.error });
+      done = { file, result: got.result, outcome: got.result.report ? (got.valid ? "valid" : "invalid") : "failed", errors: got.errors };
     } catch (e) {
       bar.done();
       io.stderr(`✖ ${file}: ${fill(words.io[locale], { detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
