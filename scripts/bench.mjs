@@ -11,6 +11,7 @@ const benches = [
   ["batch validation", "scripts/bench/batch.mjs"],
   ["HTML export", "packages/export-html/bench.mjs"],
   ["import", "packages/import/bench.mjs"],
+  ["server (HTTP)", "packages/server/bench.mjs"],
   ["editor (Chromium)", "packages/editor/bench.mjs"],
 ].filter(([, path]) => existsSync(join(root, path)));
 

@@ -2,9 +2,19 @@
 // the imported report's validation) out. It runs apart from the HTTP thread so that a slow or
 // hostile file delays only its own request, and one that exhausts the worker's heap ends this
 // thread, not the service.
+import { setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { importReport, type ImportOptions } from "@zfxxgk/import";
 import { validate } from "@zfxxgk/validator";
+
+// Imports are long and CPU-bound; the HTTP thread answers everyone. On Linux a thread's nice value
+// is its own (setpriority on pid 0 is the calling thread), so the imports yield the core to the
+// HTTP thread when both want it. Elsewhere this may apply to the process or be refused: harmless.
+try {
+  setPriority(0, 10);
+} catch {
+  // not permitted here: the imports keep the default priority
+}
 
 parentPort!.on("message", async (m: { bytes: Uint8Array; options: ImportOptions }) => {
   try {
