@@ -8,6 +8,7 @@ import addFormats from "ajv-formats";
 import { validate } from "@zfxxgk/validator";
 import { createServer, type ZfxxgkServer } from "./index.js";
 import { page2019, pdf, report, reportText } from "./test-support/fixtures.js";
+import { j } from "./test-support/fixtures.js";
 
 let server: ZfxxgkServer;
 let base: string;
@@ -20,7 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const post = (path: string, body: BodyInit, type = "application/json", headers: Record<string, string> = {}) =>
+const post = (path: string, body: string | Buffer, type = "application/json", headers: Record<string, string> = {}) =>
   fetch(base + path, { method: "POST", body, headers: { "content-type": type, ...headers } });
 
 interface Case {
@@ -72,7 +73,7 @@ describe("the OpenAPI document", () => {
   let doc: Record<string, any>;
   let ajv: Ajv2020;
   beforeAll(async () => {
-    doc = await (await fetch(`${base}/openapi.json`)).json();
+    doc = (await j(await fetch(`${base}/openapi.json`))) as Record<string, any>;
     ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
     // the document's components as one schema resource, so that #/components/schemas/X resolves
@@ -81,7 +82,7 @@ describe("the OpenAPI document", () => {
   });
 
   it("is a valid OpenAPI 3.1 document", async () => {
-    const result = await openApiValidate(structuredClone(doc));
+    const result = (await openApiValidate(structuredClone(doc) as never)) as { valid: boolean; errors?: unknown[] };
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(doc.openapi).toBe("3.1.0");
@@ -89,7 +90,7 @@ describe("the OpenAPI document", () => {
 
   it("carries each edition's report JSON Schema as the schema package publishes it", async () => {
     for (const edition of ["2021", "2019"]) {
-      const bundle = await (await fetch(`${base}/v1/schemas/${edition}`)).json();
+      const bundle = await j(await fetch(`${base}/v1/schemas/${edition}`));
       expect(doc.components.schemas[`Report${edition}`]).toEqual(bundle.schema);
       expect(bundle.schema.$id).toBe(`urn:zfxxgk:annual-report:${edition}:schema`);
     }
@@ -111,7 +112,7 @@ describe("the OpenAPI document", () => {
     const media = Object.entries(documented.content ?? {}).find(([t]) => t.split(";")[0] === type);
     expect(media, `${type} is documented for ${c.status}`).toBeDefined();
     if (/json$/.test(type)) {
-      const body = await r.json();
+      const body = await j(r);
       const schema = JSON.parse(JSON.stringify((media![1] as { schema: unknown }).schema).replaceAll('"#/components/schemas/', '"urn:test:components#/$defs/'));
       const check = ajv.compile(schema);
       expect(check(body), JSON.stringify(check.errors?.slice(0, 3))).toBe(true);
@@ -121,8 +122,8 @@ describe("the OpenAPI document", () => {
 
 describe("answers", () => {
   it("name every faulty cell by pointer and label path, in the language asked for", async () => {
-    const en = await (await post("/v1/validate", JSON.stringify(invalid), "application/json", { "accept-language": "en-GB,en;q=0.9,zh;q=0.5" })).json();
-    const zh = await (await post("/v1/validate", JSON.stringify(invalid), "application/json", { "accept-language": "zh-CN" })).json();
+    const en = await j(await post("/v1/validate", JSON.stringify(invalid), "application/json", { "accept-language": "en-GB,en;q=0.9,zh;q=0.5" }));
+    const zh = await j(await post("/v1/validate", JSON.stringify(invalid), "application/json", { "accept-language": "zh-CN" }));
     expect(en.valid).toBe(false);
     const enIssue = en.issues.find((i: { severity: string }) => i.severity === "error");
     const zhIssue = zh.issues.find((i: { severity: string }) => i.severity === "error");
@@ -136,7 +137,7 @@ describe("answers", () => {
     const r = await post("/v1/render", JSON.stringify(invalid), "application/json", { "accept-language": "en" });
     expect(r.status).toBe(422);
     expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    const p = await r.json();
+    const p = await j(r);
     expect(p).toMatchObject({ type: "urn:zfxxgk:problem:invalid-report", status: 422, code: "invalid-report", instance: "/v1/render" });
     expect(p.issues.length).toBeGreaterThan(0);
     expect(p.issues[0].pointer).toMatch(/^\/applications\//);
@@ -147,19 +148,19 @@ describe("answers", () => {
 
   it("fill computes the blank totals the example leaves, and the result validates with no warning", async () => {
     const before = validate(report);
-    const r = await (await post("/v1/fill", reportText)).json();
+    const r = await j(await post("/v1/fill", reportText));
     expect(r.filled.length).toBeGreaterThan(0);
     expect(r.validation.valid).toBe(true);
     expect(r.validation.counts.warning).toBeLessThan(before.counts.warning);
   });
 
   it("imports the 2019-edition page and migrates it to 2021, listing what does not map", async () => {
-    const imported = await (await post("/v1/import", page2019, "text/html")).json();
+    const imported = await j(await post("/v1/import", page2019, "text/html"));
     expect(imported.edition).toBe("2019");
     expect(imported.diagnostics.length).toBeGreaterThan(0);
     const migrated = await post("/v1/migrate?to=2021", JSON.stringify(imported.report), "application/json", { "accept-language": "en" });
     expect(migrated.status).toBe(200);
-    const m = await migrated.json();
+    const m = await j(migrated);
     expect(m.report.edition).toBe("2021");
     expect(Array.isArray(m.losses)).toBe(true);
   });
@@ -167,11 +168,11 @@ describe("answers", () => {
   it("refuse JSON nested deeper than the limit with 400 too-deep", async () => {
     const r = await post("/v1/validate", "[".repeat(100_000) + "]".repeat(100_000));
     expect(r.status).toBe(400);
-    expect((await r.json()).code).toBe("too-deep");
+    expect((await j(r)).code).toBe("too-deep");
   });
 
   it("say where JSON breaks, by line and column", async () => {
-    const p = await (await post("/v1/validate", '{\n  "edition": "2021",\n  "year": }', "application/json", { "accept-language": "en" })).json();
+    const p = await j(await post("/v1/validate", '{\n  "edition": "2021",\n  "year": }', "application/json", { "accept-language": "en" }));
     expect(p.code).toBe("invalid-json");
     expect(p.line).toBe(3);
     expect(p.detail).toMatch(/^line 3, column/);

@@ -8,6 +8,7 @@ import { createDeflateRaw, crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createServer, readTokens, type ServerOptions, type ZfxxgkServer } from "./index.js";
 import { pdf, rawRequest, reportText, statusOf } from "./test-support/fixtures.js";
+import { j } from "./test-support/fixtures.js";
 
 const started: ZfxxgkServer[] = [];
 async function start(options: ServerOptions = {}): Promise<{ server: ZfxxgkServer; base: string; port: number }> {
@@ -27,7 +28,7 @@ const postReport = (base: string, headers: Record<string, string> = {}) =>
 async function answersNext(base: string, headers: Record<string, string> = {}) {
   const r = await postReport(base, headers);
   expect(r.status).toBe(200);
-  const body = await r.json();
+  const body = await j(r);
   expect(body).toMatchObject({ valid: true, edition: "2021" });
 }
 
@@ -41,10 +42,10 @@ describe("imports on the worker pool", () => {
     await server.pool.busyWorkers()[0]!.terminate();
     const r = await pending;
     expect(r.status).toBe(500);
-    expect((await r.json()).code).toBe("worker-failed");
+    expect((await j(r)).code).toBe("worker-failed");
     const again = await postPdf(base);
     expect(again.status).toBe(200);
-    expect((await again.json()).report.agency.name).toBe("淮安市人民政府");
+    expect((await j(again)).report.agency.name).toBe("淮安市人民政府");
     expect(server.pool.replaced).toBe(1);
   });
 
@@ -52,7 +53,7 @@ describe("imports on the worker pool", () => {
     const { server, base } = await start({ importTimeoutMs: 30 });
     const r = await postPdf(base);
     expect(r.status).toBe(504);
-    expect((await r.json()).code).toBe("timeout");
+    expect((await j(r)).code).toBe("timeout");
     expect(server.pool.replaced).toBe(1);
     await answersNext(base);
   });
@@ -66,7 +67,7 @@ describe("imports on the worker pool", () => {
     expect(refused.length).toBe(3);
     for (const a of refused) {
       expect(a.headers.get("retry-after")).toMatch(/^\d+$/);
-      expect((await a.json()).code).toBe("saturated");
+      expect((await j(a)).code).toBe("saturated");
     }
     await answersNext(base);
   });
@@ -102,7 +103,7 @@ describe("bodies", () => {
     const type = "multipart/form-data; boundary=XYZ";
     const truncated = await fetch(`${base}/v1/import`, { method: "POST", body: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 trunc', headers: { "content-type": type } });
     expect(truncated.status).toBe(400);
-    expect((await truncated.json()).code).toBe("bad-multipart");
+    expect((await j(truncated)).code).toBe("bad-multipart");
     const noBoundary = await fetch(`${base}/v1/import`, { method: "POST", body: "hello", headers: { "content-type": "multipart/form-data" } });
     expect([400, 415]).toContain(noBoundary.status);
     expect(noBoundary.headers.get("content-type")).toMatch(/^application\/problem\+json/);
@@ -111,7 +112,7 @@ describe("bodies", () => {
     form.append("file", new Blob([pdf]), "b.pdf");
     const two = await fetch(`${base}/v1/import`, { method: "POST", body: form });
     expect(two.status).toBe(413);
-    expect((await two.json()).code).toBe("too-many-files");
+    expect((await j(two)).code).toBe("too-many-files");
     await answersNext(base);
   });
 
@@ -125,7 +126,7 @@ describe("bodies", () => {
     ] as const) {
       const r = await fetch(base + path, { method: "POST", body: path === "/v1/import" && type === "application/json" ? reportText : "x", headers: { "content-type": type, "accept-language": "en" } });
       expect(r.status, `${path} ${type}`).toBe(415);
-      const p = await r.json();
+      const p = await j(r);
       expect(p.code).toBe("unsupported-media-type");
       expect(r.headers.get("content-language")).toBe("en");
     }
@@ -175,7 +176,7 @@ describe("bearer tokens", () => {
     const none = await postReport(base, { "accept-language": "en" });
     expect(none.status).toBe(401);
     expect(none.headers.get("www-authenticate")).toMatch(/^Bearer/);
-    expect((await none.json()).code).toBe("unauthorized");
+    expect((await j(none)).code).toBe("unauthorized");
     expect((await postReport(base, { authorization: "Bearer s3cret-portal-tokeN" })).status).toBe(401);
     expect((await postReport(base, { authorization: "Basic czNjcmV0" })).status).toBe(401);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);

@@ -29,3 +29,7 @@ export function rawRequest(port: number, chunks: (string | Buffer)[], options: {
 }
 
 export const statusOf = (raw: string) => Number(/^HTTP\/1\.1 (\d{3})/.exec(raw)?.[1] ?? 0);
+
+/** A response's JSON body, as the loosely typed value a test inspects. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const j = (r: Response): Promise<any> => r.json();
