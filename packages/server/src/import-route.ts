@@ -37,7 +37,7 @@ export function importRoute(settings: Settings, pool: WorkerPool) {
     });
     app.addContentTypeParser(importTypes, { parseAs: "buffer", bodyLimit: settings.uploadLimit }, (_req, body, done) => done(null, body));
 
-    app.post<{ Querystring: Record<string, string | undefined> }>("/v1/import", { bodyLimit: settings.uploadLimit }, async (req) => {
+    app.post<{ Querystring: Record<string, string | undefined> }>("/v1/import", { bodyLimit: settings.uploadLimit }, async (req, reply) => {
       const locale = localeFor(req);
       const format = req.query.format ?? "auto";
       if (!FORMATS.includes(format))
@@ -46,7 +46,7 @@ export function importRoute(settings: Settings, pool: WorkerPool) {
       // a copy the worker owns: the request's buffer may be a slice of a shared pool
       const own = new Uint8Array(bytes.byteLength);
       own.set(bytes);
-      let result: { report: unknown; diagnostics: unknown[] } & Record<string, unknown>;
+      let result: { imported: true; json: string } | { imported: false; diagnostics: unknown[] };
       try {
         result = await pool.run({ bytes: own, options: { format, locale } }, [own.buffer]);
       } catch (e) {
@@ -59,13 +59,13 @@ export function importRoute(settings: Settings, pool: WorkerPool) {
         req.log.warn({ reason: e.message }, "import worker failed");
         throw new HttpProblem("worker-failed", { "zh-CN": "处理该文件的导入进程意外终止", en: "the worker importing this file died" });
       }
-      if (result.report === null)
+      if (!result.imported)
         throw new HttpProblem(
           "not-imported",
           { "zh-CN": "文件中没有找到可导入的报告（见 diagnostics）", en: "no report could be imported from the file (see diagnostics)" },
           { diagnostics: result.diagnostics },
         );
-      return result;
+      return reply.type("application/json; charset=utf-8").send(result.json);
     });
   };
 }

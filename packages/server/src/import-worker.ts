@@ -19,8 +19,10 @@ try {
 parentPort!.on("message", async (m: { bytes: Uint8Array; options: ImportOptions }) => {
   try {
     const result = await importReport(m.bytes, m.options);
-    const validation = result.report ? validate(result.report, { locale: m.options.locale ?? "zh-CN" }) : null;
-    parentPort!.postMessage({ ok: true, value: { ...result, validation } });
+    if (!result.report) return parentPort!.postMessage({ ok: true, value: { imported: false, diagnostics: result.diagnostics } });
+    const validation = validate(result.report, { locale: m.options.locale ?? "zh-CN" });
+    // the response is serialised here: one string crosses to the HTTP thread, which only sends it
+    parentPort!.postMessage({ ok: true, value: { imported: true, json: JSON.stringify({ ...result, validation }) } });
   } catch (e) {
     parentPort!.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) });
   }
