@@ -20,10 +20,10 @@ async function run(args: string[]) {
 }
 
 describe("zfxxgk validate <dir> on worker threads", () => {
-  it("600 files: results in order, each with its verdict, and the summary", async () => {
+  it("2,400 files (past the in-process threshold): results in order, each with its verdict, and the summary", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zfxxgk-batch-"));
     const expected: string[] = [];
-    for (let i = 0; i < 600; i++) {
+    for (let i = 0; i < 2400; i++) {
       const name = join(dir, `r${String(i).padStart(4, "0")}.json`);
       if (i % 50 === 7) {
         writeFileSync(name, '{"edition": "2021", ');
@@ -47,7 +47,7 @@ describe("zfxxgk validate <dir> on worker threads", () => {
     expect(results.map((r) => r.file)).toEqual(expected.map((_, i) => join(dir, `r${String(i).padStart(4, "0")}.json`)));
     expect(results.map((r) => (!r.readable ? "unreadable" : r.valid ? "valid" : "invalid"))).toEqual(expected);
     const summary = lines.at(-1);
-    expect(summary).toMatchObject({ type: "summary", files: 600, unreadable: 12, invalid: expected.filter((e) => e === "invalid").length });
+    expect(summary).toMatchObject({ type: "summary", files: 2400, unreadable: 48, invalid: expected.filter((e) => e === "invalid").length });
     expect(code).toBe(2); // unreadable files make the batch unusable
     const faulty = results.find((r) => r.valid === false && r.readable);
     expect(faulty.issues.some((i: { pointer: string; severity: string }) => i.severity === "error" && i.pointer.startsWith("/applications/newReceived"))).toBe(true);
