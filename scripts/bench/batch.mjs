@@ -47,7 +47,8 @@ const dir = process.argv[1];
 const t = performance.now();
 let n = 0;
 for (const name of readdirSync(dir).sort()) { JSON.parse(readFileSync(join(dir, name), "utf8")); n++; }
-console.log(JSON.stringify({ n, ms: performance.now() - t, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+const u = process.cpuUsage();
+console.log(JSON.stringify({ n, ms: performance.now() - t, cpuMs: (u.user + u.system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 const batch = `
 const dir = process.argv[1];
@@ -56,7 +57,8 @@ const { main } = await import("@zfxxgk/cli");
 let lines = 0;
 const io = { stdout: (s) => { for (let i = s.indexOf("\\n"); i >= 0; i = s.indexOf("\\n", i + 1)) lines++; }, stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
 const code = await main(["validate", dir, "--json"], io);
-console.log(JSON.stringify({ n: lines - 1, code, ms: performance.now() - t, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+const u = process.cpuUsage();
+console.log(JSON.stringify({ n: lines - 1, code, ms: performance.now() - t, cpuMs: (u.user + u.system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 
 let ok = true;
@@ -82,6 +84,9 @@ for (const n of sizes) {
     "validate files/s": Math.round((n / run.ms) * 1000),
     ratio: ratio.toFixed(2),
     "ratios (3 runs)": runs.map((r) => r.ratio.toFixed(2)).join(" "),
+    // CPU of the whole process, every thread: what the machine's load does not change
+    "baseline CPU ms/file": (base.cpuMs / n).toFixed(3),
+    "validate CPU ms/file": (run.cpuMs / n).toFixed(3),
     "baseline peak RSS MiB": Math.round(base.maxRssMiB),
     "validate peak RSS MiB": Math.round(run.maxRssMiB),
   });
