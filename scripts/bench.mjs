@@ -12,6 +12,7 @@ const benches = [
   ["HTML export", "packages/export-html/bench.mjs"],
   ["Word export", "packages/export-docx/bench.mjs"],
   ["import", "packages/import/bench.mjs"],
+  ["server (HTTP)", "packages/server/bench.mjs"],
   ["editor (Chromium)", "packages/editor/bench.mjs"],
 ].filter(([, path]) => existsSync(join(root, path)));
 

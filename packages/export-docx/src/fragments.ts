@@ -5,6 +5,7 @@
 // data, which is never marked safe.
 import type { SafeString } from "handlebars";
 import { editions, layouts, type EditionLayout, type RenderEdition } from "@zfxxgk/export-html";
+import { labels as schemaLabels, type Edition, type Labels } from "@zfxxgk/schema";
 import { env, layoutTemplates } from "./templates.js";
 
 /** The text width in twips: A4 (11906) less GB/T 9704's left (28mm) and right (26mm) margins. */
@@ -28,7 +29,7 @@ export interface Fragments {
   review: { properties: SafeString; head: SafeString };
 }
 
-function fragmentsOf({ labels, proactive, applications, review }: EditionLayout): Fragments {
+function fragmentsOf({ proactive, applications, review }: EditionLayout, labels: Labels): Fragments {
   // 表二: the label column takes about a third, the widest block's value columns share the rest
   const width = proactive[0]!.width;
   const labelColumn = Math.round(TEXT_WIDTH * 0.31);
@@ -60,4 +61,4 @@ function fragmentsOf({ labels, proactive, applications, review }: EditionLayout)
   };
 }
 
-export const fragments = Object.fromEntries(editions.map((e) => [e, fragmentsOf(layouts[e])])) as Record<RenderEdition, Fragments>;
+export const fragments = Object.fromEntries(editions.map((e) => [e, fragmentsOf(layouts[e]!, schemaLabels[e as Edition])])) as Record<RenderEdition, Fragments>;

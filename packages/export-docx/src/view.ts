@@ -4,7 +4,7 @@
 // rest. Text arrives here already checked (check.ts): every character is one XML 1.0 carries.
 import type { SafeString } from "handlebars";
 import { editions, layouts, type RenderEdition } from "@zfxxgk/export-html";
-import type { Labels } from "@zfxxgk/schema";
+import { labels as schemaLabels, type Edition, type Labels } from "@zfxxgk/schema";
 import type { Report } from "@zfxxgk/types";
 import { chineseDate } from "./format.js";
 import { fragments } from "./fragments.js";
@@ -102,16 +102,16 @@ function headingsOf(labels: Labels) {
   };
 }
 
-const headings = Object.fromEntries(editions.map((e) => [e, headingsOf(layouts[e].labels)])) as Record<RenderEdition, ReturnType<typeof headingsOf>>;
+const headings = Object.fromEntries(editions.map((e) => [e, headingsOf(schemaLabels[e as Edition])])) as Record<RenderEdition, ReturnType<typeof headingsOf>>;
 
 export function documentView(report: Report, edition: RenderEdition): DocumentView {
   const r = report as unknown as Obj;
   const pd = obj(r.proactiveDisclosure);
   const ap = obj(r.applications);
   const rl = obj(r.reviewAndLitigation);
-  const { proactive, applications, review } = layouts[edition];
-  const f = fragments[edition];
-  const h = headings[edition];
+  const { proactive, applications, review } = layouts[edition]!;
+  const f = fragments[edition]!;
+  const h = headings[edition]!;
 
   const sig = r.signature === undefined || r.signature === null ? null : obj(r.signature);
   const reviewValues: unknown[] = [];

@@ -71,6 +71,7 @@ describe("the packages as a user installs them", () => {
       aggregateNew: 18,
       diffTotal: 4, // the four blank 总计 cells fill computed
       csvRows: 4,
+      servedValid: true,
     });
   });
 

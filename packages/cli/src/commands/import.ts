@@ -7,6 +7,7 @@ import { importReport, MAX_PDF_BYTES, type Diagnostic, type ImportResult } from 
 import { validate } from "@zfxxgk/validator";
 import type { Locale } from "../i18n.js";
 import { say } from "../i18n.js";
+import { importInWorkers } from "../import-pool.js";
 import { filesUnder, outputNames } from "../inputs.js";
 import { EXIT, InputTooLarge, plain, readFileBounded, writeOutput, WriteError, type Io } from "../io.js";
 import { progress } from "../progress.js";
@@ -98,11 +99,14 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
   }
   const bar = progress(io, files.length);
   const all: Done[] = [];
-  for (const file of files) {
+  // on every core, results in order (import-pool.ts)
+  for await (const got of importInWorkers(files, { format: args.format, locale })) {
+    const file = got.file;
     bar.tick(file);
     let done: Done;
     try {
-      done = await importOne(file, readFileBounded(file, MAX_PDF_BYTES), args);
+      if ("error" in got) throw got.limit ? new InputTooLarge(got.limit) : Object.assign(new Error(got.error), { code: got.error });
+      done = { file, result: got.result, valid: got.result.report ? got.valid : null, errors: got.errors };
     } catch (e) {
       bar.done();
       const detail = readFailure(e, locale);

@@ -43,6 +43,9 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
   const bar = progress(io, inputs.hasDirectory ? undefined : args.inputs.length);
   const tally = { files: 0, valid: 0, invalid: 0, unreadable: 0 };
   const byRule = new Map<string, { error: number; warning: number }>();
+  // without a terminal to draw progress on, results are written in blocks rather than a write per file
+  const block = io.stderrIsTTY ? 0 : 64 * 1024;
+  let pending = "";
   for await (const outcome of outcomes) {
     bar.tick(outcome.file);
     tally.files++;
@@ -54,8 +57,13 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
       byRule.set(code, c);
     }
     bar.done();
-    io.stdout(outcome.text);
+    pending += outcome.text;
+    if (pending.length > block) {
+      io.stdout(pending);
+      pending = "";
+    }
   }
+  if (pending) io.stdout(pending);
   bar.done();
   for (const d of inputs.emptyDirs) io.stderr(`${plain(d)}: ${say("noJsonInDir", locale)}\n`);
   // entries a walk could not enter: each told, each counted, the batch went on
