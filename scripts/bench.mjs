@@ -10,7 +10,9 @@ const benches = [
   ["validate", "scripts/bench/validate.mjs"],
   ["batch validation", "scripts/bench/batch.mjs"],
   ["HTML export", "packages/export-html/bench.mjs"],
+  ["Word export", "packages/export-docx/bench.mjs"],
   ["import", "packages/import/bench.mjs"],
+  ["server (HTTP)", "packages/server/bench.mjs"],
   ["editor (Chromium)", "packages/editor/bench.mjs"],
 ].filter(([, path]) => existsSync(join(root, path)));
 

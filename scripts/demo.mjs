@@ -1,6 +1,7 @@
 // npm run demo: the main job on the example — validate the 塔城市 2024 report, fill its blank
-// totals, validate the result, and render it as HTML and XML — through the zfxxgk CLI, as a user
-// would run it.
+// totals, validate the result, and render it as HTML, XML, Word and PDF — through the zfxxgk CLI,
+// as a user would run it. The PDF comes last: it needs Chromium, and says which package to
+// install when there is none.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 
@@ -12,6 +13,8 @@ const steps = [
   ["validate", "out/tacheng-2024.filled.json"],
   ["render", "out/tacheng-2024.filled.json", "-o", "out/tacheng-2024.html"],
   ["render", "out/tacheng-2024.filled.json", "--format", "xml", "-o", "out/tacheng-2024.xml"],
+  ["render", "out/tacheng-2024.filled.json", "--format", "docx", "-o", "out/tacheng-2024.docx"],
+  ["render", "out/tacheng-2024.filled.json", "--format", "pdf", "-o", "out/tacheng-2024.pdf"],
 ];
 for (const args of steps) {
   console.log(`\n$ zfxxgk ${args.join(" ")}`);

@@ -1,4 +1,4 @@
-// packages/export-html and packages/export-xml: templates/**/*.hbs → src/templates.generated.ts,
+// packages/export-html, export-xml and export-docx: templates/**/*.hbs → src/templates.generated.ts,
 // the template sources as string constants. The exporters compile them exactly as they compiled
 // the files they used to read with node:fs, so the output is unchanged, and a browser bundle
 // (packages/editor) needs no file system. `--check` compares with the committed files (CI).
@@ -9,7 +9,7 @@ import { writeOrCheck } from "../write-or-check.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packagesDir = join(here, "../../packages");
-const exporters = ["export-html", "export-xml"];
+const exporters = ["export-html", "export-xml", "export-docx"];
 
 /** Every .hbs under dir, keyed by its path below dir without the extension ("layout/review-head"). */
 function sourcesIn(dir, prefix = "") {

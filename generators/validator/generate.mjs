@@ -11,6 +11,7 @@ import { reportSchemas } from "@zfxxgk/schema";
 import { publishedModels } from "@zfxxgk/generator-model/generate";
 import { writeOrCheck } from "../write-or-check.mjs";
 import { formats } from "./templates/formats.js";
+import { linearRegExp } from "./templates/regexp.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = join(here, "../../packages/validator/generated");
@@ -21,7 +22,8 @@ const HEADER = (edition) =>
 
 function schemaValidatorSource(schema) {
   const ajv = new Ajv2020({
-    code: { source: true, esm: true, formats: _`formats` },
+    // patterns through linearRegExp (inlined below from the template): no stack overflow on long text
+    code: { source: true, esm: true, formats: _`formats`, regExp: Object.assign(linearRegExp, { code: "linearRegExp" }) },
     allErrors: true,
     // Cells (count, amount, text: 4 keywords) are inlined into their rows; row shapes (5+) stay
     // functions of their own: inlining those makes V8 give up on the huge function (TOOLING.md).
@@ -72,6 +74,7 @@ function editionSource(schema, model) {
   return (
     HEADER(edition) +
     template("formats.js").replace(/^export /m, "") +
+    template("regexp.js").replace(/^export /m, "") +
     schemaValidatorSource(schema) +
     "\n" +
     `export const edition = ${JSON.stringify(edition)};\n` +

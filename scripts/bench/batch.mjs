@@ -1,8 +1,9 @@
 // Benchmark: `zfxxgk validate <dir>` on 10,000 and 50,000 generated reports (valid and invalid,
 // varied figures and text lengths), against a baseline that only reads and JSON.parses the same
-// files, in the same run. Target: batch throughput ≥ 0.7× the baseline's; peak RSS reported for
-// both sizes (it must not grow with the number of files). Each size runs three times, alternating,
-// and the median ratio counts.
+// files, in the same run. Target: batch throughput ≥ 1.0× the baseline's, counting the command's
+// own start-up (its modules are imported inside the timed span, as `zfxxgk validate` loads them);
+// peak RSS reported for both sizes (it must not grow with the number of files). Each size runs
+// three times, alternating, and the median ratio counts.
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -46,16 +47,18 @@ const dir = process.argv[1];
 const t = performance.now();
 let n = 0;
 for (const name of readdirSync(dir).sort()) { JSON.parse(readFileSync(join(dir, name), "utf8")); n++; }
-console.log(JSON.stringify({ n, ms: performance.now() - t, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+const u = process.cpuUsage();
+console.log(JSON.stringify({ n, ms: performance.now() - t, cpuMs: (u.user + u.system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 const batch = `
-import { validateCommand } from "@zfxxgk/cli";
 const dir = process.argv[1];
 const t = performance.now();
+const { main } = await import("@zfxxgk/cli");
 let lines = 0;
-const io = { stdout: (s) => { lines += s.split("\\n").length - 1; }, stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
-const code = await validateCommand({ inputs: [dir], json: true, verbose: false, locale: "zh-CN" }, io);
-console.log(JSON.stringify({ n: lines - 1, code, ms: performance.now() - t, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+const io = { stdout: (s) => { for (let i = s.indexOf("\\n"); i >= 0; i = s.indexOf("\\n", i + 1)) lines++; }, stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
+const code = await main(["validate", dir, "--json"], io);
+const u = process.cpuUsage();
+console.log(JSON.stringify({ n: lines - 1, code, ms: performance.now() - t, cpuMs: (u.user + u.system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 
 let ok = true;
@@ -81,11 +84,14 @@ for (const n of sizes) {
     "validate files/s": Math.round((n / run.ms) * 1000),
     ratio: ratio.toFixed(2),
     "ratios (3 runs)": runs.map((r) => r.ratio.toFixed(2)).join(" "),
+    // CPU of the whole process, every thread: what the machine's load does not change
+    "baseline CPU ms/file": (base.cpuMs / n).toFixed(3),
+    "validate CPU ms/file": (run.cpuMs / n).toFixed(3),
     "baseline peak RSS MiB": Math.round(base.maxRssMiB),
     "validate peak RSS MiB": Math.round(run.maxRssMiB),
   });
-  if (ratio < 0.7) ok = false;
+  if (ratio < 1.0) ok = false;
 }
 console.table(rows);
-console.log(`batch validation throughput / read+JSON.parse throughput ≥ 0.7: ${ok ? "met" : "NOT met"}`);
+console.log(`batch validation throughput / read+JSON.parse throughput ≥ 1.0: ${ok ? "met" : "NOT met"}`);
 process.exitCode = ok ? 0 : 1;

@@ -47,6 +47,7 @@ describe("aggregate", () => {
   it("keeps decimals exact", () => {
     const a = huaian();
     const b = huaian();
+    b.agency.name = "淮安市另一机关";
     a.proactiveDisclosure.article20Item8.administrativeFees.feeAmountThisYear = 0.1;
     b.proactiveDisclosure.article20Item8.administrativeFees.feeAmountThisYear = 0.2;
     const { report } = aggregate([{ report: a }, { report: b }], { agency });
@@ -94,5 +95,39 @@ describe("aggregate", () => {
     expect(() => aggregate([{ report: huaian(), file: "a.json" }, { report: { ...huaian(), year: 2023 }, file: "b.json" }], { agency, locale: "en" })).toThrow(
       "the reports cover different years: 2024: a.json; 2023: b.json",
     );
+  });
+});
+
+describe("members that would be counted twice", () => {
+  const other = () => {
+    const r = huaian();
+    r.agency.name = "淮安市另一机关";
+    return r;
+  };
+
+  it("the same file twice (same SHA-256) is refused, naming both", () => {
+    const sha256 = "b".repeat(64);
+    const run = () => aggregate([{ report: huaian(), file: "a.json", sha256 }, { report: other(), file: "copy/a.json", sha256 }], { agency, locale: "en" });
+    expect(run).toThrow(AggregationError);
+    expect(run).toThrow(/a\.json and copy\/a\.json are the same file/);
+  });
+
+  it("two reports of one agency are refused, naming the agency (zh-CN)", () => {
+    const run = () => aggregate([{ report: huaian(), file: "a.json" }, { report: huaian(), file: "b.json" }], { agency });
+    expect(run).toThrow(/a\.json 与 b\.json 是同一机关“淮安市人民政府”的报告/);
+  });
+
+  it("an aggregate among the members is refused", () => {
+    const { report: sum } = aggregate([{ report: huaian() }, { report: other() }], { agency });
+    const run = () => aggregate([{ report: huaian(), file: "h.json" }, { report: sum, file: "sum.json" }], { agency, locale: "en" });
+    expect(run).toThrow(/sum\.json is itself an aggregate report/);
+  });
+
+  it("each is summed when told so", () => {
+    const { report: sum } = aggregate([{ report: huaian() }, { report: other() }], { agency });
+    const twice = aggregate([{ report: huaian() }, { report: huaian() }], { agency, allowDuplicates: true });
+    expect(twice.report.applications.newReceived.naturalPerson).toBe(2 * 3001);
+    const nested = aggregate([{ report: huaian() }, { report: sum }], { agency, allowAggregates: true });
+    expect(nested.report.applications.newReceived.naturalPerson).toBe(3 * 3001);
   });
 });

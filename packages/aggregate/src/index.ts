@@ -24,6 +24,10 @@ export interface AggregateOptions {
   /** Sum members that have validation errors too (they are listed either way). */
   includeInvalid?: boolean;
   locale?: Locale;
+  /** Sum members that are the same file (SHA-256) or the same agency's report more than once. */
+  allowDuplicates?: boolean;
+  /** Sum members that are aggregate reports themselves (their members may be summed twice). */
+  allowAggregates?: boolean;
 }
 
 export interface Excluded {
@@ -42,13 +46,21 @@ export interface AggregateResult {
   blanks: Record<string, string[]>;
 }
 
-export type AggregationErrorCode = "NO-MEMBERS" | "NOT-A-REPORT" | "MIXED-EDITIONS" | "MIXED-YEARS" | "NO-VALID-MEMBERS";
+export type AggregationErrorCode = "NO-MEMBERS" | "NOT-A-REPORT" | "MIXED-EDITIONS" | "MIXED-YEARS" | "NO-VALID-MEMBERS" | "DUPLICATE-MEMBER" | "AGGREGATE-MEMBER";
 
 const text: Record<AggregationErrorCode, Record<Locale, string>> = {
   "NO-MEMBERS": { "zh-CN": "没有可汇总的报告", en: "no reports to aggregate" },
   "NOT-A-REPORT": { "zh-CN": "{who} 不是可识别的年度报告（没有已知的格式版本）", en: "{who} is not a report of a known edition" },
   "MIXED-EDITIONS": { "zh-CN": "报告的格式版本不一致：{detail}；不同格式的报告不能逐格相加", en: "the reports follow different editions: {detail}; they cannot be summed cell by cell" },
   "MIXED-YEARS": { "zh-CN": "报告年度不一致：{detail}", en: "the reports cover different years: {detail}" },
+  "DUPLICATE-MEMBER": {
+    "zh-CN": "{detail}；同一份报告汇总两次会重复计数，未汇总（确属不同报告时加 --allow-duplicates）",
+    en: "{detail}; a report summed twice is counted twice, so nothing was summed (--allow-duplicates if they are truly different reports)",
+  },
+  "AGGREGATE-MEMBER": {
+    "zh-CN": "{who} 本身是一份汇总报告（scope: aggregate），其成员可能被重复计数，未汇总（确需汇总时加 --allow-aggregates）",
+    en: "{who} is itself an aggregate report (scope: aggregate), whose members may be counted twice; nothing was summed (--allow-aggregates to sum it anyway)",
+  },
   "NO-VALID-MEMBERS": {
     "zh-CN": "所有报告都有错误，未汇总（可加 --include-invalid 仍然汇总）",
     en: "every report has errors; nothing was summed (--include-invalid sums them anyway)",
@@ -72,6 +84,31 @@ function groupBy(members: Member[], key: (r: any) => unknown): string {
   return [...groups].map(([k, files]) => `${k}: ${files.join(", ")}`).join("; ");
 }
 
+/** The same file twice, the same agency twice, or an aggregate among the members: each would count figures twice. */
+function refuseDoubleCounting(members: Member[], options: AggregateOptions, locale: Locale): void {
+  if (!options.allowAggregates) {
+    const i = members.findIndex((m) => (m.report as { scope?: unknown }).scope === "aggregate");
+    if (i >= 0) throw new AggregationError("AGGREGATE-MEMBER", locale, { who: who(members[i]!, i) });
+  }
+  if (options.allowDuplicates) return;
+  const seen = new Map<string, number>();
+  const same = { "zh-CN": ["{a} 与 {b} 是同一文件（SHA-256 相同）", "{a} 与 {b} 是同一机关“{agency}”的报告"], en: ["{a} and {b} are the same file (same SHA-256)", "{a} and {b} are both reports of {agency}"] }[locale];
+  for (const [i, m] of members.entries()) {
+    const agency = (m.report as { agency?: { name?: unknown } }).agency?.name;
+    const keys: [string, number][] = [];
+    if (m.sha256) keys.push([`sha:${m.sha256}`, 0]);
+    if (typeof agency === "string" && agency.trim()) keys.push([`agency:${agency.trim()}`, 1]);
+    for (const [key, kind] of keys) {
+      const first = seen.get(key);
+      if (first !== undefined) {
+        const detail = same[kind]!.replace("{a}", who(members[first]!, first)).replace("{b}", who(m, i)).replace("{agency}", String(agency));
+        throw new AggregationError("DUPLICATE-MEMBER", locale, { detail });
+      }
+      seen.set(key, i);
+    }
+  }
+}
+
 /** Rounds sums of 万元 amounts to the 6 decimals reports use, so 0.1 + 0.2 stays 0.3. */
 const addAmounts = (a: number, b: number) => Math.round((a + b) * 1e6) / 1e6;
 
@@ -89,6 +126,7 @@ export function aggregate(members: Member[], options: AggregateOptions): Aggrega
     const detail = groupBy(members, (r) => r.year) + (options.year !== undefined ? ` (≠ ${options.year})` : "");
     throw new AggregationError("MIXED-YEARS", locale, { detail });
   }
+  refuseDoubleCounting(members, options, locale);
   const edition = [...editions][0]!;
   const year = [...years][0] as number;
   const cells = cellsOf(edition);

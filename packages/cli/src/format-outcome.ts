@@ -1,6 +1,7 @@
 // How one file's validation reads: a JSON line, or text for a terminal.
 import type { Issue } from "@zfxxgk/validator";
 import { say, type Locale } from "./i18n.js";
+import { plain } from "./io.js";
 import type { Outcome } from "./validate-file.js";
 
 export interface FormatOptions {
@@ -20,10 +21,11 @@ function jsonLine(o: Outcome): string {
 
 function human(o: Outcome, verbose: boolean, locale: Locale): string {
   const [open, close, colon] = locale === "zh-CN" ? ["（", "）", "："] : [" (", ")", ": "];
-  if ("error" in o) return `✖ ${o.file} — ${say("unreadable", locale)}${colon}${o.error.message}\n`;
+  // file names and messages quote what a report holds: shown, never obeyed by the terminal
+  if ("error" in o) return `✖ ${plain(o.file)} — ${say("unreadable", locale)}${colon}${plain(o.error.message)}\n`;
   const r = o.result;
   const head =
-    `${r.valid ? "✔" : "✖"} ${o.file} — ${say(r.valid ? "valid" : "invalid", locale)}` +
+    `${r.valid ? "✔" : "✖"} ${plain(o.file)} — ${say(r.valid ? "valid" : "invalid", locale)}` +
     `${open}${r.edition ? say("edition", locale, { edition: r.edition }) : say("noEdition", locale)}${close}` +
     `${colon}${say("counts", locale, r.counts)}\n`;
   const shown = r.issues.filter((i) => verbose || i.severity !== "info");
@@ -41,10 +43,10 @@ const SEVERITY: Record<Issue["severity"], Record<Locale, string>> = {
 
 function issueText(i: Issue, verbose: boolean, locale: Locale): string {
   const colon = locale === "zh-CN" ? "：" : ": ";
-  let s = `  ${SEVERITY[i.severity][locale]} ${i.code}  ${i.pointer || "/"}\n    ${i.labelPath ? `${i.labelPath}${colon}` : ""}${i.message}\n`;
+  let s = `  ${SEVERITY[i.severity][locale]} ${i.code}  ${plain(i.pointer || "/")}\n    ${i.labelPath ? `${plain(i.labelPath)}${colon}` : ""}${plain(i.message)}\n`;
   if (verbose && i.cells) {
     s += `    ${say("cellsRead", locale)}\n`;
-    for (const c of i.cells) s += `      ${c.labelPath} = ${c.value ?? say("blank", locale)}\n`;
+    for (const c of i.cells) s += `      ${plain(c.labelPath)} = ${plain(String(c.value ?? say("blank", locale)))}\n`;
   }
   return s;
 }

@@ -16,6 +16,7 @@ export const help: Record<string, Record<Locale, string>> = {
   diff       逐格比较两份报告（如上一年度与本年度）
   flatten    把多份报告展开为 CSV 或 SQLite，便于统计分析
   migrate    把 2019 格式的报告转换为 2021 格式，列出无法对应的数值
+  serve      以 HTTP 服务提供以上功能（供门户等系统调用，OpenAPI 3.1）
 
 每个命令都有 --help，例如 zfxxgk validate --help。
 通用选项：--locale zh-CN|en（也可设环境变量 ZFXXGK_LOCALE），--help，--version
@@ -33,6 +34,7 @@ Commands:
   diff       compare two reports cell by cell (e.g. last year's and this year's)
   flatten    flatten many reports to CSV or SQLite for analysis
   migrate    convert a 2019-format report to the 2021 format, listing what cannot map
+  serve      offer all of the above over HTTP, for portals and other systems (OpenAPI 3.1)
 
 Every command has --help, e.g. zfxxgk validate --help.
 Common options: --locale zh-CN|en (or ZFXXGK_LOCALE), --help, --version

@@ -5,6 +5,22 @@ const strings: Record<string, Record<Locale, string>> = {
   notFound: { "zh-CN": "文件不存在", en: "no such file" },
   notAFile: { "zh-CN": "这是一个目录，不是文件", en: "is a directory, not a file" },
   io: { "zh-CN": "无法读取文件（{detail}）", en: "cannot be read ({detail})" },
+  tooLarge: {
+    "zh-CN": "文件超过 {limit} MiB，不是一份年度报告；未继续读取",
+    en: "larger than {limit} MiB, which no annual report is; reading stopped there",
+  },
+  duplicateKey: {
+    "zh-CN": "字段“{key}”在同一对象中出现了两次（第 {line} 行第 {column} 列）；无法确定应取哪一个值",
+    en: "the key \"{key}\" appears twice in one object (line {line}, column {column}); which value is meant cannot be told",
+  },
+  dirUnreadable: { "zh-CN": "目录无法读取（{detail}）", en: "the directory cannot be read ({detail})" },
+  symlinkLoop: { "zh-CN": "符号链接指向其上级目录，已跳过以免无限循环", en: "a symbolic link back to a folder above it; skipped, to avoid a loop" },
+  outputIsDir: { "zh-CN": "这是一个目录", en: "it is a directory" },
+  outputIsInput: {
+    "zh-CN": "输出文件 {path} 就是输入文件之一；未写入，以免覆盖输入。请换一个输出路径",
+    en: "the output {path} is one of the inputs; nothing was written, so as not to overwrite an input. Choose another output",
+  },
+  stdoutFailed: { "zh-CN": "无法写入标准输出（{detail}）", en: "cannot write to standard output ({detail})" },
   empty: { "zh-CN": "文件为空", en: "the file is empty" },
   notUtf8: {
     "zh-CN": "不是 UTF-8 编码（第 {line} 行第 {column} 列，字节 {offset}）；可能是 GBK/GB18030，请用 UTF-8 另存后再试",
@@ -66,6 +82,10 @@ const strings: Record<string, Record<Locale, string>> = {
   renderOne: { "zh-CN": "render 一次只处理一个文件", en: "render takes one file at a time" },
   migrateOne: { "zh-CN": "migrate 一次只处理一个文件", en: "migrate takes one file at a time" },
   needTo: { "zh-CN": "需要 --to 2021（目前只能迁移到 2021 格式）", en: "--to 2021 is required (the only target for now)" },
+  serveNoInput: { "zh-CN": "serve 不读取文件参数", en: "serve takes no file arguments" },
+  badPort: { "zh-CN": "--port 须为 0 到 65535 之间的整数", en: "--port must be a whole number from 0 to 65535" },
+  badNumber: { "zh-CN": "--import-workers、--import-timeout、--body-limit、--upload-limit、--max-in-flight 须为正数", en: "--import-workers, --import-timeout, --body-limit, --upload-limit and --max-in-flight must be positive numbers" },
+  badLogLevel: { "zh-CN": "--log-level 只能是 info、warn、error 或 silent", en: "--log-level must be info, warn, error or silent" },
   fillOne: { "zh-CN": "fill 一次只处理一个文件", en: "fill takes one file at a time" },
   filled: { "zh-CN": "已计算 {n} 个合计单元格：", en: "computed {n} total cells:" },
   filledNone: { "zh-CN": "没有需要计算的合计单元格", en: "no total cell needed computing" },
@@ -89,7 +109,8 @@ export function say(key: string, locale: Locale, vars: Record<string, string | n
 
 /** --locale, else ZFXXGK_LOCALE, else zh-CN (the reports' language). */
 export function pickLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Locale | null {
-  const v = flag ?? env.ZFXXGK_LOCALE ?? "zh-CN";
+  // an empty ZFXXGK_LOCALE= is unset, as shells mean it
+  const v = flag ?? (env.ZFXXGK_LOCALE || undefined) ?? "zh-CN";
   if (v === "zh-CN" || v === "zh") return "zh-CN";
   if (v === "en") return "en";
   return null;

@@ -2,19 +2,24 @@
 // done by the @zfxxgk packages, so that an integrator can do in code what the CLI does.
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { createRequire } from "node:module";
-import { aggregateCommand, aggregateHelp } from "./commands/aggregate.js";
-import { diffCommand, diffHelp } from "./commands/diff.js";
-import { fillCommand } from "./commands/fill.js";
-import { flattenCommand, flattenHelp } from "./commands/flatten.js";
-import { importCommand, importHelp } from "./commands/import.js";
-import { migrateCommand, migrateHelp } from "./commands/migrate.js";
-import { renderCommand, renderHelp } from "./commands/render.js";
-import { validateCommand } from "./commands/validate.js";
+// commands load on first use (lazy-commands.ts): start-up pays only for the command run
+import {
+  aggregateCommand,
+  diffCommand,
+  fillCommand,
+  flattenCommand,
+  importCommand,
+  lazyHelp,
+  migrateCommand,
+  renderCommand,
+  serveCommand,
+  validateCommand,
+} from "./lazy-commands.js";
 import { help } from "./help.js";
 import { pickLocale, say, type Locale } from "./i18n.js";
-import { EXIT, processIo, type Io } from "./io.js";
+import { EXIT, processIo, setMessageLocale, WriteError, type Io } from "./io.js";
 
-export { validateCommand, fillCommand, renderCommand, importCommand, aggregateCommand, diffCommand, flattenCommand, migrateCommand };
+export { validateCommand, fillCommand, renderCommand, importCommand, aggregateCommand, diffCommand, flattenCommand, migrateCommand, serveCommand };
 export { parseReportBytes, readReport, readReportFile, ReadError, firstInvalidUtf8 } from "./read-report.js";
 export type { Io } from "./io.js";
 
@@ -23,7 +28,9 @@ const version = (createRequire(import.meta.url)("../package.json") as { version:
 type Values = Record<string, string | boolean | undefined>;
 interface Command {
   options: NonNullable<ParseArgsConfig["options"]>;
-  help: Record<Locale, string>;
+  help: Record<Locale, string> | (() => Promise<Record<Locale, string>>);
+  /** the command reads no input files (serve) */
+  noInputs?: true;
   /** A usage error key (see i18n.ts), or undefined when the arguments are usable. */
   check?: (positionals: string[], values: Values) => string | undefined;
   run: (positionals: string[], values: Values, locale: Locale, io: Io) => Promise<number>;
@@ -56,7 +63,7 @@ const commands: Record<string, Command> = {
       output: { type: "string", short: "o" },
       force: { type: "boolean" },
     },
-    help: renderHelp,
+    help: lazyHelp.render!,
     check: (p) => (p.length > 1 ? "renderOne" : undefined),
     run: (p, v, locale, io) =>
       renderCommand(
@@ -79,7 +86,7 @@ const commands: Record<string, Command> = {
       json: { type: "boolean" },
       "json-diagnostics": { type: "boolean" },
     },
-    help: importHelp,
+    help: lazyHelp.import!,
     check: (p) => (p.length > 1 ? "importOne" : undefined),
     run: (p, v, locale, io) =>
       importCommand(
@@ -102,8 +109,10 @@ const commands: Record<string, Command> = {
       level: { type: "string", default: "county" },
       year: { type: "string" },
       "include-invalid": { type: "boolean" },
+      "allow-duplicates": { type: "boolean" },
+      "allow-aggregates": { type: "boolean" },
     },
-    help: aggregateHelp,
+    help: lazyHelp.aggregate!,
     check: (_p, v) =>
       !str(v.agency)
         ? "needAgency"
@@ -120,6 +129,8 @@ const commands: Record<string, Command> = {
           inputs,
           agency: { name: str(v.agency)!, kind: str(v.kind) as never, level: str(v.level) as never },
           includeInvalid: v["include-invalid"] === true,
+          allowDuplicates: v["allow-duplicates"] === true,
+          allowAggregates: v["allow-aggregates"] === true,
           locale,
           ...(str(v.output) ? { output: str(v.output)! } : {}),
           ...(str(v.year) ? { year: Number(v.year) } : {}),
@@ -129,32 +140,86 @@ const commands: Record<string, Command> = {
   },
   diff: {
     options: { ...common, json: { type: "boolean" } },
-    help: diffHelp,
+    help: lazyHelp.diff!,
     check: (p) => (p.length !== 2 ? "diffTwo" : undefined),
     run: (p, v, locale, io) => diffCommand({ before: p[0]!, after: p[1]!, json: v.json === true, locale }, io),
   },
   flatten: {
     options: { ...common, format: { type: "string", default: "csv" }, output: { type: "string", short: "o" } },
-    help: flattenHelp,
+    help: lazyHelp.flatten!,
     check: (_p, v) => (v.format !== "csv" && v.format !== "sqlite" ? "badFlatFormat" : v.format === "sqlite" && !str(v.output) ? "needOutput" : undefined),
     run: (inputs, v, locale, io) =>
       flattenCommand({ inputs, format: v.format as "csv" | "sqlite", locale, ...(str(v.output) ? { output: str(v.output)! } : {}) }, io),
   },
   migrate: {
     options: { ...common, to: { type: "string" }, output: { type: "string", short: "o" } },
-    help: migrateHelp,
+    help: lazyHelp.migrate!,
     check: (p, v) => (p.length > 1 ? "migrateOne" : str(v.to) !== "2021" ? "needTo" : undefined),
     run: (p, v, locale, io) => migrateCommand({ input: p[0]!, to: str(v.to)!, locale, ...(str(v.output) ? { output: str(v.output)! } : {}) }, io),
   },
+  serve: {
+    options: {
+      ...common,
+      host: { type: "string", default: "127.0.0.1" },
+      port: { type: "string", default: "8080" },
+      "tokens-file": { type: "string" },
+      "import-workers": { type: "string" },
+      "import-timeout": { type: "string" },
+      "body-limit": { type: "string" },
+      "upload-limit": { type: "string" },
+      "max-in-flight": { type: "string" },
+      "log-level": { type: "string", default: "info" },
+    },
+    help: lazyHelp.serve!,
+    noInputs: true,
+    check: (p, v) => serveUsage(p, v),
+    run: (_p, v, locale, io) =>
+      serveCommand(
+        {
+          host: str(v.host)!,
+          port: Number(v.port),
+          logLevel: str(v["log-level"])!,
+          locale,
+          ...(str(v["tokens-file"]) ? { tokensFile: str(v["tokens-file"])! } : {}),
+          ...Object.fromEntries(
+            (
+              [
+                ["import-workers", "importWorkers"],
+                ["import-timeout", "importTimeout"],
+                ["body-limit", "bodyLimit"],
+                ["upload-limit", "uploadLimit"],
+                ["max-in-flight", "maxInFlight"],
+              ] as const
+            )
+              .filter(([o]) => v[o] !== undefined)
+              .map(([o, k]) => [k, Number(v[o])]),
+          ),
+        },
+        io,
+      ),
+  },
 };
+
+/** serve's arguments: no inputs, a port, positive numbers, a known log level. */
+function serveUsage(p: string[], v: Values): string | undefined {
+  if (p.length > 0) return "serveNoInput";
+  if (!/^\d{1,5}$/.test(str(v.port) ?? "") || Number(v.port) > 65535) return "badPort";
+  for (const o of ["import-workers", "import-timeout", "body-limit", "upload-limit", "max-in-flight"])
+    if (v[o] !== undefined && !(Number(v[o]) > 0 && Number(v[o]) <= 1e6)) return "badNumber";
+  if (!["info", "warn", "error", "silent"].includes(str(v["log-level"])!)) return "badLogLevel";
+  return undefined;
+}
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
   const [name, ...rest] = argv;
-  const quickLocale = pickLocale(undefined, io.env) ?? "zh-CN";
+  // the locale asked for, before the arguments are parsed: their errors are told in it too
+  const at = rest.findIndex((a) => a === "--locale" || a.startsWith("--locale="));
+  const asked = at < 0 ? undefined : rest[at]!.startsWith("--locale=") ? rest[at]!.slice(9) : rest[at + 1];
+  const quickLocale = pickLocale(asked, io.env) ?? pickLocale(undefined, io.env) ?? "zh-CN";
+  setMessageLocale(quickLocale);
   try {
     if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-      const l = pickLocale(rest.includes("--locale") ? rest[rest.indexOf("--locale") + 1] : undefined, io.env) ?? quickLocale;
-      io.stdout(help.main![l]);
+      io.stdout(help.main![quickLocale]);
       return name === undefined ? EXIT.unusable : EXIT.ok;
     }
     if (name === "--version" || name === "-v") {
@@ -179,17 +244,23 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stderr(`${say("badLocale", quickLocale)}\n${say("seeHelp", quickLocale, { command: name })}\n`);
       return EXIT.unusable;
     }
+    setMessageLocale(locale);
     if (values.help) {
-      io.stdout(command.help[locale]);
+      io.stdout(typeof command.help === "function" ? (await command.help())[locale] : command.help[locale]);
       return EXIT.ok;
     }
-    const problem = parsed.positionals.length === 0 ? "noInput" : command.check?.(parsed.positionals, values);
+    const problem = parsed.positionals.length === 0 && !command.noInputs ? "noInput" : command.check?.(parsed.positionals, values);
     if (problem) {
       io.stderr(`${say(problem, locale)}\n${say("seeHelp", locale, { command: name })}\n`);
       return EXIT.unusable;
     }
     return await command.run(parsed.positionals, values, locale, io);
   } catch (e) {
+    // an output that cannot be written is the user's situation, not our bug
+    if (e instanceof WriteError) {
+      io.stderr(`✖ ${e.message}\n`);
+      return EXIT.unusable;
+    }
     // a bug of ours, not the user's input: say so plainly, without a stack trace
     io.stderr(`${say("internal", quickLocale, { detail: e instanceof Error ? e.message : String(e) })}\n`);
     return 70;

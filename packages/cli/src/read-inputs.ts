@@ -3,7 +3,7 @@ import { createHash } from "node:crypto";
 import { validate, type ValidationResult } from "@zfxxgk/validator";
 import { say, type Locale } from "./i18n.js";
 import { expandInputs } from "./inputs.js";
-import type { Io } from "./io.js";
+import { plain, type Io } from "./io.js";
 import { progress } from "./progress.js";
 import { readReportFile, ReadError } from "./read-report.js";
 
@@ -15,7 +15,7 @@ export async function readOne(file: string, locale: Locale, io: Io): Promise<{ v
     return { value: (await readReportFile(file, locale, io.stdin)).value };
   } catch (e) {
     if (!(e instanceof ReadError)) throw e;
-    io.stderr(`✖ ${file} — ${say("unreadable", locale)}${colon(locale)}${e.message}\n`);
+    io.stderr(`✖ ${plain(file)} — ${say("unreadable", locale)}${colon(locale)}${e.message}\n`);
     return undefined;
   }
 }
@@ -34,7 +34,7 @@ export async function readKnown(
   if (!read) return undefined;
   const result = validate(read.value, { locale });
   if (result.edition === null) {
-    io.stderr(`✖ ${file} — ${notReport(result.issues.map((i) => i.message).join("; "))}\n`);
+    io.stderr(`✖ ${plain(file)} — ${plain(notReport(result.issues.map((i) => i.message).join("; ")))}\n`);
     return undefined;
   }
   return { value: read.value, result };
@@ -48,8 +48,8 @@ export interface ReadReport {
 }
 
 /** Every report of the inputs (directories expanded), with checksums; unreadable ones are told. */
-export async function readAll(inputs: string[], locale: Locale, io: Io): Promise<{ reports: ReadReport[]; unreadable: number }> {
-  const { files } = await expandInputs(inputs);
+export async function readAll(inputs: string[], locale: Locale, io: Io): Promise<{ reports: ReadReport[]; unreadable: number; files: string[] }> {
+  const { files, problems } = await expandInputs(inputs);
   const reports: ReadReport[] = [];
   let unreadable = 0;
   const bar = progress(io, files.length);
@@ -61,10 +61,18 @@ export async function readAll(inputs: string[], locale: Locale, io: Io): Promise
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
       bar.done();
-      io.stderr(`✖ ${file} — ${say("unreadable", locale)}${colon(locale)}${e.message}\n`);
+      io.stderr(`✖ ${plain(file)} — ${say("unreadable", locale)}${colon(locale)}${e.message}\n`);
       unreadable++;
     }
   }
   bar.done();
-  return { reports, unreadable };
+  for (const p of problems) {
+    if (p.key === "symlinkLoop") {
+      io.stderr(`${plain(p.path)}: ${say(p.key, locale)}\n`);
+      continue;
+    }
+    io.stderr(`✖ ${plain(p.path)} — ${say("unreadable", locale)}${colon(locale)}${say(p.key, locale, { detail: p.detail ?? "" })}\n`);
+    unreadable++;
+  }
+  return { reports, unreadable, files };
 }

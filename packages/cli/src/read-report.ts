@@ -1,12 +1,12 @@
 // Reads a report file (or stdin) into a JSON value, turning every way a file can be unreadable
 // into a ReadError with a plain message and, where there is one, the line and column.
 import { isUtf8 } from "node:buffer";
-import { readFileSync } from "node:fs";
 import { parse as tolerantParse, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { MAX_DEPTH } from "@zfxxgk/validator";
 import { say, type Locale } from "./i18n.js";
+import { InputTooLarge, MAX_REPORT_BYTES, readFileBounded } from "./io.js";
 
-export type ReadErrorCode = "NOT-FOUND" | "NOT-A-FILE" | "IO" | "EMPTY" | "NOT-UTF8" | "JSON-SYNTAX" | "TOO-DEEP";
+export type ReadErrorCode = "NOT-FOUND" | "NOT-A-FILE" | "IO" | "EMPTY" | "NOT-UTF8" | "JSON-SYNTAX" | "TOO-DEEP" | "TOO-LARGE" | "DUPLICATE-KEY";
 
 export class ReadError extends Error {
   constructor(
@@ -130,22 +130,81 @@ export function parseReportBytes(bytes: Uint8Array, locale: Locale): unknown {
     );
   }
   if (depthExceeds(value, MAX_DEPTH)) throw new ReadError("TOO-DEEP", say("tooDeep", locale, { limit: MAX_DEPTH }));
+  // JSON.parse keeps the last of two equal keys: the first value would be lost without a word
+  const dup = firstDuplicateKey(text);
+  if (dup) {
+    const { line, column } = lineColumn(text, dup.offset);
+    throw new ReadError("DUPLICATE-KEY", say("duplicateKey", locale, { key: dup.key, line, column }), line, column);
+  }
   return value;
 }
 
-export async function readReport(path: string, locale: Locale, stdin: () => Promise<Uint8Array>): Promise<unknown> {
+/**
+ * The first key that occurs twice in one object of a well-formed JSON text, and its offset; one
+ * pass, no recursion (the text has been parsed already, so it is known to be well formed).
+ */
+export function firstDuplicateKey(text: string): { key: string; offset: number } | null {
+  // per open container: the keys seen (objects) or null (arrays)
+  const stack: (Set<string> | null)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) {
+      const start = i;
+      let escaped = false;
+      for (i++; i < text.length; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92) {
+          escaped = true;
+          i++;
+        } else if (d === 34) break;
+      }
+      if (expectKey) {
+        const raw = text.slice(start, i + 1);
+        const key = escaped ? (JSON.parse(raw) as string) : raw.slice(1, -1);
+        const keys = stack[stack.length - 1]!;
+        if (keys.has(key)) return { key, offset: start };
+        keys.add(key);
+        expectKey = false;
+      }
+    } else if (c === 123) {
+      stack.push(new Set());
+      expectKey = true;
+    } else if (c === 91) {
+      stack.push(null);
+      expectKey = false;
+    } else if (c === 125 || c === 93) {
+      stack.pop();
+      expectKey = false;
+    } else if (c === 44) expectKey = stack[stack.length - 1] != null;
+  }
+  return null;
+}
+
+export async function readReport(path: string, locale: Locale, stdin: (maxBytes?: number) => Promise<Uint8Array>): Promise<unknown> {
   return (await readReportFile(path, locale, stdin)).value;
 }
 
 /** The report and the bytes it was read from (for checksums). */
-export async function readReportFile(path: string, locale: Locale, stdin: () => Promise<Uint8Array>): Promise<{ value: unknown; bytes: Uint8Array }> {
+export async function readReportFile(
+  path: string,
+  locale: Locale,
+  stdin: (maxBytes?: number) => Promise<Uint8Array>,
+): Promise<{ value: unknown; bytes: Uint8Array }> {
   let bytes: Uint8Array;
-  if (path === "-") bytes = await stdin();
-  else {
+  const tooLarge = () => new ReadError("TOO-LARGE", say("tooLarge", locale, { limit: MAX_REPORT_BYTES / 1024 / 1024 }));
+  if (path === "-") {
     try {
-      // synchronous: a CLI reads one file at a time, and a worker thread has nothing else to do
-      bytes = readFileSync(path);
+      bytes = await stdin(MAX_REPORT_BYTES);
     } catch (e) {
+      if (e instanceof InputTooLarge) throw tooLarge();
+      throw new ReadError("IO", say("io", locale, { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
+    }
+  } else {
+    try {
+      bytes = readFileBounded(path, MAX_REPORT_BYTES);
+    } catch (e) {
+      if (e instanceof InputTooLarge) throw tooLarge();
       const code = (e as NodeJS.ErrnoException).code;
       if (code === "ENOENT") throw new ReadError("NOT-FOUND", say("notFound", locale));
       if (code === "EISDIR") throw new ReadError("NOT-A-FILE", say("notAFile", locale));

@@ -114,9 +114,9 @@ describe("what render will not do", () => {
   });
 
   it("an unknown --format, or --fragment with xml: exit 2, usage", async () => {
-    const bad = await run({ input: example, format: "pdf", locale: "en" });
+    const bad = await run({ input: example, format: "odt", locale: "en" });
     expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--format must be html or xml, not "pdf"');
+    expect(bad.err).toContain('--format must be html, xml, docx or pdf, not "odt"');
     const frag = await run({ input: example, format: "xml", fragment: true });
     expect(frag.code).toBe(2);
     expect(frag.err).toContain("--fragment");
@@ -150,7 +150,7 @@ describe("render --help", () => {
     expect(renderHelp["zh-CN"]).toMatch(/示例：\n\s+zfxxgk render /);
     expect(renderHelp.en).toMatch(/^Usage: zfxxgk render/);
     expect(renderHelp.en).toMatch(/Examples:\n\s+zfxxgk render /);
-    for (const option of ["--format", "--fragment", "--output", "--force", "--locale"]) {
+    for (const option of ["--format", "--fragment", "--output", "--force", "--locale", "docx", "pdf"]) {
       expect(renderHelp["zh-CN"]).toContain(option);
       expect(renderHelp.en).toContain(option);
     }

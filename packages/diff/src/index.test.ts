@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { diffReports, DiffError } from "./index.js";
+import { diffReports, DiffError, MAX_TEXT_EDITS } from "./index.js";
 
 const root = resolve(import.meta.dirname, "../../..");
 const read = (p: string) => JSON.parse(readFileSync(join(root, p), "utf8"));
@@ -66,5 +66,47 @@ describe("diffReports", () => {
     const hostile = { ...seed(), title: deep };
     for (let i = 0; i < 100_000; i++) deep = deep.a = {};
     expect(() => diffReports(seed(), hostile)).toThrow(/后一份嵌套超过 64 层/);
+  });
+});
+
+describe("hostile text sections", () => {
+  const base = () => JSON.parse(readFileSync(join(root, "examples/tacheng-2024/report.json"), "utf8"));
+
+  it.each([
+    ["paragraphs a string", { paragraphs: "一段话" }],
+    ["subsections a number", { paragraphs: [], subsections: 7 }],
+    ["a null subsection", { paragraphs: [], subsections: [null] }],
+    ["a subsection whose paragraphs are an object", { paragraphs: [], subsections: [{ heading: "（一）", paragraphs: { a: 1 } }] }],
+    ["the section a number", 42],
+  ])("%s: compared as what it holds, never a throw", (_name, section) => {
+    const after = base();
+    after.overview = section;
+    const d = diffReports(base(), after, { locale: "en" });
+    const t = d.texts.find((x) => x.pointer === "/overview")!;
+    expect(t.summarised).toBeUndefined();
+    // what the malformed section holds shows in the diff: nothing the user wrote is dropped
+    const held = JSON.stringify(section).match(/一段话|7|null|"a":1|42/)![0];
+    expect(t.unified).toContain(held);
+  });
+
+  it("a section of 20k changed paragraphs is summarised with both line counts", () => {
+    const a = base();
+    const b = base();
+    a.overview = { paragraphs: Array.from({ length: 20000 }, (_, i) => `第${i}段 ${(i * 7919) % 10007}`) };
+    b.overview = { paragraphs: Array.from({ length: 20000 }, (_, i) => `第${i}段 ${(i * 104729) % 10009}`) };
+    const t = diffReports(a, b, { locale: "en" }).texts[0]!;
+    expect(t.summarised).toBe(true);
+    expect(t.unified).toBe(`more than ${MAX_TEXT_EDITS} lines changed; not listed line by line: 20000 lines before, 20000 after\n`);
+  });
+
+  it("one changed paragraph among 20k is still listed line by line", () => {
+    const a = base();
+    a.overview = { paragraphs: Array.from({ length: 20000 }, (_, i) => `第${i}段`) };
+    const b = structuredClone(a);
+    b.overview.paragraphs[12345] = "改过的一段";
+    const t = diffReports(a, b, { locale: "en" }).texts[0]!;
+    expect(t.summarised).toBeUndefined();
+    expect(t.unified).toContain("-第12345段");
+    expect(t.unified).toContain("+改过的一段");
   });
 });

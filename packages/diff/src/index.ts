@@ -27,8 +27,10 @@ export interface TableChanges {
 export interface TextChange {
   pointer: string;
   heading: string;
-  /** unified diff of the section's lines (headings and paragraphs) */
+  /** unified diff of the section's lines (headings and paragraphs); a summary line beyond MAX_TEXT_EDITS */
   unified: string;
+  /** true when the section changed too much to be listed: unified is a summary */
+  summarised?: boolean;
 }
 
 export interface FieldChange {
@@ -61,6 +63,10 @@ const words = {
   notReport: { "zh-CN": "{which}不是可识别的年度报告", en: "the {which} report is not a report of a known edition" },
   tooDeep: { "zh-CN": "{which}嵌套超过 {limit} 层，不是一份年度报告", en: "the {which} report nests more than {limit} levels deep; it is not a report" },
   mixed: { "zh-CN": "两份报告的格式版本不同（{a} 与 {b}），不能逐格比较", en: "the reports follow different editions ({a} and {b}); cells cannot be compared" },
+  summary: {
+    "zh-CN": "改动超过 {limit} 行，不逐行列出：前一份 {x} 行，后一份 {y} 行",
+    en: "more than {limit} lines changed; not listed line by line: {x} lines before, {y} after",
+  },
   before: { "zh-CN": "前一份", en: "first" },
   after: { "zh-CN": "后一份", en: "second" },
 } satisfies Record<string, Record<Locale, string>>;
@@ -68,18 +74,44 @@ const words = {
 const at = getPath;
 const cellValue = (v: unknown): number | null | undefined => (typeof v === "number" || v === null ? v : undefined);
 
-/** The lines an export prints for a text section: sub-headings and paragraphs, in order. */
+/** A value as a line of text: a string as it is, anything else (a malformed section) as its JSON. */
+const asText = (v: unknown): string => (typeof v === "string" ? v : (JSON.stringify(v) ?? String(v)));
+const asLines = (v: unknown): string[] => (v === undefined || v === null ? [] : Array.isArray(v) ? v.map(asText) : [asText(v)]);
+
+/**
+ * The lines an export prints for a text section: sub-headings and paragraphs, in order. A
+ * section of the wrong shape is compared as what it holds (its JSON), not dropped.
+ */
 function lines(section: unknown): string[] {
-  if (Array.isArray(section)) return section.map(String);
-  const s = section as { paragraphs?: unknown[]; subsections?: { heading?: unknown; paragraphs?: unknown[] }[] } | undefined;
-  if (!s || typeof s !== "object") return [];
-  const out = (s.paragraphs ?? []).map(String);
-  for (const sub of s.subsections ?? []) out.push(String(sub.heading ?? ""), ...(sub.paragraphs ?? []).map(String));
+  if (section === undefined || section === null || typeof section !== "object" || Array.isArray(section)) return asLines(section);
+  const s = section as { paragraphs?: unknown; subsections?: unknown };
+  const out = asLines(s.paragraphs);
+  const subs = s.subsections;
+  if (subs === undefined || subs === null) return out;
+  if (!Array.isArray(subs)) {
+    out.push(asText(subs));
+    return out;
+  }
+  for (const sub of subs) {
+    if (sub === null || typeof sub !== "object" || Array.isArray(sub)) out.push(asText(sub));
+    else {
+      const { heading, paragraphs } = sub as { heading?: unknown; paragraphs?: unknown };
+      out.push(heading === undefined ? "" : asText(heading));
+      for (const p of asLines(paragraphs)) out.push(p);
+    }
+  }
   return out;
 }
 
 /** The text an export prints: the preamble, each text section, and each table's notes, in print order. */
 const textPointers = (m: EditionModel): string[] => ["/preamble", ...m.sections.map((s) => (s.kind === "table" ? `/${s.key}/notes` : `/${s.key}`))];
+
+/**
+ * Beyond this many line edits in one section, the section is summarised (lines before and
+ * after) instead of listed: the line diff's work grows with lines × edits, and a listing of
+ * thousands of changed paragraphs is not read by anyone.
+ */
+export const MAX_TEXT_EDITS = 1000;
 
 /** Every leaf pointer of the report outside the tables' cells and the text sections. */
 function fieldLeaves(r: unknown, skip: Set<string>, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {
@@ -137,7 +169,13 @@ export function diffReports(before: unknown, after: unknown, options: { locale?:
     if (x.join("\n") === y.join("\n")) continue;
     const heading = labelPathOf(null, pointer, locale) || sections[path[0]!]?.heading || pointer;
     const name = path.length === 1 && sections[path[0]!] ? sections[path[0]!]!.heading : heading;
-    const unified = createTwoFilesPatch(`a${pointer}`, `b${pointer}`, `${x.join("\n")}\n`, `${y.join("\n")}\n`, "", "", { context: 1 })
+    const patch = createTwoFilesPatch(`a${pointer}`, `b${pointer}`, `${x.join("\n")}\n`, `${y.join("\n")}\n`, "", "", { context: 1, maxEditLength: MAX_TEXT_EDITS });
+    if (patch === undefined) {
+      const unified = `${words.summary[locale].replace("{limit}", String(MAX_TEXT_EDITS)).replace("{x}", String(x.length)).replace("{y}", String(y.length))}\n`;
+      texts.push({ pointer, heading: name, unified, summarised: true });
+      continue;
+    }
+    const unified = patch
       .split("\n")
       .slice(1) // drop the "====" banner
       .join("\n");

@@ -1,5 +1,6 @@
-// Exports as downloads: JSON as the report is, HTML (page or fragment) and XML through the
+// Exports as downloads: JSON as the report is, HTML (page or fragment), XML and Word through the
 // exporters' own packages, so the files are the ones `zfxxgk render` writes for the same report.
+import { renderDocx } from "@zfxxgk/export-docx";
 import { renderHtml } from "@zfxxgk/export-html";
 import { renderXml } from "@zfxxgk/export-xml";
 
@@ -7,9 +8,17 @@ import { renderXml } from "@zfxxgk/export-xml";
 type HtmlReport = Parameters<typeof renderHtml>[0];
 type XmlReport = Parameters<typeof renderXml>[0];
 
-export type ExportKind = "json" | "html" | "fragment" | "xml";
+export type ExportKind = "json" | "html" | "fragment" | "xml" | "docx";
 
-export function exportFile(report: Record<string, unknown>, kind: ExportKind): { name: string; type: string; text: string } {
+/** A file to download: text (written as UTF-8) or bytes (the .docx, as renderDocx gives them). */
+export interface ExportedFile {
+  name: string;
+  type: string;
+  text?: string;
+  bytes?: Uint8Array;
+}
+
+export function exportFile(report: Record<string, unknown>, kind: ExportKind): ExportedFile {
   const base = `report-${typeof report.year === "number" ? report.year : "draft"}`;
   switch (kind) {
     case "json":
@@ -20,11 +29,18 @@ export function exportFile(report: Record<string, unknown>, kind: ExportKind): {
       return { name: `${base}.fragment.html`, type: "text/html", text: renderHtml(report as unknown as HtmlReport, { mode: "fragment" }) };
     case "xml":
       return { name: `${base}.xml`, type: "application/xml", text: renderXml(report as unknown as XmlReport) };
+    case "docx":
+      return {
+        name: `${base}.docx`,
+        type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        bytes: renderDocx(report as unknown as XmlReport),
+      };
   }
 }
 
-export function download(file: { name: string; type: string; text: string }): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.type};charset=utf-8` }));
+export function download(file: ExportedFile): void {
+  const blob = file.bytes ? new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }) : new Blob([file.text ?? ""], { type: `${file.type};charset=utf-8` });
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = file.name;

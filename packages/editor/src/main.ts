@@ -237,7 +237,7 @@ function page(): void {
       "aside",
       { class: "side" },
       h("div", { class: "toolbar" }, fill, h("span", { id: "fill-note", class: "hint" }, t(locale, "fillNote"))),
-      h("div", { class: "toolbar", role: "group", "aria-label": t(locale, "export") }, h("strong", {}, `${t(locale, "export")}:`), exportButton("json", "exportJson"), exportButton("html", "exportHtml"), exportButton("fragment", "exportFragment"), exportButton("xml", "exportXml"), saved),
+      h("div", { class: "toolbar", role: "group", "aria-label": t(locale, "export") }, h("strong", {}, `${t(locale, "export")}:`), exportButton("json", "exportJson"), exportButton("html", "exportHtml"), exportButton("fragment", "exportFragment"), exportButton("xml", "exportXml"), exportButton("docx", "exportDocx"), saved),
       issuesBox,
     ),
   );

@@ -1,6 +1,7 @@
 // The built page in real Chromium: open the seed report, break a sum, fill, type a non-number,
 // reload for the draft, export — each checked against the library run in Node on the same report.
 import { readFileSync } from "node:fs";
+import { renderDocx } from "@zfxxgk/export-docx";
 import { renderHtml } from "@zfxxgk/export-html";
 import { renderXml } from "@zfxxgk/export-xml";
 import { fill, validate } from "@zfxxgk/validator";
@@ -48,9 +49,13 @@ async function openSeed(): Promise<void> {
   await expect.poll(() => page.inputValue("#f-title")).toBe(seed.title);
 }
 
-async function download(id: string): Promise<string> {
+async function downloadBytes(id: string): Promise<{ name: string; bytes: Buffer }> {
   const [d] = await Promise.all([page.waitForEvent("download"), page.click(id)]);
-  return readFileSync((await d.path())!, "utf8");
+  return { name: d.suggestedFilename(), bytes: readFileSync((await d.path())!) };
+}
+
+async function download(id: string): Promise<string> {
+  return (await downloadBytes(id)).bytes.toString("utf8");
 }
 
 describe.skipIf(!chromiumPath)("the editor page", () => {
@@ -144,13 +149,17 @@ describe.skipIf(!chromiumPath)("the editor page", () => {
     expect(await page.textContent("#status")).toMatch(/草稿/);
   });
 
-  it("exports JSON, HTML (page and fragment) and XML equal to the libraries' output for the same report", async () => {
+  it("exports JSON, HTML (page and fragment), XML and Word equal to the libraries' output for the same report", async () => {
     await open();
     await openSeed();
     expect(JSON.parse(await download("#export-json"))).toEqual(seed);
     expect(await download("#export-html")).toBe(renderHtml(seed as Report2021, { mode: "document" }));
     expect(await download("#export-fragment")).toBe(renderHtml(seed as Report2021, { mode: "fragment" }));
     expect(await download("#export-xml")).toBe(renderXml(seed as Report2021));
+    // the .docx the browser bundle writes: the same bytes as renderDocx in Node
+    const docx = await downloadBytes("#export-docx");
+    expect(docx.name).toBe(`report-${seed.year}.docx`);
+    expect(Buffer.compare(docx.bytes, Buffer.from(renderDocx(seed as Report2021)))).toBe(0);
   });
 
   it("moves with Enter in reading order and fills a row from a pasted spreadsheet row", async () => {

@@ -2,3 +2,5 @@
 export { renderHtml, type RenderHtmlOptions } from "./render.js";
 export { RenderError } from "./errors.js";
 export { stylesheet } from "./templates.js";
+// the table layouts of each edition, derived from the labels: @zfxxgk/export-docx lays its tables out from them too
+export { layouts, editions, type EditionLayout, type RenderEdition } from "./layout.js";

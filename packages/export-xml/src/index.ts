@@ -5,3 +5,5 @@ export { XmlExportError, XmlParseError, type XmlExportErrorCode, type XmlParseEr
 export { xmlEditions } from "./editions.js";
 export { namespaceOf } from "../vocabulary/index.js";
 export { locales, type Locale } from "./messages.js";
+// the XML 1.0 character check, for the other exporters that write XML (@zfxxgk/export-docx)
+export { firstForbidden } from "./chars.js";

@@ -84,3 +84,58 @@ describe("toSqlite", () => {
     expect(blank.n).toBe(4);
   });
 });
+
+describe("hostile members", () => {
+  const seed = inputs[0]!.report as any;
+  const hostile = (name: string) => ({ report: { ...seed, agency: { ...seed.agency, name } }, file: `${name}.json` });
+
+  it.each(["=HYPERLINK(\"http://x.test\",\"y\")", "+1+2", "-1+2", "@SUM(A1)", "\tcmd", "\rcmd"])("a text cell starting %j is kept as text, prefixed with '", (name) => {
+    const rows: string[][] = parse(toCsv([hostile(name)]).slice(1));
+    expect(rows[2]![rows[0]!.indexOf("agency")]).toBe(`'${name}`);
+  });
+
+  it("an ordinary name, and a negative number cell, are left as they are", () => {
+    const rows: string[][] = parse(toCsv([hostile("某市-人民政府")]).slice(1));
+    expect(rows[2]![rows[0]!.indexOf("agency")]).toBe("某市-人民政府");
+  });
+
+  it("a name that is not a string is kept as its JSON text, in CSV and SQLite", async () => {
+    const odd = { report: { ...seed, agency: { ...seed.agency, name: { zh: "某市" } } }, file: "odd.json" };
+    const rows: string[][] = parse(toCsv([odd]).slice(1));
+    expect(rows[2]![rows[0]!.indexOf("agency")]).toBe('{"zh":"某市"}');
+    const path = join(mkdtempSync(join(tmpdir(), "zfxxgk-")), "odd.sqlite");
+    await toSqlite([odd], path);
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT agency FROM reports").get()).toEqual({ agency: '{"zh":"某市"}' });
+    db.close();
+  });
+
+  it("a member that fails half way leaves an existing database exactly as it was", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "zfxxgk-")), "kept.sqlite");
+    await toSqlite(inputs, path);
+    // a member without a file name breaks the reports table's NOT NULL after the first member went in
+    const bad = { report: inputs[1]!.report, file: null as unknown as string };
+    await expect(toSqlite([inputs[0]!, bad], path)).rejects.toThrow(FlattenError);
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM reports").get()).toEqual({ n: 2 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM cells").get()).toEqual({ n: 400 });
+    db.close();
+  });
+
+  it("a path that is not a database is refused with a FlattenError, and the file is left alone", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "zfxxgk-")), "notes.txt");
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(path, "my notes, not a database\n".repeat(100));
+    await expect(toSqlite(inputs, path)).rejects.toThrow(FlattenError);
+    expect(readFileSync(path, "utf8")).toBe("my notes, not a database\n".repeat(100));
+  });
+});
+
+describe("errors in the caller's language", () => {
+  it.each([
+    ["en", "x.json: not a report of a known edition"],
+    ["zh-CN", "x.json：不是可识别的年度报告"],
+  ] as const)("%s", (locale, message) => {
+    expect(() => toCsv([{ report: { edition: "1999" }, file: "x.json" }], { locale })).toThrow(message);
+  });
+});

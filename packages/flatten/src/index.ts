@@ -14,7 +14,7 @@ export interface FlatInput {
 
 export class FlattenError extends Error {
   constructor(
-    readonly code: "NO-REPORTS" | "NOT-A-REPORT" | "MIXED-EDITIONS" | "NO-SQLITE",
+    readonly code: "NO-REPORTS" | "NOT-A-REPORT" | "MIXED-EDITIONS" | "NO-SQLITE" | "SQLITE",
     message: string,
   ) {
     super(message);
@@ -27,23 +27,51 @@ const META_LABELS = ["文件", "SHA-256", "格式版本", "报告年度", "机�
 
 const at = getPath;
 
+/** A value as a column can hold it: what is not a string or a number is kept as its JSON text, never dropped. */
+const scalar = (v: unknown): string | number | null =>
+  v === undefined || v === null ? null : typeof v === "string" || (typeof v === "number" && Number.isFinite(v)) ? v : JSON.stringify(v);
+
 function meta(input: FlatInput): (string | number | null)[] {
   const r = input.report as any;
-  return [input.file, input.sha256 ?? null, r.edition, r.year ?? null, r.agency?.name ?? null, r.agency?.kind ?? null, r.agency?.level ?? null, r.scope ?? "agency"];
+  return [input.file, input.sha256 ?? null, r.edition, r.year, r.agency?.name, r.agency?.kind, r.agency?.level, r.scope ?? "agency"].map(scalar);
 }
 
-function editionOf(inputs: FlatInput[]): string {
-  if (inputs.length === 0) throw new FlattenError("NO-REPORTS", "no reports to flatten / 没有可处理的报告");
+/**
+ * A text cell a spreadsheet would run as a formula (=HYPERLINK(…), +, -, @, or a leading tab or
+ * carriage return), prefixed with an apostrophe as OWASP recommends, so that it is shown as
+ * text. Numbers are numbers, and stay as they are.
+ */
+export function neutraliseFormula(v: string | number | null): string | number | null {
+  return typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export type Locale = "zh-CN" | "en";
+export interface FlattenOptions {
+  /** language of the errors (default zh-CN) */
+  locale?: Locale;
+}
+
+const words = {
+  none: { "zh-CN": "没有可处理的报告", en: "no reports to flatten" },
+  notReport: { "zh-CN": "{file}：不是可识别的年度报告", en: "{file}: not a report of a known edition" },
+  mixed: { "zh-CN": "报告的格式版本不同（{editions}），列不同，请分别处理", en: "reports of editions {editions} have different columns; flatten each edition apart" },
+  open: { "zh-CN": "{path}：无法打开数据库（{detail}）", en: "{path}: cannot open the database ({detail})" },
+  kept: { "zh-CN": "{path}：{detail}；数据库未作任何改动", en: "{path}: {detail}; the database was left as it was" },
+} satisfies Record<string, Record<Locale, string>>;
+const say = (key: keyof typeof words, locale: Locale, vars: Record<string, string>) => words[key][locale].replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
+
+function editionOf(inputs: FlatInput[], locale: Locale): string {
+  if (inputs.length === 0) throw new FlattenError("NO-REPORTS", words.none[locale]);
   const editions = new Set<string>();
   for (const i of inputs) {
     const e = (i.report as { edition?: unknown } | null)?.edition;
     if (!isEdition(e)) {
-      throw new FlattenError("NOT-A-REPORT", `${i.file}: not a report of a known edition / 不是可识别的年度报告`);
+      throw new FlattenError("NOT-A-REPORT", say("notReport", locale, { file: String(i.file) }));
     }
     editions.add(e);
   }
   if (editions.size > 1) {
-    throw new FlattenError("MIXED-EDITIONS", `reports of editions ${[...editions].join(", ")} have different columns; flatten each edition apart / 不同格式版本的报告列不同，请分别处理`);
+    throw new FlattenError("MIXED-EDITIONS", say("mixed", locale, { editions: [...editions].join(", ") }));
   }
   return [...editions][0]!;
 }
@@ -58,12 +86,12 @@ function value(r: unknown, cell: Cell): number | null {
  * CSV, UTF-8 with a BOM so that Excel reads the Chinese: a header row of keys
  * (applications.newReceived.naturalPerson), a second of the format's labels, then a row per report.
  */
-export function toCsv(inputs: FlatInput[]): string {
-  const cells = cellsOf(editionOf(inputs));
+export function toCsv(inputs: FlatInput[], options: FlattenOptions = {}): string {
+  const cells = cellsOf(editionOf(inputs, options.locale ?? "zh-CN"));
   const rows: (string | number | null)[][] = [
     [...META, ...cells.map((c) => c.path.join("."))],
     [...META_LABELS, ...cells.map((c) => c.labelPath.join(LABEL_SEPARATOR))],
-    ...inputs.map((i) => [...meta(i), ...cells.map((c) => value(i.report, c))]),
+    ...inputs.map((i) => [...meta(i).map(neutraliseFormula), ...cells.map((c) => value(i.report, c))]),
   ];
   return `\uFEFF${stringify(rows, { record_delimiter: "\r\n", cast: { number: (n) => String(n) } })}`;
 }
@@ -84,15 +112,34 @@ async function sqlite(): Promise<typeof import("better-sqlite3")> {
 }
 
 /**
- * A SQLite database at `path` (replaced if it exists): `reports` (one row per report) and
- * `cells` (one row per report and cell: pointer, table, row and column labels, value).
+ * A SQLite database at `path` (its two tables replaced if it exists): `reports` (one row per
+ * report) and `cells` (one row per report and cell: pointer, table, row and column labels,
+ * value). Everything happens in one transaction: when anything fails, the database is left as
+ * it was.
  */
-export async function toSqlite(inputs: FlatInput[], path: string): Promise<{ reports: number; cells: number }> {
-  const cells = cellsOf(editionOf(inputs));
+export async function toSqlite(inputs: FlatInput[], path: string, options: FlattenOptions = {}): Promise<{ reports: number; cells: number }> {
+  const locale = options.locale ?? "zh-CN";
+  const cells = cellsOf(editionOf(inputs, locale));
   const Database = await sqlite();
-  const db = new Database(path);
+  let db;
   try {
-    db.pragma("journal_mode = OFF");
+    db = new Database(path);
+  } catch (e) {
+    throw new FlattenError("SQLITE", say("open", locale, { path, detail: (e as Error).message }));
+  }
+  try {
+    return fill(db, inputs, cells);
+  } catch (e) {
+    if (e instanceof FlattenError) throw e;
+    throw new FlattenError("SQLITE", say("kept", locale, { path, detail: (e as Error).message }));
+  } finally {
+    db.close();
+  }
+}
+
+function fill(db: import("better-sqlite3").Database, inputs: FlatInput[], cells: readonly Cell[]): { reports: number; cells: number } {
+  let n = 0;
+  db.transaction(() => {
     db.exec(`
       DROP TABLE IF EXISTS cells; DROP TABLE IF EXISTS reports;
       CREATE TABLE reports (
@@ -109,18 +156,13 @@ export async function toSqlite(inputs: FlatInput[], path: string): Promise<{ rep
     const addReport = db.prepare("INSERT INTO reports (id, file, sha256, edition, year, agency, agency_kind, agency_level, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const addCell = db.prepare("INSERT INTO cells (report_id, pointer, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?)");
     const split = cells.map((c) => ({ table: c.labelPath[0]!, row: c.labelPath.slice(1, -1).join(LABEL_SEPARATOR), col: c.labelPath.at(-1)! }));
-    let n = 0;
-    db.transaction(() => {
-      inputs.forEach((input, i) => {
-        addReport.run(i + 1, ...meta(input));
-        cells.forEach((c, k) => {
-          addCell.run(i + 1, c.pointer, split[k]!.table, split[k]!.row, split[k]!.col, value(input.report, c));
-          n++;
-        });
+    inputs.forEach((input, i) => {
+      addReport.run(i + 1, ...meta(input));
+      cells.forEach((c, k) => {
+        addCell.run(i + 1, c.pointer, split[k]!.table, split[k]!.row, split[k]!.col, value(input.report, c));
+        n++;
       });
-    })();
-    return { reports: inputs.length, cells: n };
-  } finally {
-    db.close();
-  }
+    });
+  })();
+  return { reports: inputs.length, cells: n };
 }

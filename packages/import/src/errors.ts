@@ -1,6 +1,6 @@
 // Why nothing could be imported, as a small typed error that importReport turns into a diagnostic
 // (importReport itself never throws).
-export type FailureCode = "unreadable" | "not-a-report" | "too-large" | "timeout" | "table-too-large";
+export type FailureCode = "unreadable" | "not-a-report" | "too-large" | "timeout" | "table-too-large" | "encrypted" | "scanned";
 
 export class ImportFailure extends Error {
   constructor(

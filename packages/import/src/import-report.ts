@@ -110,8 +110,10 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
         const detail = what === "rows" ? (locale === "zh-CN" ? `超过 ${n} 行` : `over ${n} rows`) : locale === "zh-CN" ? `一行 ${n} 格` : `${n} cells in a row`;
         return failed("too-large", say("tableTooLarge", locale, { line: e.line ?? 0, detail }), format);
       }
-      const key = e.code === "timeout" ? "timeout" : e.code === "too-large" ? "tooLarge" : e.code === "not-a-report" ? "notAReport" : "unreadable";
-      return failed(e.code, say(key, locale, { detail: e.message }), format);
+      const key = e.code === "timeout" ? "timeout" : e.code === "too-large" ? "tooLarge" : e.code === "not-a-report" ? "notAReport" : e.code === "encrypted" || e.code === "scanned" ? e.code : "unreadable";
+      // an encrypted PDF is a kind of unreadable input, for the diagnostic's reason
+      const reason = e.code === "encrypted" ? "unreadable" : e.code;
+      return failed(reason, say(key, locale, { detail: e.message }), format);
     }
     return failed("unreadable", say("unreadable", locale, { detail: e instanceof Error ? e.message : String(e) }), format);
   }

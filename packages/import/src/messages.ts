@@ -89,6 +89,10 @@ const text = {
   },
   tooLarge: { "zh-CN": "输入过大（{size} 字节，上限 {limit} 字节），未读取", en: "the input is too large ({size} bytes, limit {limit}); not read" },
   timeout: { "zh-CN": "读取超时（{detail}），未完成", en: "reading timed out ({detail})" },
+  encrypted: {
+    "zh-CN": "PDF 已加密（受密码保护），无法读取；请用未加密的版本",
+    en: "the PDF is encrypted (password-protected) and cannot be read; use an unencrypted copy",
+  },
   empty: { "zh-CN": "输入为空", en: "the input is empty" },
   notUtf8: {
     "zh-CN": "输入不是 UTF-8 编码，已按 {encoding} 解码",

@@ -41,11 +41,15 @@ export function paragraphs(lines: DocLine[], format: "pdf" | "text" | "html", fu
   }
   const byIndent = format === "pdf" && lines.some((l) => l.indent);
   let cur = "";
+  // the last line added to cur (lines are trimmed, so cur ends as it does): testing cur itself
+  // would make a long run of lines without sentence punctuation quadratic
+  let tail = "";
   let lastLen = 0;
   const flush = () => {
     const t = cur.trim();
     if (t) out.push({ text: t });
     cur = "";
+    tail = "";
   };
   // the closing block: a date on its own line, and the agency's name on the line above it
   const closing = new Set<number>();
@@ -59,7 +63,7 @@ export function paragraphs(lines: DocLine[], format: "pdf" | "text" | "html", fu
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.kind === "blank") {
-      if (TERMINAL.test(cur.trim())) flush();
+      if (TERMINAL.test(tail)) flush();
       continue;
     }
     const text = lineText(l).trim();
@@ -72,9 +76,10 @@ export function paragraphs(lines: DocLine[], format: "pdf" | "text" | "html", fu
     if (cur) {
       if (byIndent) {
         if (l.indent || startsPart) flush();
-      } else if (startsPart || (TERMINAL.test(cur.trim()) && lastLen < fullWidth * 0.9)) flush();
+      } else if (startsPart || (TERMINAL.test(tail) && lastLen < fullWidth * 0.9)) flush();
     }
     cur += text;
+    if (text) tail = text;
     lastLen = text.length;
   }
   flush();

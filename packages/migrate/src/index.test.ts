@@ -83,3 +83,25 @@ describe("migrate", () => {
     expect(() => migrate(hostile, { to: "2021" })).toThrow(/嵌套超过 64 层/);
   });
 });
+
+describe("a 2019 report of the wrong shape", () => {
+  it.each([
+    ["/proactiveDisclosure", (r: any) => (r.proactiveDisclosure = null), "null"],
+    ["/proactiveDisclosure/article20Item1/regulations", (r: any) => (r.proactiveDisclosure.article20Item1.regulations = 5), "number"],
+    ["/proactiveDisclosure/article20Item8", (r: any) => delete r.proactiveDisclosure.article20Item8, "missing"],
+    ["/applications", (r: any) => (r.applications = []), "an array"],
+    ["/applications/results/other", (r: any) => (r.applications.results.other = null), "null"],
+  ])("%s → MigrationError MALFORMED naming it", (pointer, edit, got) => {
+    const r = pingtan2019();
+    edit(r);
+    let error: unknown;
+    try {
+      migrate(r, { to: "2021", locale: "en" });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(MigrationError);
+    expect((error as MigrationError).code).toBe("MALFORMED");
+    expect((error as Error).message).toBe(`${pointer} should be an object but is ${got}; the report does not have the 2019 edition's structure and cannot be migrated (check it with zfxxgk validate)`);
+  });
+});

@@ -25,7 +25,7 @@ export interface MigrateResult {
 
 export class MigrationError extends Error {
   constructor(
-    readonly code: "NOT-2019" | "UNSUPPORTED-TARGET" | "TOO-DEEP",
+    readonly code: "NOT-2019" | "UNSUPPORTED-TARGET" | "TOO-DEEP" | "MALFORMED",
     message: string,
   ) {
     super(message);
@@ -57,6 +57,21 @@ const reasons = {
 const SEP = " › ";
 
 
+/**
+ * The object at pointer, which the migration reads cell by cell; anything else (null, a
+ * number, an array) is refused naming where, rather than guessed at.
+ */
+function need(v: unknown, pointer: string, locale: Locale): Record<string, any> {
+  if (v !== null && typeof v === "object" && !Array.isArray(v)) return v as Record<string, any>;
+  const got = v === null ? "null" : Array.isArray(v) ? (locale === "zh-CN" ? "数组" : "an array") : v === undefined ? (locale === "zh-CN" ? "缺失" : "missing") : typeof v;
+  throw new MigrationError(
+    "MALFORMED",
+    locale === "zh-CN"
+      ? `${pointer} 应为对象，实为 ${got}；这份报告的结构不是 2019 格式，无法迁移（请先用 zfxxgk validate 检查）`
+      : `${pointer} should be an object but is ${got}; the report does not have the 2019 edition's structure and cannot be migrated (check it with zfxxgk validate)`,
+  );
+}
+
 /** Copies an object's keys in the given order (the 2021 schema's), leaving absent ones absent. */
 function pick(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -85,25 +100,26 @@ export function migrate(report: unknown, options: { to: "2021"; locale?: Locale 
       value,
       reason: reason[locale],
     });
-  const t2 = r.proactiveDisclosure;
+  const t2 = need(r.proactiveDisclosure, "/proactiveDisclosure", locale) as Report2019["proactiveDisclosure"];
+  const block = (name: string, row: string) => need(need((t2 as any)[name], `/proactiveDisclosure/${name}`, locale)[row], `/proactiveDisclosure/${name}/${row}`, locale);
   for (const row of ["regulations", "normativeDocuments"] as const) {
-    for (const [col, v] of Object.entries(t2.article20Item1[row])) lose("article20Item1", row, col, v, reasons.item1);
+    for (const [col, v] of Object.entries(block("article20Item1", row))) lose("article20Item1", row, col, v, reasons.item1);
   }
-  const decisions = (block: "article20Item5" | "article20Item6", row: string) => {
-    const cells = (t2[block] as unknown as Record<string, Record<string, number | null>>)[row]!;
-    lose(block, row, "previousYearItemCount", cells.previousYearItemCount!, reasons.items);
-    lose(block, row, "changeThisYear", cells.changeThisYear!, reasons.items);
+  const decisions = (name: "article20Item5" | "article20Item6", row: string) => {
+    const cells = block(name, row) as Record<string, number | null>;
+    lose(name, row, "previousYearItemCount", cells.previousYearItemCount!, reasons.items);
+    lose(name, row, "changeThisYear", cells.changeThisYear!, reasons.items);
     return { decisionsThisYear: cells.decisionsCount! };
   };
   const licensing = decisions("article20Item5", "administrativeLicensing");
-  for (const [col, v] of Object.entries(t2.article20Item5.otherExternalManagementServices)) lose("article20Item5", "otherExternalManagementServices", col, v, reasons.otherServices);
+  for (const [col, v] of Object.entries(block("article20Item5", "otherExternalManagementServices"))) lose("article20Item5", "otherExternalManagementServices", col, v, reasons.otherServices);
   const penalty = decisions("article20Item6", "administrativePenalty");
   const coercion = decisions("article20Item6", "administrativeCoercion");
-  for (const [col, v] of Object.entries(t2.article20Item8.administrativeFees)) lose("article20Item8", "administrativeFees", col, v, reasons.fees);
-  for (const [col, v] of Object.entries(t2.article20Item9.governmentCentralizedProcurement)) lose("article20Item9", "governmentCentralizedProcurement", col, v, reasons.procurement);
+  for (const [col, v] of Object.entries(block("article20Item8", "administrativeFees"))) lose("article20Item8", "administrativeFees", col, v, reasons.fees);
+  for (const [col, v] of Object.entries(block("article20Item9", "governmentCentralizedProcurement"))) lose("article20Item9", "governmentCentralizedProcurement", col, v, reasons.procurement);
 
-  const a = structuredClone(r.applications) as any;
-  const other19 = a.results.other;
+  const a = structuredClone(need(r.applications, "/applications", locale)) as any;
+  const other19 = need(need(a.results, "/applications/results", locale).other, "/applications/results/other", locale);
   for (const [col, v] of Object.entries<number | null>(other19)) {
     losses.push({ pointer: `/applications/results/other/${col}`, labelPath: ["表三", labels["2019"].applications.rows["results"], labels["2019"].applications.rows["results.other"], labels["2019"].applications.columns[col]].join(SEP), value: v, reason: reasons.other[locale] });
   }
@@ -123,7 +139,7 @@ export function migrate(report: unknown, options: { to: "2021"; locale?: Locale 
 
   // source tokens follow their cells; those of cells that did not map are in the losses
   let sourceTokens: Record<string, string> | undefined;
-  for (const [pointer, token] of Object.entries(r.sourceTokens ?? {}) as [string, string][]) {
+  for (const [pointer, token] of Object.entries(r.sourceTokens !== null && typeof r.sourceTokens === "object" ? r.sourceTokens : {}) as [string, string][]) {
     const moved = pointer.startsWith("/applications/results/other/") ? pointer.replace("/other/", "/other/otherReasons/") : pointer;
     if (pointer.startsWith("/proactiveDisclosure/") && !/\/decisionsCount$/.test(pointer)) continue;
     (sourceTokens ??= {})[moved.replace(/\/decisionsCount$/, "/decisionsThisYear")] = token;

@@ -48,5 +48,5 @@ describe("convertWithLibreOffice", () => {
     expect(docx.endsWith("a.docx")).toBe(true);
     expect(readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
     expect(() => convertWithLibreOffice(soffice!, join(out, "missing.html"), "docx", out)).toThrow(/soffice --convert-to docx failed/);
-  }, 180_000);
+  }, 400_000);
 });

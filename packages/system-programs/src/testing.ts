@@ -26,22 +26,32 @@ export function programForTests(name: ProgramName, env: NodeJS.ProcessEnv = proc
   return null;
 }
 
+// One LibreOffice user profile per process, made on first use and removed at exit: calls within a
+// process run one after another (spawnSync), and processes running side by side (vitest workers,
+// several packages) each have their own, so none locks another. Reusing it spares every call
+// LibreOffice's first-start set-up, the slowest part of a conversion.
+let profile: string | null = null;
+function profileDir(): string {
+  if (profile) return profile;
+  const dir = mkdtempSync(join(tmpdir(), "zfxxgk-lo-"));
+  process.once("exit", () => rmSync(dir, { recursive: true, force: true }));
+  profile = dir;
+  return dir;
+}
+
 /**
  * Converts a file with LibreOffice headless (`soffice --convert-to`), as an office worker's
- * "Save as" would, and returns the path of the result. Each call gets its own user profile, so
- * conversions running at the same time (vitest workers, several packages) do not lock each other.
+ * "Save as" would, and returns the path of the result.
  */
-export function convertWithLibreOffice(soffice: string, input: string, to: string, outDir: string, timeoutMs = 120_000): string {
-  const profile = mkdtempSync(join(tmpdir(), "zfxxgk-lo-"));
-  try {
-    const run = spawnSync(soffice, [`-env:UserInstallation=${pathToFileURL(profile).href}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, input], {
-      encoding: "utf8",
-      timeout: timeoutMs,
-    });
-    const out = join(outDir, `${basename(input).replace(/\.[^.]*$/, "")}.${to.split(":")[0]}`);
-    if (run.status !== 0 || !existsSync(out)) throw new Error(`soffice --convert-to ${to} failed (${run.status ?? run.signal}): ${run.stderr || run.stdout}`);
-    return out;
-  } finally {
-    rmSync(profile, { recursive: true, force: true });
+export function convertWithLibreOffice(soffice: string, input: string, to: string, outDir: string, timeoutMs = 300_000): string {
+  const run = spawnSync(soffice, [`-env:UserInstallation=${pathToFileURL(profileDir()).href}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, input], {
+    encoding: "utf8",
+    timeout: timeoutMs,
+  });
+  const out = join(outDir, `${basename(input).replace(/\.[^.]*$/, "")}.${to.split(":")[0]}`);
+  if (run.status !== 0 || !existsSync(out)) {
+    const why = run.error ? run.error.message : `${run.status ?? run.signal}: ${run.stderr || run.stdout}`;
+    throw new Error(`soffice --convert-to ${to} failed (${why})`);
   }
+  return out;
 }

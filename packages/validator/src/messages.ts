@@ -45,6 +45,10 @@ export const text = {
     "zh-CN": "含有 HTML 标记 {snippet}；正文只能是纯文本",
     en: "contains HTML markup {snippet}; text must be plain text",
   },
+  lessThanLetter: {
+    "zh-CN": "含有 {snippet}：“<”后紧跟字母、/、! 或 ?，HTML 会把它当作标记的开头；比较大小请写作“a < b”（加空格）或用全角“＜”",
+    en: "contains {snippet}: a \"<\" directly followed by a letter, /, ! or ? starts a tag to an HTML reader; for a comparison write \"a < b\" (with a space) or the full-width \"＜\"",
+  },
   notEmpty: { "zh-CN": "不能为空", en: "must not be empty" },
   regionCode: { "zh-CN": "应为 6 位数字的行政区划代码（实际为 {actual}）", en: "must be a 6-digit region code (it is {actual})" },
   postcode: { "zh-CN": "应为 6 位数字的邮政编码（实际为 {actual}）", en: "must be a 6-digit postcode (it is {actual})" },

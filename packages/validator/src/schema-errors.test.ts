@@ -76,6 +76,13 @@ const cases: Case[] = [
     zh: /含有 HTML 标记 "<img src=x onerror=alert\(1\)>"/, en: /contains HTML markup/,
   },
   {
+    name: "a bare a<b in a paragraph: not called markup, told how to write a comparison",
+    change: (r) => (r.overview.paragraphs[0] = "满意度a<b的情况"),
+    code: "SCHEMA-MARKUP", pointer: "/overview/paragraphs/0", labelPath: "一、总体情况 › 第 1 段",
+    zh: /含有 "<b的情况"：“<”后紧跟字母、\/、! 或 \?，HTML 会把它当作标记的开头；比较大小请写作“a < b”/,
+    en: /^contains "<b的情况": a "<" directly followed by a letter, \/, ! or \? starts a tag to an HTML reader; for a comparison write "a < b"/,
+  },
+  {
     name: "a control character in the title",
     change: (r) => (r.title = "报告\u0007"),
     code: "SCHEMA-CONTROL-CHAR", pointer: "/title", labelPath: "标题",

@@ -50,11 +50,22 @@ function typeList(types: string, locale: Locale): string {
     .join(or);
 }
 
+/** Code points in s before offset, counted without spreading a text of millions of characters into an array. */
+function codePoints(s: string, offset: number): number {
+  let n = 0;
+  for (let i = 0; i < offset; i++) {
+    const c = s.charCodeAt(i);
+    // a low surrogate after a high one is the second half of one code point
+    if (!(c >= 0xdc00 && c <= 0xdfff && i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) <= 0xdbff)) n++;
+  }
+  return n;
+}
+
 function firstBadChar(s: string): { char: string; position: number } {
   const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
   const m = bad.exec(s);
   const cp = m ? m[0].codePointAt(0)! : 0;
-  return { char: `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`, position: m ? [...s.slice(0, m.index)].length + 1 : 0 };
+  return { char: `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`, position: m ? codePoints(s, m.index) + 1 : 0 };
 }
 
 const MARKUP = /<[A-Za-z/!?][^<>]{0,40}>?/;
@@ -156,7 +167,9 @@ function patternIssue(pattern: string, pointer: string, value: unknown, locale: 
     // the text pattern: one scan for both control characters and markup
     const bad = firstBadChar(s);
     if (bad.position > 0) return { code: "SCHEMA-CONTROL-CHAR", message: format(text.controlChar[locale], bad) };
-    return { code: "SCHEMA-MARKUP", message: format(text.markup[locale], { snippet: show(MARKUP.exec(s)?.[0] ?? "<") }) };
+    // a whole tag is markup; a bare "a<b" is a comparison an HTML reader would misread: say that
+    const snippet = MARKUP.exec(s)?.[0] ?? "<";
+    return { code: "SCHEMA-MARKUP", message: format((snippet.endsWith(">") ? text.markup : text.lessThanLetter)[locale], { snippet: show(snippet) }) };
   }
   if (pattern === "\\S") return { code: "SCHEMA-EMPTY", message: text.notEmpty[locale] };
   if (pattern === "^[0-9]{6}$") {

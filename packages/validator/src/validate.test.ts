@@ -161,3 +161,17 @@ describe("deprecated fields", () => {
     expect(issues).toEqual([expect.objectContaining({ code: "SCHEMA-DEPRECATED", severity: "warning", pointer: "/contact/fax", labelPath: "contact › fax" })]);
   });
 });
+
+describe("a text field of millions of characters (the text pattern must not overflow the stack)", () => {
+  it.each([
+    ["2.7M '<' not followed by a letter: valid", "a< ".repeat(2_700_000), null],
+    ["the same with markup at the very end", `${"a< ".repeat(2_700_000)}<b>`, "SCHEMA-MARKUP"],
+    ["8M characters then a control character", `${"很".repeat(8_000_000)}\u0007`, "SCHEMA-CONTROL-CHAR"],
+  ])("%s", (_name, text, code) => {
+    const r = seed();
+    r.overview = { paragraphs: [text] };
+    const result = validate(r, { locale: "en" });
+    const errors = result.issues.filter((i) => i.severity === "error");
+    expect(errors.map((i) => [i.code, i.pointer])).toEqual(code ? [[code, "/overview/paragraphs/0"]] : []);
+  });
+});

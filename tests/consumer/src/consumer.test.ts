@@ -64,12 +64,14 @@ describe("the packages as a user installs them", () => {
       valid: true,
       htmlHasTable: true,
       xmlRoundTrip: true,
+      docxIsZip: true,
       importedNewReceived: 9, // 塔城市 2024: 9 applications by natural persons
       migratedEdition: "2021",
       losses: 26,
       aggregateNew: 18,
       diffTotal: 4, // the four blank 总计 cells fill computed
       csvRows: 4,
+      servedValid: true,
     });
   });
 

@@ -1,9 +1,7 @@
 // zfxxgk aggregate: reads member reports, calls @zfxxgk/aggregate, writes the aggregate report.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { aggregate, AggregationError, type AggregateOptions } from "@zfxxgk/aggregate";
 import type { Locale } from "../i18n.js";
-import { EXIT, type Io } from "../io.js";
+import { EXIT, plain, writeOutput, type Io } from "../io.js";
 import { readAll } from "../read-inputs.js";
 
 export interface AggregateArgs {
@@ -12,6 +10,8 @@ export interface AggregateArgs {
   agency: AggregateOptions["agency"];
   year?: number;
   includeInvalid: boolean;
+  allowDuplicates?: boolean;
+  allowAggregates?: boolean;
   locale: Locale;
 }
 
@@ -29,7 +29,7 @@ const say = (key: keyof typeof words, locale: Locale, vars: Record<string, strin
 
 export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<number> {
   const { locale } = args;
-  const { reports: members, unreadable } = await readAll(args.inputs, locale, io);
+  const { reports: members, unreadable, files } = await readAll(args.inputs, locale, io);
   if (unreadable) {
     io.stderr(`${say("unreadable", locale)}\n`);
     return EXIT.unusable;
@@ -39,23 +39,24 @@ export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<num
     result = aggregate(members, {
       agency: args.agency,
       includeInvalid: args.includeInvalid,
+      allowDuplicates: args.allowDuplicates === true,
+      allowAggregates: args.allowAggregates === true,
       locale,
       ...(args.year !== undefined ? { year: args.year } : {}),
     });
   } catch (e) {
     if (!(e instanceof AggregationError)) throw e;
-    io.stderr(`✖ ${say("refused", locale)}: ${e.message}\n`);
+    io.stderr(`✖ ${say("refused", locale)}${locale === "zh-CN" ? "：" : ": "}${plain(e.message)}\n`);
     return EXIT.unusable;
   }
   const text = `${JSON.stringify(result.report, null, 2)}\n`;
   if (args.output) {
-    await mkdir(dirname(args.output), { recursive: true });
-    await writeFile(args.output, text);
+    await writeOutput(args.output, text, locale, files);
   } else io.stdout(text);
   io.stderr(`${say("included", locale, { n: result.included.length })}\n`);
   if (result.excluded.length) {
     io.stderr(`${say("excluded", locale)}\n`);
-    for (const x of result.excluded) io.stderr(`  ${x.file ?? x.agency}: ${x.errors.slice(0, 3).map((e) => `${e.code} ${e.pointer}`).join("; ")}${x.errors.length > 3 ? " …" : ""}\n`);
+    for (const x of result.excluded) io.stderr(`  ${plain(x.file ?? x.agency ?? "")}: ${x.errors.slice(0, 3).map((e) => `${e.code} ${e.pointer}`).join("; ")}${x.errors.length > 3 ? " …" : ""}\n`);
   }
   const blank = Object.keys(result.blanks).length;
   if (blank) io.stderr(`${say("blanks", locale, { n: blank })}\n`);
@@ -76,10 +77,15 @@ export const aggregateHelp: Record<Locale, string> = {
   --level <层级>        national | provincial | municipal | county | township（默认 county）
   --year <年度>         报告年度；各成员报告必须一致（默认取成员报告的年度）
   --include-invalid     有错误的报告也参与汇总
+  --allow-duplicates    同一文件（SHA-256 相同）或同一机关的多份报告也都汇总（默认拒绝，以免重复计数）
+  --allow-aggregates    成员中的汇总报告（scope: aggregate）也参与汇总（默认拒绝，以免重复计数）
   -o, --output <文件>   写入的文件（默认标准输出）
   --locale zh-CN|en     信息语言
 
-退出码：0 已写出；1 已写出但有成员报告因错误未汇总；2 文件无法读取、年度或格式不一致、用法错误。
+输出文件若就是某个输入文件，则拒绝写入；写入先写临时文件再改名，中途失败不会留下半个文件。
+
+退出码：0 已写出；1 已写出但有成员报告因错误未汇总；2 文件无法读取、年度或格式不一致、
+成员重复或为汇总报告、输出无法写入、用法错误。
 
 示例：
   zfxxgk aggregate reports/2024/ --agency 某市人民政府 --level municipal -o out/city-2024.json
@@ -97,11 +103,18 @@ Options:
   --level <level>       national | provincial | municipal | county | township (default county)
   --year <year>         the year covered; every member must cover it (default: the members' year)
   --include-invalid     sum members with errors too
+  --allow-duplicates    sum the same file (same SHA-256) or one agency's reports more than once
+                        (refused by default: they would be counted twice)
+  --allow-aggregates    sum members that are aggregate reports themselves (refused by default)
   -o, --output <file>   where to write (default: standard output)
   --locale zh-CN|en     language of the messages
 
+An output that is one of the inputs is refused; the output is written to a temporary file and
+renamed, so a failure half way never leaves half a file.
+
 Exit codes: 0 written; 1 written, but members with errors were left out; 2 unreadable input,
-mixed years or editions, or bad usage.
+mixed years or editions, a member twice or an aggregate member, an output that cannot be
+written, or bad usage.
 
 Example:
   zfxxgk aggregate reports/2024/ --agency 某市人民政府 --level municipal -o out/city-2024.json

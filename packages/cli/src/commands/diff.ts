@@ -1,7 +1,7 @@
 // zfxxgk diff: reads two reports, calls @zfxxgk/diff, prints the changes (or JSON).
 import { diffReports, DiffError, type ReportDiff } from "@zfxxgk/diff";
 import type { Locale } from "../i18n.js";
-import { EXIT, type Io } from "../io.js";
+import { EXIT, noteStatus, plain, type Io } from "../io.js";
 import { readOne } from "../read-inputs.js";
 
 export interface DiffArgs {
@@ -20,7 +20,8 @@ const words = {
   absent: { "zh-CN": "无", en: "absent" },
 } satisfies Record<string, Record<Locale, string>>;
 
-const show = (v: unknown, locale: Locale) => (v === null ? words.blank[locale] : v === undefined ? words.absent[locale] : typeof v === "string" ? v : JSON.stringify(v));
+// report text goes to a terminal: its control characters are shown, never obeyed
+const show = (v: unknown, locale: Locale) => (v === null ? words.blank[locale] : v === undefined ? words.absent[locale] : plain(typeof v === "string" ? v : JSON.stringify(v)));
 
 export function formatDiff(d: ReportDiff, locale: Locale): string {
   if (d.total === 0) return `${words.same[locale]}\n`;
@@ -35,12 +36,12 @@ export function formatDiff(d: ReportDiff, locale: Locale): string {
     }
   }
   for (const t of d.texts) {
-    out += `${t.heading}${open}${words.text[locale]}${close}\n${t.unified.replace(/^(?=.)/gm, "  ")}`;
+    out += `${t.heading}${open}${words.text[locale]}${close}\n${t.unified.split("\n").map((l) => (l ? `  ${plain(l)}` : l)).join("\n")}`;
     if (!out.endsWith("\n")) out += "\n";
   }
   if (d.fields.length) {
     out += `${words.fields[locale]}\n`;
-    for (const f of d.fields) out += `  ${f.labelPath || f.pointer}${colon}${show(f.before, locale)} → ${show(f.after, locale)}\n`;
+    for (const f of d.fields) out += `  ${plain(f.labelPath || f.pointer)}${colon}${show(f.before, locale)} → ${show(f.after, locale)}\n`;
   }
   return out;
 }
@@ -59,9 +60,11 @@ export async function diffCommand(args: DiffArgs, io: Io): Promise<number> {
     d = diffReports(reports[0], reports[1], { locale });
   } catch (e) {
     if (!(e instanceof DiffError)) throw e;
-    io.stderr(`✖ ${e.message}\n`);
+    io.stderr(`✖ ${plain(e.message)}\n`);
     return EXIT.unusable;
   }
+  // known before a line is printed: the status a closed pipe (| head) ends with
+  noteStatus(d.total === 0 ? EXIT.ok : EXIT.invalid);
   io.stdout(args.json ? `${JSON.stringify(d, null, 2)}\n` : formatDiff(d, locale));
   return d.total === 0 ? EXIT.ok : EXIT.invalid;
 }

@@ -1,9 +1,7 @@
 // zfxxgk fill: reads a report, calls @zfxxgk/validator's fill, writes the result.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { fillWithDetails, validate } from "@zfxxgk/validator";
 import { say, type Locale } from "../i18n.js";
-import { EXIT, type Io } from "../io.js";
+import { EXIT, writeOutput, type Io } from "../io.js";
 import { readKnown } from "../read-inputs.js";
 
 export interface FillArgs {
@@ -20,13 +18,7 @@ export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
   const { report, filled } = fillWithDetails(value);
   const text = `${JSON.stringify(report, null, 2)}\n`;
   if (args.output) {
-    try {
-      await mkdir(dirname(args.output), { recursive: true });
-      await writeFile(args.output, text);
-    } catch (e) {
-      io.stderr(`✖ ${say("writeFailed", locale, { path: args.output, detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
-      return EXIT.unusable;
-    }
+    await writeOutput(args.output, text, locale, [args.input]);
   } else io.stdout(text);
   const after = validate(report, { locale });
   io.stderr(filled.length ? `${say("filled", locale, { n: filled.length })}\n${filled.map((p) => `  ${p}\n`).join("")}` : `${say("filledNone", locale)}\n`);

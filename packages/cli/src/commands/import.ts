@@ -1,12 +1,15 @@
 // zfxxgk import: reads published reports (PDF, Word, text, HTML), calls @zfxxgk/import's importReport,
 // writes the report JSON (of the edition the source follows, 2021 or 2019) and says what could not
 // be read plainly.
-import { readdir, readFile, mkdir, stat, writeFile } from "node:fs/promises";
-import { dirname, extname, join, relative } from "node:path";
-import { importReport, type Diagnostic, type ImportResult } from "@zfxxgk/import";
+import { stat } from "node:fs/promises";
+import { extname } from "node:path";
+import { importReport, MAX_PDF_BYTES, type Diagnostic, type ImportResult } from "@zfxxgk/import";
 import { validate } from "@zfxxgk/validator";
 import type { Locale } from "../i18n.js";
-import { EXIT, type Io } from "../io.js";
+import { say } from "../i18n.js";
+import { importInWorkers } from "../import-pool.js";
+import { filesUnder, outputNames } from "../inputs.js";
+import { EXIT, InputTooLarge, plain, readFileBounded, writeOutput, WriteError, type Io } from "../io.js";
 import { progress } from "../progress.js";
 import { cellsLine, exitOfAll, exitOfDone, fill, statusLine, statusOfDone, summarise, summaryTable, type Done } from "./import-summary.js";
 
@@ -29,7 +32,6 @@ const words = {
   io: { "zh-CN": "无法读取（{detail}）", en: "cannot be read ({detail})" },
   dirNeedsOutput: { "zh-CN": "导入目录时须用 -o 指定输出目录", en: "importing a directory needs -o <output directory>" },
   noneInDir: { "zh-CN": "目录中没有可导入的文件（.pdf、.docx、.doc、.wps、.txt、.html、.htm）", en: "no file to import in the directory (.pdf, .docx, .doc, .wps, .txt, .html, .htm)" },
-  writeFailed: { "zh-CN": "无法写入 {path}（{detail}）", en: "cannot write {path} ({detail})" },
   edition: { "zh-CN": "{edition} 版格式", en: "{edition} edition" },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
   more: { "zh-CN": "另有 {n} 条说明（加 --json 查看全部）", en: "{n} more notes (--json shows them all)" },
@@ -54,9 +56,10 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
 
   let bytes: Uint8Array;
   try {
-    bytes = args.input === "-" ? await io.stdin() : await readFile(args.input);
+    // bounded: the largest input the importer takes, checked before and while reading
+    bytes = args.input === "-" ? await io.stdin(MAX_PDF_BYTES) : readFileBounded(args.input, MAX_PDF_BYTES);
   } catch (e) {
-    io.stderr(`✖ ${args.input}: ${fill(words.io[locale], { detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
+    io.stderr(`✖ ${plain(args.input)}: ${readFailure(e, locale)}\n`);
     return EXIT.unusable;
   }
   const done = await importOne(args.input, bytes, args);
@@ -64,7 +67,7 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   if (json !== null) {
     const text = `${JSON.stringify(json, null, 2)}\n`;
     if (args.output) {
-      if (!(await write(args.output, text, io, locale))) return EXIT.unusable;
+      if (!(await write(args.output, text, io, locale, [args.input]))) return EXIT.unusable;
       done.output = args.output;
     } else if (!args.jsonDiagnostics) io.stdout(text);
   }
@@ -86,34 +89,35 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
     io.stderr(`${words.dirNeedsOutput[locale]}\n`);
     return EXIT.unusable;
   }
-  const files = (await readdir(args.input, { recursive: true, withFileTypes: true }))
-    .filter((d) => d.isFile() && IMPORTABLE.includes(extname(d.name).toLowerCase()))
-    .map((d) => join(d.parentPath ?? (d as unknown as { path: string }).path, d.name))
-    .sort();
+  const { files, problems } = await filesUnder(args.input, (name) => IMPORTABLE.includes(extname(name).toLowerCase()));
+  files.sort();
+  for (const p of problems) io.stderr(`✖ ${plain(p.path)}: ${say(p.key, locale, { detail: p.detail ?? "" })}\n`);
+  const names = outputNames(files, args.input, args.output);
   if (files.length === 0) {
     io.stderr(`${args.input}: ${words.noneInDir[locale]}\n`);
     return EXIT.unusable;
   }
   const bar = progress(io, files.length);
   const all: Done[] = [];
-  for (const file of files) {
+  // on every core, results in order (import-pool.ts)
+  for await (const got of importInWorkers(files, { format: args.format, locale })) {
+    const file = got.file;
     bar.tick(file);
     let done: Done;
     try {
-      done = await importOne(file, await readFile(file), args);
+      if ("error" in got) throw got.limit ? new InputTooLarge(got.limit) : Object.assign(new Error(got.error), { code: got.error });
+      done = { file, result: got.result, valid: got.result.report ? got.valid : null, errors: got.errors };
     } catch (e) {
       bar.done();
-      io.stderr(`✖ ${file}: ${fill(words.io[locale], { detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
-      const detail = fill(words.io[locale], { detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+      const detail = readFailure(e, locale);
+      io.stderr(`✖ ${plain(file)}: ${detail}\n`);
       all.push({ file, result: await importReport(new Uint8Array(), { locale }).then((r) => ({ ...r, diagnostics: [{ pointer: "", reason: "unreadable", severity: "error", message: detail, source: {} }] })), valid: null, errors: 0 });
       continue;
     }
     const json = done.result.report;
     if (json !== null) {
-      // reports/a/b.pdf → <out>/a/b.json: the tree is kept, so that names from different folders do not collide
-      const rel = relative(args.input, file);
-      const out = join(args.output, rel.slice(0, rel.length - extname(rel).length) + ".json");
-      if (await write(out, `${JSON.stringify(json, null, 2)}\n`, io, locale)) done.output = out;
+      const out = names.get(file)!;
+      if (await write(out, `${JSON.stringify(json, null, 2)}\n`, io, locale, [file])) done.output = out;
       else done.unwritten = true;
     }
     bar.done();
@@ -124,16 +128,23 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
   bar.done();
   if (args.jsonDiagnostics) io.stdout(`${JSON.stringify(summarise(all))}\n`);
   else io.stderr(summaryTable(all, locale));
-  return exitOfAll(all);
+  // an entry of the directory that could not be read at all was told above; it fails the batch too
+  const unreadable = problems.some((p) => p.key !== "symlinkLoop");
+  return unreadable ? EXIT.unusable : exitOfAll(all);
 }
 
-async function write(path: string, text: string, io: Io, locale: Locale): Promise<boolean> {
+function readFailure(e: unknown, locale: Locale): string {
+  if (e instanceof InputTooLarge) return say("tooLarge", locale, { limit: e.limit / 1024 / 1024 });
+  return fill(words.io[locale], { detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+}
+
+async function write(path: string, text: string, io: Io, locale: Locale, inputs: string[]): Promise<boolean> {
   try {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
+    await writeOutput(path, text, locale, inputs);
     return true;
   } catch (e) {
-    io.stderr(`✖ ${fill(words.writeFailed[locale], { path, detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
+    if (!(e instanceof WriteError)) throw e;
+    io.stderr(`✖ ${e.message}\n`);
     return false;
   }
 }
@@ -198,7 +209,8 @@ export const importHelp: Record<Locale, string> = {
   文件    格式按内容判断（也可用 --format 指定）
   -       从标准输入读取
   目录    递归导入其中所有 .pdf、.docx、.doc、.wps、.txt、.html、.htm 文件（不读 .json），须给出 -o 输出目录；
-          a/b.pdf 写为 <输出目录>/a/b.json，终端上显示进度
+          a/b.pdf 写为 <输出目录>/a/b.json（同名的 b.pdf 与 b.txt 分别写为 b.pdf.json、b.txt.json，
+          互不覆盖）；符号链接照常读取，无法读取的子目录逐个说明后继续；终端上显示进度
 
 选项：
   -o, --output <路径>          单个文件：写入的 JSON 文件（不给出时输出到标准输出）；目录：输出目录
@@ -238,9 +250,11 @@ the files that need a person, worst first.
 Input:
   file    its format told from its content (or given with --format)
   -       standard input
-  dir     every .pdf, .docx, .doc, .wps, .txt, .html and .htm file in it, recursively (.json files are not read);
-          needs -o <output directory>; a/b.pdf is written as <output directory>/a/b.json; shows
-          progress on a terminal
+  dir     every .pdf, .docx, .doc, .wps, .txt, .html and .htm file in it, recursively (.json files are
+          not read); needs -o <output directory>; a/b.pdf is written as <output directory>/a/b.json
+          (b.pdf and b.txt side by side become b.pdf.json and b.txt.json: none overwrites another);
+          symbolic links are followed, an unreadable folder is told and the rest imported;
+          shows progress on a terminal
 
 Options:
   -o, --output <path>          one file: the JSON file to write (standard output without it);

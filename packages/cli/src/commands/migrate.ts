@@ -1,10 +1,8 @@
 // zfxxgk migrate: reads a 2019-edition report, calls @zfxxgk/migrate, writes the 2021 report
 // and lists every value that has no place in it.
-import { mkdir, writeFile } from "node:fs/promises";
-import { dirname } from "node:path";
 import { migrate, MigrationError } from "@zfxxgk/migrate";
 import type { Locale } from "../i18n.js";
-import { EXIT, type Io } from "../io.js";
+import { EXIT, plain, writeOutput, type Io } from "../io.js";
 import { readOne } from "../read-inputs.js";
 
 export interface MigrateArgs {
@@ -31,16 +29,15 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number>
     result = migrate(value, { to: args.to as "2021", locale });
   } catch (e) {
     if (!(e instanceof MigrationError)) throw e;
-    io.stderr(`✖ ${args.input}${colon}${e.message}\n`);
+    io.stderr(`✖ ${plain(args.input)}${colon}${plain(e.message)}\n`);
     return EXIT.unusable;
   }
   const text = `${JSON.stringify(result.report, null, 2)}\n`;
   if (args.output) {
-    await mkdir(dirname(args.output), { recursive: true });
-    await writeFile(args.output, text);
+    await writeOutput(args.output, text, locale, [args.input]);
   } else io.stdout(text);
   io.stderr(`${words.losses[locale].replace("{n}", String(result.losses.length))}\n`);
-  for (const l of result.losses) io.stderr(`  ${l.labelPath} = ${l.value ?? words.blank[locale]}\n    ${l.reason}\n`);
+  for (const l of result.losses) io.stderr(`  ${plain(l.labelPath)} = ${plain(String(l.value ?? words.blank[locale]))}\n    ${l.reason}\n`);
   if (args.output) io.stderr(`${words.wrote[locale].replace("{path}", args.output)}\n`);
   return EXIT.ok;
 }

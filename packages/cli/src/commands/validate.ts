@@ -3,7 +3,7 @@
 import { validateInWorkers } from "../batch.js";
 import { say, type Locale } from "../i18n.js";
 import { streamInputs } from "../inputs.js";
-import { EXIT, type Io } from "../io.js";
+import { EXIT, noteStatus, plain, type Io } from "../io.js";
 import { progress } from "../progress.js";
 import { readReport, ReadError } from "../read-report.js";
 import { checkFile, type Checked } from "../validate-file.js";
@@ -31,7 +31,7 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
       previous = await readReport(args.previous, locale, io.stdin);
     } catch (e) {
       if (!(e instanceof ReadError)) throw e;
-      io.stderr(`${args.previous}: ${say("unreadable", locale)}: ${e.message}\n`);
+      io.stderr(`${plain(args.previous)}: ${say("unreadable", locale)}${locale === "zh-CN" ? "：" : ": "}${e.message}\n`);
       return EXIT.unusable;
     }
   }
@@ -43,20 +43,45 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
   const bar = progress(io, inputs.hasDirectory ? undefined : args.inputs.length);
   const tally = { files: 0, valid: 0, invalid: 0, unreadable: 0 };
   const byRule = new Map<string, { error: number; warning: number }>();
+  // without a terminal to draw progress on, results are written in blocks rather than a write per file
+  const block = io.stderrIsTTY ? 0 : 64 * 1024;
+  let pending = "";
   for await (const outcome of outcomes) {
     bar.tick(outcome.file);
     tally.files++;
     tally[outcome.status]++;
+    noteStatus(outcome.status === "unreadable" ? EXIT.unusable : outcome.status === "invalid" ? EXIT.invalid : EXIT.ok);
     for (const [code, severity] of outcome.issues) {
       const c = byRule.get(code) ?? { error: 0, warning: 0 };
       c[severity]++;
       byRule.set(code, c);
     }
     bar.done();
-    io.stdout(outcome.text);
+    pending += outcome.text;
+    if (pending.length > block) {
+      io.stdout(pending);
+      pending = "";
+    }
   }
+  if (pending) io.stdout(pending);
   bar.done();
-  for (const d of inputs.emptyDirs) io.stderr(`${d}: ${say("noJsonInDir", locale)}\n`);
+  for (const d of inputs.emptyDirs) io.stderr(`${plain(d)}: ${say("noJsonInDir", locale)}\n`);
+  // entries a walk could not enter: each told, each counted, the batch went on
+  for (const p of inputs.problems) {
+    if (p.key === "symlinkLoop") {
+      // every file under it was reached the other way: a note, not a failure
+      io.stderr(`${plain(p.path)}: ${say(p.key, locale)}\n`);
+      continue;
+    }
+    tally.files++;
+    tally.unreadable++;
+    const message = say(p.key, locale, { detail: p.detail ?? "" });
+    io.stdout(
+      args.json
+        ? `${JSON.stringify({ type: "result", file: p.path, readable: false, valid: false, error: { code: "IO", message } })}\n`
+        : `✖ ${plain(p.path)} — ${say("unreadable", locale)}${locale === "zh-CN" ? "：" : ": "}${message}\n`,
+    );
+  }
   if (args.json) io.stdout(`${JSON.stringify({ type: "summary", ...tally, byRule: Object.fromEntries(byRule) })}\n`);
   else if (tally.files > 1) io.stdout(summaryTable(tally, byRule, locale));
   if (tally.unreadable > 0 || inputs.emptyDirs.length > 0 || tally.files === 0) return EXIT.unusable;

@@ -1,0 +1,2 @@
+export declare const goldenCases: { file: string; report: string }[];
+export declare const updateHint: string;

@@ -1,0 +1,148 @@
+// The report as the templates read it: paragraphs (with their style, run-in heading and line
+// breaks), each table row paired with its label fragment and its raw values (the eachCell helper
+// writes them). What does not depend on the report is built once per edition; a render adds the
+// rest. Text arrives here already checked (check.ts): every character is one XML 1.0 carries.
+import type { SafeString } from "handlebars";
+import { editions, layouts, type RenderEdition } from "@zfxxgk/export-html";
+import { labels as schemaLabels, type Edition, type Labels } from "@zfxxgk/schema";
+import type { Report } from "@zfxxgk/types";
+import { chineseDate } from "./format.js";
+import { fragments } from "./fragments.js";
+
+/** A paragraph: `lines` only when the text holds line breaks; `lead` is a run-in heading. */
+export interface ParagraphView {
+  text: string;
+  lines?: { text: string; br: boolean }[];
+  lead?: string;
+  style?: string;
+}
+
+export interface TextSectionView {
+  heading: string;
+  paragraphs: ParagraphView[];
+  subsections: { heading: string; runIn: boolean; paragraphs: ParagraphView[] }[];
+}
+
+interface TableView {
+  heading: string;
+  properties: SafeString;
+  notes: ParagraphView[];
+}
+
+export interface DocumentView {
+  title: ParagraphView;
+  preamble: ParagraphView[];
+  overview: TextSectionView;
+  proactive: TableView & { blocks: { head: SafeString; rows: { label: string; values: unknown[]; colspans: (number | undefined)[] }[] }[] };
+  applications: TableView & { head: SafeString; rows: { heads: SafeString; values: unknown[] }[] };
+  review: TableView & { head: SafeString; values: unknown[] };
+  problems: TextSectionView;
+  other: TextSectionView;
+  signature: { agency: string; date: string } | null;
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v !== null && typeof v === "object" ? (v as Obj) : {});
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const str = (v: unknown): string => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
+
+// Word keeps a line break inside a paragraph as w:br; U+2028/U+2029 are line breaks to a reader too
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
+
+function paragraph(value: unknown, style?: string, lead?: string): ParagraphView {
+  const text = str(value);
+  const p: ParagraphView = { text };
+  if (LINE_BREAK.test(text)) p.lines = text.split(LINE_BREAK).map((t, i) => ({ text: t, br: i > 0 }));
+  if (lead) p.lead = lead;
+  if (style) p.style = style;
+  return p;
+}
+
+const paragraphs = (v: unknown, style?: string): ParagraphView[] => list(v).map((p) => paragraph(p, style));
+
+function textSection(heading: string, value: unknown): TextSectionView {
+  const s = obj(value);
+  return {
+    heading,
+    paragraphs: paragraphs(s.paragraphs),
+    subsections: list(s.subsections).map((sub) => {
+      const o = obj(sub);
+      const heading = str(o.heading);
+      const runIn = o.runIn === true;
+      const ps = list(o.paragraphs);
+      if (!runIn) return { heading, runIn, paragraphs: paragraphs(ps) };
+      // run-in: the heading opens its first paragraph, as in 「（一）主动公开。2024 年…」
+      const out = paragraphs(ps.length ? ps : [""]);
+      out[0] = paragraph(ps[0] ?? "", undefined, heading);
+      return { heading, runIn, paragraphs: out };
+    }),
+  };
+}
+
+function at(root: Obj, path: readonly string[]): Obj {
+  let o = root;
+  for (const k of path) o = obj(o[k]);
+  return o;
+}
+
+function valuesOf(row: Obj, keys: readonly string[], into: unknown[] = []): unknown[] {
+  for (const k of keys) into.push(row[k]);
+  return into;
+}
+
+function headingsOf(labels: Labels) {
+  const s = labels.sections;
+  return {
+    overview: s.overview!.heading,
+    proactive: s.proactiveDisclosure!.heading,
+    applications: s.applications!.heading,
+    review: s.reviewAndLitigation!.heading,
+    problems: s.problemsAndImprovements!.heading,
+    other: s.otherMatters!.heading,
+  };
+}
+
+const headings = Object.fromEntries(editions.map((e) => [e, headingsOf(schemaLabels[e as Edition])])) as Record<RenderEdition, ReturnType<typeof headingsOf>>;
+
+export function documentView(report: Report, edition: RenderEdition): DocumentView {
+  const r = report as unknown as Obj;
+  const pd = obj(r.proactiveDisclosure);
+  const ap = obj(r.applications);
+  const rl = obj(r.reviewAndLitigation);
+  const { proactive, applications, review } = layouts[edition]!;
+  const f = fragments[edition]!;
+  const h = headings[edition]!;
+
+  const sig = r.signature === undefined || r.signature === null ? null : obj(r.signature);
+  const reviewValues: unknown[] = [];
+  for (const g of review.groups) valuesOf(at(rl, g), review.columnKeys, reviewValues);
+
+  return {
+    title: paragraph(r.title, "Title"),
+    preamble: paragraphs(r.preamble),
+    overview: textSection(h.overview, r.overview),
+    proactive: {
+      heading: h.proactive,
+      properties: f.proactive.properties,
+      blocks: proactive.map((b, i) => {
+        const block = obj(pd[b.key]);
+        return {
+          head: f.proactive.blockHeads[i]!,
+          rows: b.rows.map((row) => ({ label: row.label, values: valuesOf(obj(block[row.key]), b.columnKeys), colspans: b.valueColspans })),
+        };
+      }),
+      notes: paragraphs(pd.notes, "TableNote"),
+    },
+    applications: {
+      heading: h.applications,
+      properties: f.applications.properties,
+      head: f.applications.head,
+      rows: applications.rows.map((row, i) => ({ heads: f.applications.rows[i]!, values: valuesOf(at(ap, row.path), applications.columnKeys) })),
+      notes: paragraphs(ap.notes, "TableNote"),
+    },
+    review: { heading: h.review, properties: f.review.properties, head: f.review.head, values: reviewValues, notes: paragraphs(rl.notes, "TableNote") },
+    problems: textSection(h.problems, r.problemsAndImprovements),
+    other: textSection(h.other, r.otherMatters),
+    signature: sig ? { agency: str(sig.agency), date: sig.date === undefined || sig.date === null ? "" : chineseDate(str(sig.date)) } : null,
+  };
+}

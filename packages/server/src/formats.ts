@@ -1,0 +1,45 @@
+// The render formats, as a table: a format is a content type and a function from a validated
+// report to bytes. The exporters are imported on first use, so a service that never renders XML
+// never loads its templates. More formats (docx, pdf from their own packages) plug in through
+// ServerOptions.formats without touching the routes.
+import type { Report } from "@zfxxgk/types";
+import type { Locale } from "./problem.js";
+
+export interface RenderFormat {
+  contentType: string;
+  /** what the format is, for the OpenAPI document */
+  description: string;
+  /** whether ?fragment=true means something for this format */
+  fragment?: boolean;
+  render: (report: Report, options: { locale: Locale; fragment: boolean }) => Promise<string | Uint8Array>;
+}
+
+export const builtInFormats: Record<string, RenderFormat> = {
+  html: {
+    contentType: "text/html; charset=utf-8",
+    description: "the official layout as a page, or with fragment=true the <article> for a CMS",
+    fragment: true,
+    render: async (report, { locale, fragment }) => {
+      const { renderHtml } = await import("@zfxxgk/export-html");
+      return renderHtml(report, { mode: fragment ? "fragment" : "document", locale });
+    },
+  },
+  xml: {
+    contentType: "application/xml; charset=utf-8",
+    description: "XML in the edition's namespace, valid against its XSD",
+    render: async (report, { locale }) => {
+      const { renderXml } = await import("@zfxxgk/export-xml");
+      return renderXml(report, { locale });
+    },
+  },
+};
+
+/** Content types /v1/import reads as a raw body; the importer tells the format from the bytes. */
+export const importTypes = [
+  "application/pdf",
+  "text/html",
+  "text/plain",
+  "application/octet-stream",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/msword",
+];
