@@ -191,7 +191,7 @@ describe.skipIf(!chromiumPath)("the editor page", () => {
     ["text", "opened", "corpus/raw/01-huaian-city-2024.txt"],
     ["PDF", "dropped on the page", "corpus/pdf/01-huaian-city-2024.pdf"],
   ])("imports last year's published %s report (淮安), %s, with the bundled importer, as the library reads it in Node", async (_kind, how, path) => {
-    const file = `${repoRoot}corpus/${path}`;
+    const file = `${repoRoot}${path}`;
     const { importReport } = await import("@zfxxgk/import");
     const expected = await importReport(new Uint8Array(readFileSync(file)));
     await open();
