@@ -16,7 +16,7 @@ import { createServer } from "./dist/index.js";
 const root = join(import.meta.dirname, "../..");
 const report = readFileSync(join(root, "examples/tacheng-2024/report.json"), "utf8");
 
-const server = createServer({ logger: false, importQueue: 32 });
+const server = createServer({ logger: false, importQueue: 32, importNice: 10 });
 // the baseline: the same JSON parser and limits, no validation
 server.app.post("/echo", async (req) => req.body);
 const base = await server.listen(0);

@@ -55,6 +55,7 @@ const cases: Case[] = [
   { name: "render html", method: "post", path: "/v1/render", url: "/v1/render", init: json(report), status: 200 },
   { name: "render xml", method: "post", path: "/v1/render", url: "/v1/render?format=xml", init: json(report), status: 200 },
   { name: "render an invalid report", method: "post", path: "/v1/render", url: "/v1/render", init: json(invalid), status: 422 },
+  { name: "render docx", method: "post", path: "/v1/render", url: "/v1/render?format=docx", init: json(report), status: 200 },
   { name: "render in an unknown format", method: "post", path: "/v1/render", url: "/v1/render?format=odt", init: json(report), status: 400 },
   { name: "import a PDF", method: "post", path: "/v1/import", url: "/v1/import", init: { method: "POST", body: pdf, headers: { "content-type": "application/pdf" } }, status: 200 },
   { name: "import an upload", method: "post", path: "/v1/import", url: "/v1/import", init: (() => { const m = multipart([{ name: "r.html", type: "text/html", bytes: page2019 }]); return { method: "POST", body: m.body, headers: { "content-type": m.type } }; })(), status: 200 },
@@ -116,6 +117,10 @@ describe("the OpenAPI document", () => {
       const schema = JSON.parse(JSON.stringify((media![1] as { schema: unknown }).schema).replaceAll('"#/components/schemas/', '"urn:test:components#/$defs/'));
       const check = ajv.compile(schema);
       expect(check(body), JSON.stringify(check.errors?.slice(0, 3))).toBe(true);
+    } else if (type.includes("wordprocessingml")) {
+      const bytes = Buffer.from(await r.arrayBuffer());
+      expect(bytes.subarray(0, 2).toString("latin1")).toBe("PK"); // a zip: the .docx container
+      expect(bytes.includes(Buffer.from("word/document.xml"))).toBe(true);
     } else expect((await r.text()).length).toBeGreaterThan(100);
   });
 });

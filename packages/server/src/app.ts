@@ -80,6 +80,7 @@ export function createServer(options: ServerOptions = {}): ZfxxgkServer {
     queueLimit: settings.importQueue,
     timeoutMs: settings.importTimeoutMs,
     resourceLimits: { maxOldGenerationSizeMb: settings.importMemoryMb },
+    workerData: { nice: settings.importNice },
   });
   let httpServer: Server | undefined;
   const app = Fastify({
@@ -176,7 +177,8 @@ export function createServer(options: ServerOptions = {}): ZfxxgkServer {
     app,
     pool,
     settings,
-    listen: async (port = 8080, host = "127.0.0.1") => app.listen({ port, host }),
+    // a burst of connections waits in the kernel's queue rather than being refused (capped by somaxconn)
+    listen: async (port = 8080, host = "127.0.0.1") => app.listen({ port, host, backlog: 2048 }),
     close: async () => {
       closing = true;
       // app.close waits for the requests in flight; the pool then for any import still queued

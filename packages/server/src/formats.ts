@@ -1,7 +1,8 @@
 // The render formats, as a table: a format is a content type and a function from a validated
 // report to bytes. The exporters are imported on first use, so a service that never renders XML
-// never loads its templates. More formats (docx, pdf from their own packages) plug in through
-// ServerOptions.formats without touching the routes.
+// never loads its templates. More formats plug in through ServerOptions.formats without touching
+// the routes: PDF (@zfxxgk/export-pdf) runs Chromium per document, which wants a pool of its own
+// before it is offered to every client, so it is not built in.
 import type { Report } from "@zfxxgk/types";
 import type { Locale } from "./problem.js";
 
@@ -22,6 +23,14 @@ export const builtInFormats: Record<string, RenderFormat> = {
     render: async (report, { locale, fragment }) => {
       const { renderHtml } = await import("@zfxxgk/export-html");
       return renderHtml(report, { mode: fragment ? "fragment" : "document", locale });
+    },
+  },
+  docx: {
+    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    description: "a Word document in the official layout (@zfxxgk/export-docx)",
+    render: async (report, { locale }) => {
+      const { renderDocx } = await import("@zfxxgk/export-docx");
+      return renderDocx(report, { locale });
     },
   },
   xml: {

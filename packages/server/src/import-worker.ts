@@ -3,17 +3,20 @@
 // hostile file delays only its own request, and one that exhausts the worker's heap ends this
 // thread, not the service.
 import { setPriority } from "node:os";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { importReport, type ImportOptions } from "@zfxxgk/import";
 import { validate } from "@zfxxgk/validator";
 
-// Imports are long and CPU-bound; the HTTP thread answers everyone. On Linux a thread's nice value
-// is its own (setpriority on pid 0 is the calling thread), so the imports yield the core to the
-// HTTP thread when both want it. Elsewhere this may apply to the process or be refused: harmless.
-try {
-  setPriority(0, 10);
-} catch {
-  // not permitted here: the imports keep the default priority
+// An operator may lower the imports' CPU priority (importNice) so that they yield the core to the
+// HTTP thread: on Linux a thread's nice value is its own (setpriority on pid 0 is the calling
+// thread). Off by default: on a machine busy with other work, niced imports starve and time out.
+const nice = (workerData as { nice?: number } | null)?.nice ?? 0;
+if (nice > 0) {
+  try {
+    setPriority(0, nice);
+  } catch {
+    // not permitted here: the imports keep the default priority
+  }
 }
 
 parentPort!.on("message", async (m: { bytes: Uint8Array; options: ImportOptions }) => {

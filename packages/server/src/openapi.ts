@@ -149,7 +149,9 @@ export function openApiDocument(options: { version: string; formats: Record<stri
       {
         "200": {
           description: "The rendered report",
-          content: Object.fromEntries(Object.values(options.formats).map((f) => [f.contentType, { schema: { type: "string", description: f.description } }])),
+          content: Object.fromEntries(
+            Object.values(options.formats).map((f) => [f.contentType, { schema: { type: "string", description: f.description, ...(f.contentType.includes("charset") ? {} : { contentMediaType: f.contentType }) } }]),
+          ),
         },
         "422": problem("Not a report, or a report with errors (issues lists them; force=true renders it anyway)"),
       },

@@ -20,6 +20,8 @@ export interface ServerOptions {
   importTimeoutMs?: number;
   /** heap of one import worker, MiB; default 512 */
   importMemoryMb?: number;
+  /** nice value (0–19) of the import threads on Linux, to favour the HTTP thread; default 0 */
+  importNice?: number;
   /** requests being handled at once before 503; default 256 */
   maxInFlight?: number;
   /** the whole request (headers and body) must arrive within, ms; default 60 s */
@@ -49,6 +51,7 @@ export function settingsOf(o: ServerOptions): Settings {
     importQueue: o.importQueue ?? workers * 4,
     importTimeoutMs: o.importTimeoutMs ?? 60_000,
     importMemoryMb: o.importMemoryMb ?? 512,
+    importNice: o.importNice ?? 0,
     maxInFlight: o.maxInFlight ?? 256,
     requestTimeoutMs: o.requestTimeoutMs ?? 60_000,
     headersTimeoutMs: o.headersTimeoutMs ?? 10_000,

@@ -22,6 +22,8 @@ export interface PoolOptions {
   queueLimit: number;
   timeoutMs: number;
   resourceLimits?: ResourceLimits;
+  /** passed to each worker as workerData */
+  workerData?: unknown;
 }
 
 interface Task {
@@ -82,6 +84,7 @@ export class WorkerPool {
   private spawn(): Slot {
     const worker = new Worker(this.options.workerUrl, {
       ...(this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {}),
+      workerData: this.options.workerData,
       // a worker inherits the process's flags; an inline script's would stop it loading its own file
       execArgv: process.execArgv.filter((a) => !/^(--input-type|--eval|-e|--print|-p)(=|$)/.test(a)),
     });

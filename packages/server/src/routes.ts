@@ -64,7 +64,15 @@ export function jsonRoutes(app: FastifyInstance, formats: Record<string, RenderF
         { issues: errors },
       );
     }
-    const out = await format.render(body as Report, { locale, fragment });
+    let out: string | Uint8Array;
+    try {
+      out = await format.render(body as Report, { locale, fragment });
+    } catch (e) {
+      // an exporter's refusal names the value it cannot write (DocxExportError, XmlExportError…)
+      const pointer = (e as { pointer?: unknown }).pointer;
+      if (!(e instanceof Error) || !/ExportError$/.test(e.name)) throw e;
+      throw new HttpProblem("invalid-report", { "zh-CN": e.message, en: e.message }, typeof pointer === "string" ? { pointer } : {});
+    }
     return reply.type(format.contentType).send(typeof out === "string" ? out : Buffer.from(out.buffer, out.byteOffset, out.byteLength));
   });
 

@@ -90,7 +90,7 @@ export const serveHelp: Record<Locale, string> = {
   "zh-CN": `用法：zfxxgk serve [选项]
 
 以 HTTP 服务提供校验、填充、输出、导入与迁移（@zfxxgk/server）：
-  POST /v1/validate  /v1/fill  /v1/render?format=html|xml  /v1/import  /v1/migrate
+  POST /v1/validate  /v1/fill  /v1/render?format=html|xml|docx  /v1/import  /v1/migrate
   GET  /v1/schemas/{版本}  /healthz  /readyz  /openapi.json（OpenAPI 3.1）  /docs
 错误以 application/problem+json（RFC 9457）返回，语言按 Accept-Language（zh-CN 或 en）。
 导入在工作线程池中进行，有超时；服务繁忙时返回 503 和 Retry-After。
@@ -119,7 +119,7 @@ export const serveHelp: Record<Locale, string> = {
   en: `Usage: zfxxgk serve [options]
 
 Serves validation, fill, render, import and migration over HTTP (@zfxxgk/server):
-  POST /v1/validate  /v1/fill  /v1/render?format=html|xml  /v1/import  /v1/migrate
+  POST /v1/validate  /v1/fill  /v1/render?format=html|xml|docx  /v1/import  /v1/migrate
   GET  /v1/schemas/{edition}  /healthz  /readyz  /openapi.json (OpenAPI 3.1)  /docs
 Errors are application/problem+json (RFC 9457) in zh-CN or en after Accept-Language.
 Imports run on a pool of worker threads with a deadline; when busy the service answers 503 with
