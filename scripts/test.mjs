@@ -1,5 +1,7 @@
 // npm test: turbo runs the stale check of generated files, build, typecheck and vitest in every
 // package; then one closing line, "N passed, N failed", summed over the packages' results.
+// Three packages at a time: the suites drive Chromium, LibreOffice and worker threads, and on a
+// 2-core machine running them all at once only stretches every time limit.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +13,7 @@ const results = () =>
     .filter((f) => existsSync(join(root, f)));
 for (const f of results()) rmSync(join(root, f));
 
-const turbo = spawnSync("npx", ["turbo", "run", "check-generated", "build", "typecheck", "test", "--output-logs=new-only", "--continue", ...process.argv.slice(2)], {
+const turbo = spawnSync("npx", ["turbo", "run", "check-generated", "build", "typecheck", "test", "--output-logs=new-only", "--continue", "--concurrency=3", ...process.argv.slice(2)], {
   cwd: root,
   stdio: "inherit",
   env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
