@@ -1,5 +1,5 @@
-// schema + labels + rules (@zfxxgk/schema) → packages/validator/generated/: per edition, the ajv
-// standalone validator, the cell table with label paths, and the rules compiled to instances.
+// schema + the edition model (generators/model) → packages/validator/generated/: per edition, the
+// ajv standalone validator and the reader of the cells into typed arrays.
 // `--check` compares with the committed files instead of writing them (CI: stale check).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -7,8 +7,8 @@ import { dirname, join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import standaloneCode from "ajv/dist/standalone/index.js";
 import { _ } from "ajv";
-import { editions, reportSchemas, labels, rules, rulesSchema } from "@zfxxgk/schema";
-import { cellsOf, schemaCells, fragmentLabels, compileRules, deprecatedPointers, SEP } from "./model.mjs";
+import { reportSchemas } from "@zfxxgk/schema";
+import { publishedModels } from "@zfxxgk/generator-model/generate";
 import { writeOrCheck } from "../write-or-check.mjs";
 import { formats } from "./templates/formats.js";
 
@@ -63,74 +63,55 @@ function readCellsSource(cells) {
   return `${put}export function readCells(r, v, s) {\n${lines.join("\n")}\n}\n`;
 }
 
-function checkRules(ruleSet, edition) {
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  if (!ajv.validate(rulesSchema, ruleSet)) {
-    throw new Error(`rules/${edition}.json does not match rules.schema.json: ${ajv.errorsText()}`);
-  }
-  const ids = ruleSet.rules.map((r) => r.id);
-  const dup = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (dup) throw new Error(`rules/${edition}.json: rule id ${dup} is used twice`);
-}
-
-function editionSource(edition) {
-  const schema = reportSchemas[edition];
-  const lab = labels[edition];
-  const ruleSet = rules[edition];
-  checkRules(ruleSet, edition);
-  const { cells, nodes } = cellsOf(lab);
-
-  // The labels and the schema must describe the same cells, one for one.
-  const fromSchema = schemaCells(schema);
-  const fromLabels = new Set(cells.map((c) => c.pointer));
-  const onlySchema = [...fromSchema.keys()].filter((p) => !fromLabels.has(p));
-  const onlyLabels = [...fromLabels].filter((p) => !fromSchema.has(p));
-  if (onlySchema.length || onlyLabels.length) {
-    throw new Error(`labels/${edition}.json and the schema disagree. Cells only in the schema: ${onlySchema.join(", ") || "none"}; only in the labels: ${onlyLabels.join(", ") || "none"}`);
-  }
-  for (const c of cells) c.kind = fromSchema.get(c.pointer);
-
-  const compiled = compileRules(ruleSet, cells, fragmentLabels(lab, nodes));
-  const cellTable = cells.map((c) => ({ pointer: c.pointer, path: c.pointer.split("/").slice(1), labelPath: c.labelPath.join(SEP), kind: c.kind }));
-  const nodeTable = Object.fromEntries([...nodes].map(([p, path]) => [p, path.join(SEP)]));
-  const list = (xs) => `[\n${xs.map((x) => `  ${JSON.stringify(x)},`).join("\n")}\n]`;
-
+/**
+ * The validator code of one edition: its schema's ajv code, and the reader of its model's cells.
+ * The cells, labels and rules themselves are the model's (@zfxxgk/edition), joined at load.
+ */
+function editionSource(schema, model) {
+  const edition = model.edition;
   return (
     HEADER(edition) +
     template("formats.js").replace(/^export /m, "") +
     schemaValidatorSource(schema) +
     "\n" +
     `export const edition = ${JSON.stringify(edition)};\n` +
-    `export const schemaId = ${JSON.stringify(schema.$id)};\n` +
-    `export const cells = ${list(cellTable)};\n` +
-    `export const nodes = ${JSON.stringify(nodeTable, null, 2)};\n` +
-    `export const rules = ${list(compiled)};\n` +
-    `export const deprecated = ${JSON.stringify(deprecatedPointers(schema))};\n` +
-    readCellsSource(cellTable)
+    `export const schemaId = ${JSON.stringify(model.schemaId)};\n` +
+    `export const cellCount = ${model.cells.length};\n` +
+    readCellsSource(model.cells)
   );
 }
 
-const files = {};
-// every edition's module has the same shape: one declaration file, which each re-exports
-files["edition.d.ts"] = template("edition.d.ts");
-for (const edition of editions) {
-  files[`edition-${edition}.js`] = editionSource(edition);
-  files[`edition-${edition}.d.ts`] = `${HEADER(edition)}export * from "./edition.js";\n`;
+/**
+ * The generated files for a set of editions, each its schema and its model (generators/model):
+ * the published ones, or a test edition's.
+ */
+export function validatorFiles(editions, version) {
+  const files = {};
+  // every edition's module has the same shape: one declaration file, which each re-exports
+  files["edition.d.ts"] = template("edition.d.ts");
+  for (const { schema, model } of editions) {
+    files[`edition-${model.edition}.js`] = editionSource(schema, model);
+    files[`edition-${model.edition}.d.ts`] = `${HEADER(model.edition)}export * from "./edition.js";\n`;
+  }
+  files["ajv-error.d.ts"] = template("ajv-error.d.ts");
+  // the toolkit version in results, without reading package.json at run time (browsers cannot);
+  // `npm run version` regenerates it after changesets bump the package
+  files["version.js"] = `${HEADER("*")}export const version = ${JSON.stringify(version)};\n`;
+  files["version.d.ts"] = `${HEADER("*")}export declare const version: string;\n`;
+  files["index.js"] =
+    HEADER("*") +
+    editions.map(({ model: { edition: e } }) => `import * as e${e} from "./edition-${e}.js";`).join("\n") +
+    `\nexport const editions = { ${editions.map(({ model: { edition: e } }) => `${JSON.stringify(e)}: e${e}`).join(", ")} };\n`;
+  files["index.d.ts"] =
+    HEADER("*") +
+    `import type * as Edition from "./edition.js";\n` +
+    `export type EditionCode = typeof Edition;\n` +
+    `export declare const editions: Record<string, EditionCode>;\n`;
+  return files;
 }
-files["ajv-error.d.ts"] = template("ajv-error.d.ts");
-// the toolkit version in results, without reading package.json at run time (browsers cannot);
-// `npm run version` regenerates it after changesets bump the package
-const { version } = JSON.parse(readFileSync(join(outDir, "../package.json"), "utf8"));
-files["version.js"] = `${HEADER("*")}export const version = ${JSON.stringify(version)};\n`;
-files["version.d.ts"] = `${HEADER("*")}export declare const version: string;\n`;
-files["index.js"] =
-  HEADER("*") +
-  editions.map((e) => `import * as e${e} from "./edition-${e}.js";`).join("\n") +
-  `\nexport const editions = { ${editions.map((e) => `${JSON.stringify(e)}: e${e}`).join(", ")} };\n`;
-files["index.d.ts"] =
-  HEADER("*") +
-  `import type * as Edition from "./edition.js";\n` +
-  `export type EditionModule = typeof Edition;\n` +
-  `export declare const editions: Record<string, EditionModule>;\n`;
 
-process.exitCode = writeOrCheck(outDir, files, process.argv.includes("--check"), "generators/validator", { ownsDir: true });
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const { version } = JSON.parse(readFileSync(join(outDir, "../package.json"), "utf8"));
+  const editions = publishedModels().map((model) => ({ schema: reportSchemas[model.edition], model }));
+  process.exitCode = writeOrCheck(outDir, validatorFiles(editions, version), process.argv.includes("--check"), "generators/validator", { ownsDir: true });
+}

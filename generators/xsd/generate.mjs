@@ -4,7 +4,8 @@
 // instead of writing them (CI: stale check).
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
-import { editions, reportSchemas, labels } from "@zfxxgk/schema";
+import { reportSchemas } from "@zfxxgk/schema";
+import { publishedModels } from "@zfxxgk/generator-model/generate";
 import { namespaceOf, shapeOf, vocabulary } from "../../packages/export-xml/vocabulary/index.js";
 import { writeOrCheck } from "../write-or-check.mjs";
 import { labelIndex } from "./labels.mjs";
@@ -42,11 +43,12 @@ function xsdPattern(pattern, where) {
 const BUILT_IN = { string: "xs:string", integer: "xs:integer", decimal: "xs:decimal", boolean: "xs:boolean" };
 const IGNORED = new Set(["description", "$comment", "default", "examples", "title", "$ref", "type"]);
 
-function editionXsd(edition) {
-  const schema = reportSchemas[edition];
+/** The XSD of one edition, from its schema and its model (generators/model). */
+export function editionXsd(schema, model) {
+  const edition = model.edition;
   const ns = namespaceOf(edition);
   const shape = shapeOf(schema);
-  const { labelAt, columnLabel } = labelIndex(labels[edition]);
+  const { labelAt, columnLabel } = labelIndex(model);
   const namedTypes = new Map(); // def → lines, in order of first use
   const uniques = { n: 0 };
 
@@ -227,7 +229,6 @@ function editionXsd(edition) {
   }
 
   const root = elementDecl(vocabulary.root, shape, { required: true, own: undefined, location: "", pointer: "" });
-  const lab = labels[edition];
   const notCarried = Object.entries(vocabulary.notInXsd).filter(([k]) => !k.startsWith("$comment"));
   const head = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
@@ -235,7 +236,7 @@ function editionXsd(edition) {
     `     and packages/export-xml/vocabulary/vocabulary.json. Do not edit: run \`npm run generate\`. -->`,
     `<xs:schema xmlns:xs="${XS}" xmlns:${P}="${ns}" targetNamespace="${ns}" elementFormDefault="qualified" version="${esc(edition)}">`,
     "  <xs:annotation>",
-    `    <xs:documentation xml:lang="zh-CN">政府信息公开工作年度报告（${esc(lab.source)}）的 XML 格式：元素名取自 JSON Schema 的字段名，标签见各元素的说明。空白单元格写作 xsi:nil="true"，不写作 0。</xs:documentation>`,
+    `    <xs:documentation xml:lang="zh-CN">政府信息公开工作年度报告（${esc(model.source)}）的 XML 格式：元素名取自 JSON Schema 的字段名，标签见各元素的说明。空白单元格写作 xsi:nil="true"，不写作 0。</xs:documentation>`,
     `    <xs:documentation xml:lang="en">${esc(schema.description)} Elements are named by the JSON Schema's keys, in its order; a blank cell (JSON null) is xsi:nil="true", never 0; an optional member that is absent has no element. Not carried by this XSD (checked on the JSON by the validator): ${notCarried.map(([k, why]) => `${k}: ${why}`).map(esc).join(" ")}</xs:documentation>`,
     "  </xs:annotation>",
   ];
@@ -243,9 +244,12 @@ function editionXsd(edition) {
   return [...head, ...indent(body), "</xs:schema>", ""].join("\n");
 }
 
-const check = process.argv.includes("--check");
-let status = 0;
-for (const edition of editions) {
-  status = Math.max(status, writeOrCheck(outDir(edition), { "report.xsd": editionXsd(edition) }, check, "generators/xsd", { ownsDir: true }));
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const check = process.argv.includes("--check");
+  let status = 0;
+  for (const model of publishedModels()) {
+    const xsd = editionXsd(reportSchemas[model.edition], model);
+    status = Math.max(status, writeOrCheck(outDir(model.edition), { "report.xsd": xsd }, check, "generators/xsd", { ownsDir: true }));
+  }
+  process.exitCode = status;
 }
-process.exitCode = status;

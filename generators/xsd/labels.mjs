@@ -1,36 +1,23 @@
-// The format's labels (labels/<edition>.json) by the JSON pointer of the element they name, and
-// by column key for the cells of shared row types: the XSD's zh-CN documentation.
+// The format's labels by the JSON pointer of the element they name, and by column key for the
+// cells of shared row types: the XSD's zh-CN documentation, read from the edition's model
+// (generators/model).
 
-const get = (o, k) => (o && Object.hasOwn(o, k) ? o[k] : undefined);
-
-export function labelIndex(labels) {
+export function labelIndex(model) {
   const columns = new Map();
-  const addColumns = (cols) => {
-    for (const [k, label] of Object.entries(cols)) {
-      if (columns.has(k) && columns.get(k) !== label) throw new Error(`column ${k} has two labels: ${columns.get(k)} / ${label}`);
-      columns.set(k, label);
-    }
-  };
-  for (const block of Object.values(labels.proactiveDisclosure.blocks)) addColumns(block.columns);
-  addColumns(labels.applications.columns);
-  addColumns(labels.reviewAndLitigation.columns);
+  const tables = model.tables;
+  const allColumns = [...tables.proactiveDisclosure.blocks.flatMap((b) => b.columns), ...tables.applications.columns, ...tables.reviewAndLitigation.columns];
+  for (const { key, label } of allColumns) {
+    if (columns.has(key) && columns.get(key) !== label) throw new Error(`column ${key} has two labels: ${columns.get(key)} / ${label}`);
+    columns.set(key, label);
+  }
+  const headings = new Map(model.sections.map((s) => [`/${s.key}`, s.heading]));
+  const cells = new Set(model.cells.map((c) => c.pointer));
 
   /** The label of the section, block, row or group at an instance pointer, if the format has one. */
   const labelAt = (pointer) => {
-    const [section, ...rest] = pointer.split("/").slice(1);
-    if (rest.length === 0) return get(get(labels.sections, section), "heading");
-    switch (section) {
-      case "proactiveDisclosure": {
-        const block = get(labels.proactiveDisclosure.blocks, rest[0]);
-        return rest.length === 1 ? get(block, "caption") : rest.length === 2 ? get(get(block, "rows"), rest[1]) : undefined;
-      }
-      case "applications":
-        return get(labels.applications.rows, rest.join("."));
-      case "reviewAndLitigation":
-        return get(labels.reviewAndLitigation.groups, rest.join("."));
-      default:
-        return undefined;
-    }
+    if (headings.has(pointer)) return headings.get(pointer);
+    if (cells.has(pointer) || !Object.hasOwn(model.nodes, pointer)) return undefined;
+    return model.nodes[pointer].at(-1);
   };
   return { labelAt, columnLabel: (key) => columns.get(key) };
 }

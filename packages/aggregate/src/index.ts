@@ -2,9 +2,12 @@
 // report whose additive cells — every cell of tables 二, 三 and 四 — are the cell-by-cell sums
 // of its members' reports. A blank member cell makes the sum blank: never counted as 0.
 import type { Report2021 } from "@zfxxgk/types";
-import { tableCells, validate, type Issue } from "@zfxxgk/validator";
+import { cellsOf } from "@zfxxgk/edition";
+import { validate, type Issue } from "@zfxxgk/validator";
 
-export type Locale = "zh-CN" | "en";
+import { LocalisedError, type Locale } from "@zfxxgk/i18n";
+
+export type { Locale };
 
 export interface Member {
   report: unknown;
@@ -52,14 +55,9 @@ const text: Record<AggregationErrorCode, Record<Locale, string>> = {
   },
 };
 
-export class AggregationError extends Error {
-  constructor(
-    readonly code: AggregationErrorCode,
-    locale: Locale,
-    vars: Record<string, string> = {},
-  ) {
-    super(text[code][locale].replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w));
-    this.name = "AggregationError";
+export class AggregationError extends LocalisedError<AggregationErrorCode> {
+  constructor(code: AggregationErrorCode, locale: Locale, vars: Record<string, string> = {}) {
+    super(code, LocalisedError.text(text[code], vars), locale);
   }
 }
 
@@ -93,7 +91,7 @@ export function aggregate(members: Member[], options: AggregateOptions): Aggrega
   }
   const edition = [...editions][0]!;
   const year = [...years][0] as number;
-  const cells = tableCells(edition);
+  const cells = cellsOf(edition);
   if (cells.length === 0) throw new AggregationError("NOT-A-REPORT", locale, { who: who(members[0]!, 0) });
 
   const included: Member[] = [];

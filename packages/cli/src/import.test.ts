@@ -43,9 +43,10 @@ describe("zfxxgk import <file>", () => {
     delete want.agency.regionCode;
     delete want.scope;
     expect(report).toEqual(want);
-    expect(r.err).toContain(`✔ ${seed} — 有效`);
-    expect(r.err).toContain(`空白 ${seedBlanks}`);
-    expect(r.err).toMatch(/2021 版格式，200 格：读取 \d+，按规则拆分 0，推断 \d+，/);
+    // the status comes first
+    expect(r.err.split("\n")[0]).toBe(`✔ ${seed} — 完整导入；通过校验`);
+    expect(r.err).toContain(`原文空白 ${seedBlanks}`);
+    expect(r.err).toContain(`2021 版格式，200 格：按原文读取 ${200 - seedBlanks}，原文空白 ${seedBlanks}，按规则拆分 0，无法确定 0，未找到 0`);
   });
 
   it("-o writes the file; the 淮安 PDF imports valid", async () => {
@@ -77,7 +78,7 @@ describe("zfxxgk import <file>", () => {
     expect(report.edition).toBe("2019");
     expect(report.year).toBe(truth.year);
     expect(validate(report).valid).toBe(true);
-    expect(r.err).toContain(`✔ ${pingtan2019} — 有效`);
+    expect(r.err).toContain(`✔ ${pingtan2019} — 完整导入；通过校验`);
     // table 二, 三 and 四 of the 2019 format: 22 + 23 × 7 + 15 cells
     expect(r.err).toContain("2019 版格式，198 格");
   });
@@ -86,7 +87,7 @@ describe("zfxxgk import <file>", () => {
     const r = await run({ input: pingtan2020, jsonDiagnostics: true });
     expect(r.code).toBe(1);
     const line = JSON.parse(r.out.trim());
-    expect(line).toMatchObject({ type: "result", edition: "2019", imported: true, valid: false });
+    expect(line).toMatchObject({ type: "result", status: "complete", edition: "2019", imported: true, valid: false, exitCode: 1 });
     expect(line.report.edition).toBe("2019");
     // the fault its truth file notes: R3 (（七）总计) in the 自然人 and 总计 columns
     expect(JSON.parse(readFileSync(join(corpus, "truth/04-pingtan-2020.json"), "utf8")).issues).toMatch(/column 自然人: .* column 总计: /);
@@ -97,20 +98,20 @@ describe("zfxxgk import <file>", () => {
     ]);
     const human = await run({ input: pingtan2020, output: join(mkdtempSync(join(tmpdir(), "zfxxgk-import-")), "2020.json") });
     expect(human.code).toBe(1);
-    expect(human.err).toContain(`✖ ${pingtan2020} — 导入完成但未通过校验（2 个错误）`);
+    expect(human.err).toContain(`⚠ ${pingtan2020} — 完整导入；未通过校验（2 个错误）`);
   });
 
   it("nothing to import: nothing written, a reason, exit 2", async () => {
     const r = await run({ input: "-" }, { stdin: new TextEncoder().encode("hello, world\n") });
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
-    expect(r.err).toContain("未能导入");
+    expect(r.err).toContain("✖ - — 导入失败；");
     expect(r.err).toContain("不像一份政府信息公开工作年度报告");
   });
 
   it("a missing file and a bad --format are usage errors (exit 2)", async () => {
     expect((await run({ input: join(tmpdir(), "no-such-file.pdf") })).code).toBe(2);
-    const bad = await run({ input: seed, format: "docx" as never });
+    const bad = await run({ input: seed, format: "rtf" as never });
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("--format");
   });
@@ -121,7 +122,8 @@ describe("zfxxgk import <file>", () => {
     const lines = r.out.trim().split("\n");
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]!);
-    expect(line).toMatchObject({ type: "result", file: seed, format: "text", edition: "2021", imported: true, valid: true });
+    expect(line).toMatchObject({ type: "result", file: seed, status: "complete", format: "text", edition: "2021", imported: true, valid: true, exitCode: 0 });
+    expect(line.completeness).toMatchObject({ cells: 200, blankAsPrinted: seedBlanks, ambiguous: 0, notFound: 0, tablesNotFound: [] });
     expect(line.stats.blank).toBe(seedBlanks);
     expect(line.diagnostics.filter((d: { reason: string }) => d.reason === "blank")).toHaveLength(seedBlanks);
     expect(line.diagnostics.find((d: { reason: string }) => d.reason === "blank").message).toMatch(/blank in the source/);
@@ -130,7 +132,47 @@ describe("zfxxgk import <file>", () => {
   });
 });
 
+describe("an import that is not complete is never \"valid\"", () => {
+  const text = readFileSync(seed, "utf8");
+
+  it("a table missing: ✖ failed naming the table, exit 2, the report still written", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-import-"));
+    const cut = join(dir, "cut.txt");
+    writeFileSync(cut, text.replace(/四、政府信息公开行政复议、行政诉讼情况[\s\S]*?(?=五、存在的主要问题)/, ""));
+    const r = await run({ input: cut, output: join(dir, "cut.json") });
+    expect(r.code).toBe(2);
+    expect(r.err.split("\n")[0]).toBe(`✖ ${cut} — 导入失败；未找到表四（复议诉讼）`);
+    expect(r.err).not.toContain("✔");
+    expect(existsSync(join(dir, "cut.json"))).toBe(true);
+    const en = await run({ input: cut, locale: "en", jsonDiagnostics: true });
+    expect(JSON.parse(en.out)).toMatchObject({ status: "failed", exitCode: 2, completeness: { notFound: 15, tablesNotFound: ["reviewAndLitigation"] } });
+  });
+
+  it("cells not read: ⚠ partial with their count, exit 1", async () => {
+    // 平潭 2021 crawled text: 行政规范性文件's figures run together and no rule splits them
+    const file = join(corpus, "raw/05-pingtan-2021.txt");
+    const r = await run({ input: file, output: join(mkdtempSync(join(tmpdir(), "zfxxgk-import-")), "p.json"), locale: "en" });
+    expect(r.code).toBe(1);
+    expect(r.err.split("\n")[0]).toBe(`⚠ ${file} — partial: 3 cells not read; what was read is valid`);
+  });
+});
+
 describe("zfxxgk import <dir>", () => {
+  it("ends with a table: files by status, cells by outcome, the files that need a person worst first", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-import-dir-"));
+    copyFileSync(seed, join(dir, "a-complete.txt"));
+    copyFileSync(join(corpus, "raw/05-pingtan-2021.txt"), join(dir, "b-partial.txt"));
+    writeFileSync(join(dir, "c-failed.txt"), readFileSync(seed, "utf8").replace(/四、政府信息公开行政复议、行政诉讼情况[\s\S]*?(?=五、存在的主要问题)/, ""));
+    const r = await run({ input: dir, output: mkdtempSync(join(tmpdir(), "zfxxgk-import-out-")) });
+    expect(r.code).toBe(2);
+    const table = r.err.slice(r.err.indexOf("导入汇总"));
+    expect(table).toContain("文件    共 3：完整 1，部分 1，失败 1；完整且通过校验 1");
+    expect(table).toContain("单元格  共 600：");
+    expect(table).toContain("无法确定 3，未找到 15");
+    const needs = table.split("\n").filter((l) => /^\s+[✖⚠]/.test(l));
+    expect(needs.map((l) => l.trim().split(" ")[1])).toEqual([join(dir, "c-failed.txt"), join(dir, "b-partial.txt")]);
+  });
+
   function batch(extra: Record<string, string> = {}) {
     const dir = mkdtempSync(join(tmpdir(), "zfxxgk-import-dir-"));
     mkdirSync(join(dir, "a"));
@@ -150,7 +192,8 @@ describe("zfxxgk import <dir>", () => {
     expect(existsSync(join(out, "a/huaian.json"))).toBe(true);
     expect(existsSync(join(out, "already.json"))).toBe(false);
     expect(tty.err).toContain("2/2");
-    expect(tty.err).toContain("共 2 个文件：2 个有效，0 个已导入但无效，0 个未能导入");
+    expect(tty.err).toContain("文件    共 2：完整 2，部分 0，失败 0；完整且通过校验 2");
+    expect(tty.err).toContain("没有需要人工查看的文件");
     const pipe = await run({ input: dir, output: mkdtempSync(join(tmpdir(), "zfxxgk-import-out-")) });
     expect(pipe.err).not.toContain("2/2");
   });
@@ -162,7 +205,8 @@ describe("zfxxgk import <dir>", () => {
     expect(r.code).toBe(2);
     const lines = r.out.trim().split("\n").map((l) => JSON.parse(l));
     expect(lines.map((l) => l.type)).toEqual(["result", "result", "result", "summary"]);
-    expect(lines[3]).toEqual({ type: "summary", files: 3, valid: 2, invalid: 0, failed: 1 });
+    expect(lines[3]).toMatchObject({ type: "summary", files: 3, status: { complete: 2, partial: 0, failed: 1 }, completeAndValid: 2, valid: 2, invalid: 0 });
+    expect(lines[3].needsPerson).toEqual([{ file: join(dir, "notes.txt"), status: "failed", notRead: 200, tablesNotFound: ["proactiveDisclosure", "applications", "reviewAndLitigation"], errors: 0 }]);
     expect(existsSync(join(out, "tacheng.json"))).toBe(true);
     expect(existsSync(join(out, "notes.json"))).toBe(false);
   });
@@ -179,7 +223,7 @@ describe("import --help", () => {
     for (const l of ["zh-CN", "en"] as const) {
       expect(importHelp[l]).toContain("zfxxgk import <");
       expect(importHelp[l]).toContain("--json-diagnostics");
-      expect(importHelp[l]).toMatch(/--format auto\|pdf\|text\|html/);
+      expect(importHelp[l]).toMatch(/--format auto\|pdf\|docx\|doc\|text\|html/);
       expect(importHelp[l]).toMatch(/(示例|Examples)：?:?\n\s+zfxxgk import /);
     }
   });

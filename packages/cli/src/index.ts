@@ -76,6 +76,7 @@ const commands: Record<string, Command> = {
       ...common,
       output: { type: "string", short: "o" },
       format: { type: "string", default: "auto" },
+      json: { type: "boolean" },
       "json-diagnostics": { type: "boolean" },
     },
     help: importHelp,
@@ -85,7 +86,7 @@ const commands: Record<string, Command> = {
         {
           input: p[0]!,
           format: str(v.format) as never,
-          jsonDiagnostics: v["json-diagnostics"] === true,
+          jsonDiagnostics: v.json === true || v["json-diagnostics"] === true,
           locale,
           ...(str(v.output) ? { output: str(v.output)! } : {}),
         },

@@ -1,10 +1,11 @@
 // Year-over-year comparison of two reports of one edition: every changed table cell with both
 // values and the change, grouped by table; the text sections as unified diffs; other fields.
 import { createTwoFilesPatch } from "diff";
-import { labels } from "@zfxxgk/schema";
-import { labelPathOf, MAX_DEPTH, tableCells, tooDeep, type Cell } from "@zfxxgk/validator";
+import { cellsOf, editionModel, isEdition, LABEL_SEPARATOR, type Cell, type EditionModel } from "@zfxxgk/edition";
+import { format, getPath, MAX_DEPTH, tooDeep, type Locale } from "@zfxxgk/i18n";
+import { labelPathOf } from "@zfxxgk/validator";
 
-export type Locale = "zh-CN" | "en";
+export type { Locale };
 
 export interface CellChange {
   pointer: string;
@@ -64,7 +65,7 @@ const words = {
   after: { "zh-CN": "后一份", en: "second" },
 } satisfies Record<string, Record<Locale, string>>;
 
-const at = (r: unknown, path: readonly string[]) => path.reduce<any>((o, k) => (o === null || typeof o !== "object" ? undefined : o[k]), r);
+const at = getPath;
 const cellValue = (v: unknown): number | null | undefined => (typeof v === "number" || v === null ? v : undefined);
 
 /** The lines an export prints for a text section: sub-headings and paragraphs, in order. */
@@ -77,7 +78,8 @@ function lines(section: unknown): string[] {
   return out;
 }
 
-const TEXT_POINTERS = ["/preamble", "/overview", "/proactiveDisclosure/notes", "/applications/notes", "/reviewAndLitigation/notes", "/problemsAndImprovements", "/otherMatters"];
+/** The text an export prints: the preamble, each text section, and each table's notes, in print order. */
+const textPointers = (m: EditionModel): string[] => ["/preamble", ...m.sections.map((s) => (s.kind === "table" ? `/${s.key}/notes` : `/${s.key}`))];
 
 /** Every leaf pointer of the report outside the tables' cells and the text sections. */
 function fieldLeaves(r: unknown, skip: Set<string>, prefix = "", out = new Map<string, unknown>()): Map<string, unknown> {
@@ -100,29 +102,31 @@ export function diffReports(before: unknown, after: unknown, options: { locale?:
   const a = edition(before);
   const b = edition(after);
   for (const [e, which] of [[a, words.before], [b, words.after]] as const) {
-    if (typeof e !== "string" || tableCells(e).length === 0) throw new DiffError("NOT-A-REPORT", words.notReport[locale].replace("{which}", which[locale]));
+    if (!isEdition(e)) throw new DiffError("NOT-A-REPORT", format(words.notReport[locale], { which: which[locale] }));
   }
   // the comparison walks and serialises fields: hostile nesting must not reach it
   for (const [r, which] of [[before, words.before], [after, words.after]] as const) {
-    if (tooDeep(r, MAX_DEPTH)) throw new DiffError("TOO-DEEP", words.tooDeep[locale].replace("{which}", which[locale]).replace("{limit}", String(MAX_DEPTH)));
+    if (tooDeep(r, MAX_DEPTH)) throw new DiffError("TOO-DEEP", format(words.tooDeep[locale], { which: which[locale], limit: MAX_DEPTH }));
   }
-  if (a !== b) throw new DiffError("MIXED-EDITIONS", words.mixed[locale].replace("{a}", String(a)).replace("{b}", String(b)));
-  const ed = a as "2021";
-  const cells = tableCells(ed);
-  const sections = labels[ed].sections;
+  if (a !== b) throw new DiffError("MIXED-EDITIONS", format(words.mixed[locale], { a: String(a), b: String(b) }));
+  const ed = a as string;
+  const model = editionModel(ed);
+  const cells = cellsOf(ed);
+  const TEXT_POINTERS = textPointers(model);
+  const sections = Object.fromEntries(model.sections.map((s) => [s.key, s]));
 
   const tables: TableChanges[] = [];
-  for (const key of ["proactiveDisclosure", "applications", "reviewAndLitigation"]) {
+  for (const key of ["proactiveDisclosure", "applications", "reviewAndLitigation"] as const) {
     const changes = cells
-      .filter((c: Cell) => c.path[0] === key)
+      .filter((c: Cell) => c.table === key)
       .flatMap((c: Cell): CellChange[] => {
         const x = cellValue(at(before, c.path));
         const y = cellValue(at(after, c.path));
         if (x === y) return [];
         const change = typeof x === "number" && typeof y === "number" ? Math.round((y - x) * 1e6) / 1e6 : null;
-        return [{ pointer: c.pointer, labelPath: c.labelPath, before: x, after: y, change }];
+        return [{ pointer: c.pointer, labelPath: c.labelPath.join(LABEL_SEPARATOR), before: x, after: y, change }];
       });
-    if (changes.length) tables.push({ table: sections[key]!.table!, heading: sections[key]!.heading, changes });
+    if (changes.length) tables.push({ table: model.tables[key].caption, heading: model.tables[key].heading, changes });
   }
 
   const texts: TextChange[] = [];

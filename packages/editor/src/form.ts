@@ -2,6 +2,7 @@
 // textareas under their headings, tables 二, 三 and 四 of the report's edition in the official
 // layout (the spans of the HTML export) with an input in every value cell, labelled by its row and
 // column labels.
+import { editionModel, editions } from "@zfxxgk/edition";
 import { h } from "./dom.js";
 import { cellText, paragraphsText, textSectionsOf, type Report } from "./form-state.js";
 import { editionOf, labels } from "./labels.js";
@@ -24,6 +25,10 @@ interface MetaField {
   wide?: boolean;
 }
 
+// the agency kinds and levels the schema allows (the same in every edition: the newest's);
+// each has its words in messages.ts
+const { agency } = editionModel(editions[0]!);
+
 const META: MetaField[] = [
   { pointer: "/title", label: "fTitle", wide: true },
   { pointer: "/year", label: "fYear", type: "number" },
@@ -32,12 +37,12 @@ const META: MetaField[] = [
   {
     pointer: "/agency/kind",
     label: "fAgencyKind",
-    options: (["government", "department", "other"] as const).map((v) => ({ value: v, label: `kind_${v}` as MessageKey })),
+    options: agency.kinds.map((v) => ({ value: v, label: `kind_${v}` as MessageKey })),
   },
   {
     pointer: "/agency/level",
     label: "fAgencyLevel",
-    options: (["national", "provincial", "municipal", "county", "township"] as const).map((v) => ({ value: v, label: `level_${v}` as MessageKey })),
+    options: agency.levels.map((v) => ({ value: v, label: `level_${v}` as MessageKey })),
   },
   { pointer: "/agency/regionCode", label: "fRegionCode" },
   { pointer: "/agency/creditCode", label: "fCreditCode" },

@@ -157,11 +157,11 @@ async function open(file: File): Promise<void> {
   const opened: Opened = await openFile(file, locale);
   if (opened.kind === "error") return say(t(locale, opened.key, { name: file.name, detail: opened.detail }));
   setReport(opened.report);
-  if (opened.kind === "imported") say(t(locale, "imported", { name: file.name, ...opened.stats }), opened.notes);
+  if (opened.kind === "imported") say(t(locale, "imported", { name: file.name, status: t(locale, `status_${opened.status}`), ...opened.stats }), opened.notes);
   else say("");
 }
 
-const fileInput = h("input", { type: "file", id: "file", accept: ".json,.pdf,.html,.htm,.txt,application/json,application/pdf,text/html,text/plain" });
+const fileInput = h("input", { type: "file", id: "file", accept: ".json,.pdf,.docx,.doc,.wps,.html,.htm,.txt,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,text/html,text/plain" });
 fileInput.addEventListener("change", () => {
   const f = fileInput.files?.[0];
   if (f) void open(f).finally(() => (fileInput.value = ""));

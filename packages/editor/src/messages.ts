@@ -1,6 +1,8 @@
 // The page's own words (buttons, form fields, notices) in zh-CN and en. The format's labels are
 // not here: they come from @zfxxgk/schema and are printed in Chinese whatever the locale.
-export type Locale = "zh-CN" | "en";
+import { format, type Locale } from "@zfxxgk/i18n";
+
+export type { Locale };
 
 const zh = {
   title: "政府信息公开工作年度报告 编辑器",
@@ -68,7 +70,10 @@ const zh = {
   notReport: "该文件不是 JSON 格式的年度报告：{detail}",
   notEdition: "本编辑器只支持2021年格式和2019年试行格式（edition 为 \"2021\" 或 \"2019\"）的报告，该文件为：{detail}。",
   importing: "正在读取 {name}……",
-  imported: "已从 {name} 读取：{read}/{cells} 个单元格读出，{missing} 个未找到。请核对以下说明：",
+  imported: "{status}：已从 {name} 读取，{cells} 格中按原文读取 {read}，原文空白 {blank}，按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}。请核对以下说明：",
+  status_complete: "完整导入",
+  status_partial: "部分导入（有单元格未读出）",
+  status_failed: "导入失败（缺表或大部分单元格未读出）",
   importFailed: "无法读取 {name}：{detail}",
   importUnavailable: "本版本未包含导入功能（{detail}），请打开 JSON 文件或新建空白报告。",
   pastedDropped: "粘贴的 {n} 个数值超出了表格范围，已忽略。",
@@ -146,7 +151,10 @@ const en: Record<MessageKey, string> = {
   notReport: "This file is not a report in JSON: {detail}",
   notEdition: "This editor supports reports of the 2021 format and the 2019 trial format (edition \"2021\" or \"2019\") only; this file has: {detail}.",
   importing: "Reading {name}…",
-  imported: "Read from {name}: {read} of {cells} cells read, {missing} not found. Please check these notes:",
+  imported: "{status}: read from {name}; of {cells} cells {read} read as printed, {blank} blank as printed, {split} split by the rules, {ambiguous} ambiguous, {missing} not found. Please check these notes:",
+  status_complete: "Complete import",
+  status_partial: "Partial import (some cells not read)",
+  status_failed: "Import failed (a table missing or most cells not read)",
   importFailed: "Cannot read {name}: {detail}",
   importUnavailable: "Import is not available in this build ({detail}); open a JSON file or start an empty report.",
   pastedDropped: "{n} pasted values fell outside the table and were ignored.",
@@ -159,5 +167,5 @@ const en: Record<MessageKey, string> = {
 const tables: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zh, en };
 
 export function t(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return tables[locale][key].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+  return format(tables[locale][key], params);
 }

@@ -6,7 +6,7 @@ import type { Locale } from "./messages.js";
 
 export type Opened =
   | { kind: "report"; report: Record<string, unknown> }
-  | { kind: "imported"; report: Record<string, unknown>; notes: string[]; stats: { read: number; cells: number; missing: number } }
+  | { kind: "imported"; report: Record<string, unknown>; notes: string[]; status: "complete" | "partial" | "failed"; stats: { read: number; blank: number; split: number; ambiguous: number; cells: number; missing: number } }
   | { kind: "error"; key: "notReport" | "notEdition" | "importFailed" | "importUnavailable"; detail: string };
 
 const isJson = (name: string, text: string) => /\.json$/i.test(name) || /^\s*[{[]/.test(text);
@@ -44,6 +44,15 @@ export async function openFile(file: File, locale: Locale): Promise<Opened> {
     kind: "imported",
     report: result.report as unknown as Record<string, unknown>,
     notes: result.diagnostics.filter((d) => d.severity !== "info").map((d) => `${d.pointer ? `${d.pointer}: ` : ""}${d.message}`),
-    stats: { read: result.stats.read + result.stats.splitByRules + result.stats.inferred, cells: result.stats.cells, missing: result.stats.missing },
+    // the importer's own verdict, as the CLI prints it: the page never calls a report with a table missing complete
+    status: result.status,
+    stats: {
+      read: result.completeness.readAsPrinted,
+      blank: result.completeness.blankAsPrinted,
+      split: result.completeness.splitByRules,
+      ambiguous: result.completeness.ambiguous,
+      cells: result.completeness.cells,
+      missing: result.completeness.notFound,
+    },
   };
 }

@@ -1,9 +1,8 @@
 // Tables 二, 三 and 四 of each edition (the 2021 format, the 2019 trial format) as the editor lays
 // them out: every cell with its JSON pointer, row and column label, in reading order (row by row,
-// left to right), derived from the edition's labels the way @zfxxgk/export-html derives its layout
-// (src/layout.ts there); what a cell holds comes from the edition's schema (cell-kind.ts).
-import { cellKind, type CellKind } from "./cell-kind.js";
-import { labelsOf, type Edition } from "./labels.js";
+// left to right), read from the edition's model (@zfxxgk/edition), the one export-html lays out.
+import { editionModel, type CellKind, type EditionModel, type Row } from "@zfxxgk/edition";
+import type { Edition } from "./labels.js";
 
 export type { CellKind };
 
@@ -61,124 +60,59 @@ export interface TableModel {
   cells: CellSpec[];
 }
 
-function build(edition: Edition): TableModel {
-  const labels = labelsOf[edition];
-  const cells: CellSpec[] = [];
-  const add = (c: Omit<CellSpec, "index" | "edition" | "kind">): CellSpec => {
-    const spec = { ...c, edition, kind: cellKind(edition, c.pointer), index: cells.length };
-    cells.push(spec);
-    return spec;
-  };
-
-  // 表二: four blocks (2019: five); a row's cells are its block's columns
-  const p = labels.proactiveDisclosure;
-  const widest = Math.max(...Object.values(p.blocks).map((b) => Object.keys(b.columns).length));
-  let p2Row = 0;
-  const blocks: BlockModel[] = Object.entries(p.blocks).map(([blockKey, b]) => ({
-    key: blockKey,
-    caption: b.caption,
-    labelColumnHeader: p.labelColumnHeader,
-    columns: Object.entries(b.columns).map(([key, label], i, all) => ({ key, label, colspan: i === all.length - 1 ? widest - i : 1 })),
-    rows: Object.entries(b.rows).map(([rowKey, rowLabel]) => {
-      const row = p2Row++;
-      return {
-        key: rowKey,
-        label: rowLabel,
-        cells: Object.entries(b.columns).map(([colKey, colLabel], col) =>
-          add({
-            pointer: `/proactiveDisclosure/${blockKey}/${rowKey}/${colKey}`,
-            rowLabel,
-            rowGroups: [b.caption],
-            columnLabel: colLabel,
-            columnGroups: [],
-            row,
-            col,
-            table: "proactiveDisclosure",
-          }),
-        ),
-      };
-    }),
+/** The editor's view of an edition model (@zfxxgk/edition): the published editions', or a test edition's. */
+export function tableModelFrom(model: EditionModel): TableModel {
+  const edition = model.edition as Edition;
+  const cells: CellSpec[] = model.cells.map((c) => ({
+    pointer: c.pointer,
+    rowLabel: c.rowLabel,
+    rowGroups: c.rowGroups,
+    columnLabel: c.columnLabel,
+    columnGroups: c.columnGroups,
+    kind: c.kind,
+    row: c.gridRow,
+    col: c.gridCol,
+    table: c.table,
+    edition,
+    index: c.index,
   }));
-
-  // 表三: leaf rows of the dotted row keys, group cells spanning their descendants
-  const a = labels.applications;
-  const rowKeys = Object.keys(a.rows);
-  const isGroup = (k: string) => rowKeys.some((o) => o.startsWith(`${k}.`));
-  const leaves = rowKeys.filter((k) => !isGroup(k));
-  const depth = Math.max(...rowKeys.map((k) => k.split(".").length));
-  const started = new Set<string>();
-  const columns = Object.entries(a.columns).map(([key, label]) => ({ key, label }));
-  const groupOf = (col: string) => a.columnGroups.find((g) => g.columns.includes(col))?.label;
-  const appRows: ApplicationsRowModel[] = leaves.map((leaf, row) => {
-    const path = leaf.split(".");
-    const groups: { label: string; rowspan: number }[] = [];
-    const rowGroups: string[] = [];
-    for (let i = 1; i < path.length; i++) {
-      const g = path.slice(0, i).join(".");
-      rowGroups.push(a.rows[g]!);
-      if (!started.has(g)) {
-        started.add(g);
-        groups.push({ label: a.rows[g]!, rowspan: leaves.filter((k) => k.startsWith(`${g}.`)).length });
-      }
-    }
-    const rowLabel = a.rows[leaf]!;
-    return {
-      groups,
-      label: rowLabel,
-      colspan: depth - path.length + 1,
-      cells: columns.map((c, col) => {
-        const group = groupOf(c.key);
-        return add({
-          pointer: `/applications/${path.join("/")}/${c.key}`,
-          rowLabel,
-          rowGroups,
-          columnLabel: c.label,
-          columnGroups: group ? [a.columnGroupHeader, group] : [a.columnGroupHeader],
-          row,
-          col,
-          table: "applications",
-        });
-      }),
-    };
-  });
-
-  // 表四: one row of values, group after group (行政复议, then 行政诉讼's two)
-  const r = labels.reviewAndLitigation;
-  const gKeys = Object.keys(r.groups);
-  const rCols = Object.entries(r.columns).map(([key, label]) => ({ key, label }));
-  const valueGroups = gKeys.filter((k) => !gKeys.some((o) => o.startsWith(`${k}.`)));
-  const reviewCells: CellSpec[] = [];
-  let col = 0;
-  for (const g of valueGroups) {
-    const path = g.split(".");
-    const groupLabels = path.map((_, i) => r.groups[path.slice(0, i + 1).join(".")]!);
-    for (const c of rCols) {
-      reviewCells.push(
-        add({ pointer: `/reviewAndLitigation/${path.join("/")}/${c.key}`, rowLabel: "", rowGroups: [], columnLabel: c.label, columnGroups: groupLabels, row: 0, col: col++, table: "reviewAndLitigation" }),
-      );
-    }
-  }
-
-  const s = labels.sections;
+  const cellsOfRow = (r: Row) => r.cells.map((i) => cells[i]!);
+  const { proactiveDisclosure: p, applications: a, reviewAndLitigation: r } = model.tables;
   return {
     edition,
-    proactive: { heading: s.proactiveDisclosure!.heading, caption: s.proactiveDisclosure!.table ?? "", width: widest + 1, blocks },
+    proactive: {
+      heading: p.heading,
+      caption: p.caption,
+      width: p.width,
+      blocks: p.blocks.map((b) => ({
+        key: b.key,
+        caption: b.caption,
+        labelColumnHeader: p.labelColumnHeader,
+        columns: b.columns.map(({ key, label, colspan }) => ({ key, label, colspan })),
+        rows: b.rows.map((row) => ({ key: row.path[1]!, label: row.label, cells: cellsOfRow(row) })),
+      })),
+    },
     applications: {
-      heading: s.applications!.heading,
-      caption: s.applications!.table ?? "",
+      heading: a.heading,
+      caption: a.caption,
       headerNote: a.headerNote,
       columnGroupHeader: a.columnGroupHeader,
       columnGroups: a.columnGroups,
-      columns,
-      depth,
-      rows: appRows,
+      columns: a.columns.map(({ key, label }) => ({ key, label })),
+      depth: a.depth,
+      rows: a.rows.map((row) => ({
+        groups: (row.groupsStarting ?? []).map(({ label, rowspan }) => ({ label, rowspan })),
+        label: row.label,
+        colspan: row.colspan ?? 1,
+        cells: cellsOfRow(row),
+      })),
     },
     review: {
-      heading: s.reviewAndLitigation!.heading,
-      caption: s.reviewAndLitigation!.table ?? "",
-      groups: gKeys.map((key) => ({ key, label: r.groups[key]!, ...(key.includes(".") ? { parent: key.split(".")[0]! } : {}) })),
-      columns: rCols,
-      cells: reviewCells,
+      heading: r.heading,
+      caption: r.caption,
+      groups: r.groups.map((g) => ({ key: g.key, label: g.label, ...(g.parent ? { parent: g.parent } : {}) })),
+      columns: r.columns.map(({ key, label }) => ({ key, label })),
+      cells: r.rows.flatMap(cellsOfRow),
     },
     cells,
   };
@@ -189,7 +123,7 @@ const built = new Map<Edition, TableModel>();
 /** The tables of an edition, built once. */
 export function tableModelOf(edition: Edition): TableModel {
   let m = built.get(edition);
-  if (!m) built.set(edition, (m = build(edition)));
+  if (!m) built.set(edition, (m = tableModelFrom(editionModel(edition))));
   return m;
 }
 
@@ -198,5 +132,5 @@ export const tableModel: TableModel = tableModelOf("2021");
 
 /** The accessible name of a cell: table, row labels and column labels, as printed. */
 export function cellName(c: CellSpec): string {
-  return [labelsOf[c.edition].sections[c.table]?.table ?? "", ...c.rowGroups, c.rowLabel, ...c.columnGroups, c.columnLabel].filter(Boolean).join(" › ");
+  return [editionModel(c.edition).tables[c.table].caption, ...c.rowGroups, c.rowLabel, ...c.columnGroups, c.columnLabel].filter(Boolean).join(" › ");
 }

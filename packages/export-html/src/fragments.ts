@@ -3,7 +3,7 @@
 // Renders place them as they are: they hold the schema's labels, escaped by their template, and
 // no report data, which is never marked safe.
 import type { SafeString } from "handlebars";
-import { editions, layouts, type EditionLayout, type RenderEdition } from "./layout.js";
+import type { EditionLayout } from "./layout.js";
 import { env, layoutTemplates } from "./templates.js";
 
 function fragment(name: string, context: unknown): SafeString {
@@ -18,17 +18,11 @@ export interface Fragments {
   reviewHead: SafeString;
 }
 
-function fragmentsOf({ labels, proactive, applications, review }: EditionLayout): Fragments {
+export function fragmentsOf({ proactive, applications, review }: EditionLayout): Fragments {
   return {
     proactiveBlockHeads: proactive.map((b) => fragment("proactive-block-head", b)),
-    applicationsHead: fragment("applications-head", {
-      labels: labels.applications,
-      groupLabel: labels.applications.columnGroups[0]?.label ?? "",
-      groupedColumns: applications.groupedColumns,
-    }),
+    applicationsHead: fragment("applications-head", applications),
     applicationsRows: applications.rows.map((row) => fragment("applications-row", row)),
-    reviewHead: fragment("review-head", { labels: labels.reviewAndLitigation, columns: review.columns }),
+    reviewHead: fragment("review-head", review),
   };
 }
-
-export const fragments = Object.fromEntries(editions.map((e) => [e, fragmentsOf(layouts[e])])) as Record<RenderEdition, Fragments>;

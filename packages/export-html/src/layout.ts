@@ -1,12 +1,11 @@
 // The official table layouts of each edition (FORMAT.md §2–4: the 2021 format and the 2019 trial
-// format) that follow from the labels, derived once per edition: table 二's blocks, and table 三's
-// row label area with its group cells and spans. The header rows of tables 三 and 四 are the same
-// in both editions, fixed by the format and written out in their templates.
-import { labels as allLabels, type Labels } from "@zfxxgk/schema";
+// format), as the renderer places them: read from the edition's model (@zfxxgk/edition), which
+// holds the blocks, rows, groups and their spans; here only the shape the templates want.
+import { editionModel, editions as knownEditions, type EditionModel } from "@zfxxgk/edition";
 
-/** The editions renderHtml lays out, as package.json's "editions" records them. */
-export const editions = ["2021", "2019"] as const;
-export type RenderEdition = (typeof editions)[number];
+/** The editions renderHtml lays out: every edition @zfxxgk/edition knows. */
+export const editions: readonly string[] = knownEditions;
+export type RenderEdition = string;
 
 // ── 二、主动公开政府信息情况: one table of blocks (2021: four, 2019: five); the widest sets the column count ──
 
@@ -23,30 +22,23 @@ export interface ProactiveBlockLayout {
   rows: { key: string; label: string }[];
 }
 
-function proactiveLayout(l: Labels["proactiveDisclosure"]): ProactiveBlockLayout[] {
-  const blocks = Object.entries(l.blocks);
-  const widest = Math.max(...blocks.map(([, b]) => Object.keys(b.columns).length));
-  return blocks.map(([key, b]) => {
-    const columnKeys = Object.keys(b.columns);
-    // A narrower block's columns sit under the widest block's, one each, and its last column
-    // stretches over the rest, as published tables print them: 2021's one-column blocks over all
-    // three, 2019's 本年增/减 (第（八）项) and 采购总金额 (第（九）项) over two (平潭 2019, 2020).
-    const spans = columnKeys.map((_, i) => (i === columnKeys.length - 1 ? widest - i : 1));
-    const valueColspans = spans.map((n) => (n > 1 ? n : undefined));
+function proactiveLayout(t: EditionModel["tables"]["proactiveDisclosure"]): ProactiveBlockLayout[] {
+  return t.blocks.map((b) => {
+    const valueColspans = b.columns.map((c) => (c.colspan > 1 ? c.colspan : undefined));
     return {
-      key,
+      key: b.key,
       caption: b.caption,
-      width: widest + 1,
-      labelColumnHeader: l.labelColumnHeader,
-      columns: columnKeys.map((c, i) => ({ label: b.columns[c]!, colspan: valueColspans[i] })),
+      width: t.width,
+      labelColumnHeader: t.labelColumnHeader,
+      columns: b.columns.map((c, i) => ({ label: c.label, colspan: valueColspans[i] })),
       valueColspans,
-      columnKeys,
-      rows: Object.entries(b.rows).map(([k, label]) => ({ key: k, label })),
+      columnKeys: b.columns.map((c) => c.key),
+      rows: b.rows.map((r) => ({ key: r.path[1]!, label: r.label })),
     };
   });
 }
 
-// ── 三、收到和处理政府信息公开申请情况: the 3-column row label area ──
+// ── 三、收到和处理政府信息公开申请情况: the row label area and the 3-row header ──
 
 /** A group cell (三、本年度办理结果, （三）不予公开 …) written at the first row it covers. */
 export interface GroupCell {
@@ -64,83 +56,109 @@ export interface ApplicationsRowLayout {
   path: string[];
 }
 
+/** A header cell: its label and spans (undefined for 1). */
+export interface HeadCell {
+  label: string;
+  colspan: number | undefined;
+  rowspan: number | undefined;
+}
+
 export interface ApplicationsLayout {
-  /** the labels of the columns under 法人或其他组织, in order */
+  headerNote: string;
+  /** label columns (the deepest row's level) and header rows, the note cell's spans */
+  depth: number;
+  headRows: number;
+  columnGroupHeader: string;
+  columnCount: number;
+  /** the second header row: a column outside any group reaches down, a group spans its columns */
+  secondRow: HeadCell[];
+  /** the third header row: the grouped columns' labels (法人或其他组织's five) */
   groupedColumns: string[];
   columnKeys: string[];
   rows: ApplicationsRowLayout[];
 }
 
-/**
- * Row labels are keyed by dotted path (results.denied.stateSecret); a key with children is a
- * group cell spanning its descendants' rows: 三 over 22 (2019: 20), （三） over 8, and so on. A
- * leaf above the deepest level spans the label columns below it: 2019's （六）其他处理, one row
- * with no sub-items, has a 2-column label.
- */
-function applicationsLayout(l: Labels["applications"]): ApplicationsLayout {
-  const keys = Object.keys(l.rows);
-  const isGroup = (k: string) => keys.some((o) => o.startsWith(`${k}.`));
-  const leaves = keys.filter((k) => !isGroup(k));
-  const depth = Math.max(...keys.map((k) => k.split(".").length));
-  const leafCount = (g: string) => leaves.filter((k) => k.startsWith(`${g}.`)).length;
-  const started = new Set<string>();
-  const rows = leaves.map((leaf): ApplicationsRowLayout => {
-    const path = leaf.split(".");
-    const groups: GroupCell[] = [];
-    for (let i = 1; i < path.length; i++) {
-      const group = path.slice(0, i).join(".");
-      if (!started.has(group)) {
-        started.add(group);
-        groups.push({ label: l.rows[group]!, rowspan: leafCount(group) });
-      }
+const span = (n: number): number | undefined => (n > 1 ? n : undefined);
+
+function applicationsLayout(t: EditionModel["tables"]["applications"]): ApplicationsLayout {
+  const grouped = t.columnGroups.length > 0;
+  const secondRow: HeadCell[] = [];
+  const seen = new Set<string>();
+  for (const c of t.columns) {
+    const g = t.columnGroups.find((x) => x.columns.includes(c.key));
+    if (!g) secondRow.push({ label: c.label, colspan: undefined, rowspan: span(grouped ? 2 : 1) });
+    else if (!seen.has(g.label)) {
+      seen.add(g.label);
+      secondRow.push({ label: g.label, colspan: span(g.columns.length), rowspan: undefined });
     }
-    const colspan = depth - path.length + 1;
-    return { groups, label: l.rows[leaf]!, colspan: colspan > 1 ? colspan : undefined, path };
-  });
-  const columnKeys = Object.keys(l.columns);
+  }
   return {
-    groupedColumns: l.columnGroups.flatMap((g) => g.columns.map((c) => l.columns[c]!)),
-    columnKeys,
-    rows,
+    headerNote: t.headerNote,
+    depth: t.depth,
+    headRows: grouped ? 3 : 2,
+    columnGroupHeader: t.columnGroupHeader,
+    columnCount: t.columns.length,
+    secondRow,
+    groupedColumns: t.columnGroups.flatMap((g) => g.columns.map((key) => t.columns.find((c) => c.key === key)!.label)),
+    columnKeys: t.columns.map((c) => c.key),
+    rows: t.rows.map((r) => ({
+      groups: (r.groupsStarting ?? []).map((g) => ({ label: g.label, rowspan: g.rowspan })),
+      label: r.label,
+      colspan: span(r.colspan ?? 1),
+      path: r.path,
+    })),
   };
 }
 
-// ── 四、政府信息公开行政复议、行政诉讼情况: one row of values, group after group ──
+// ── 四、政府信息公开行政复议、行政诉讼情况: one row of values, group after group, under a 3-row header ──
 
 export interface ReviewLayout {
   columns: string[];
   columnKeys: string[];
   /** the groups that hold values, in print order, as keys from `reviewAndLitigation` */
   groups: string[][];
+  /** header rows: top-level groups; their subgroups, or a leaf group's columns reaching down; the subgroups' columns */
+  headRows: HeadCell[][];
 }
 
-function reviewLayout(l: Labels["reviewAndLitigation"]): ReviewLayout {
-  const keys = Object.keys(l.groups);
-  const isGroup = (k: string) => keys.some((o) => o.startsWith(`${k}.`));
+function reviewLayout(t: EditionModel["tables"]["reviewAndLitigation"]): ReviewLayout {
+  const columns = t.columns.map((c) => c.label);
+  const top = t.groups.filter((g) => g.parent === null);
+  const nested = top.some((g) => !g.leaf);
+  const columnCells = (rowspan: number): HeadCell[] => columns.map((label) => ({ label, colspan: undefined, rowspan: span(rowspan) }));
+  const second: HeadCell[] = [];
+  const third: HeadCell[] = [];
+  for (const g of top) {
+    if (g.leaf) second.push(...columnCells(nested ? 2 : 1));
+    else
+      for (const child of t.groups.filter((x) => x.parent === g.key)) {
+        second.push({ label: child.label, colspan: span(child.colspan), rowspan: undefined });
+        third.push(...columnCells(1));
+      }
+  }
   return {
-    columns: Object.values(l.columns),
-    columnKeys: Object.keys(l.columns),
-    groups: keys.filter((k) => !isGroup(k)).map((k) => k.split(".")),
+    columns,
+    columnKeys: t.columns.map((c) => c.key),
+    groups: t.rows.map((r) => r.path),
+    headRows: [top.map((g) => ({ label: g.label, colspan: span(g.colspan), rowspan: undefined })), second, ...(third.length ? [third] : [])],
   };
 }
 
 export interface EditionLayout {
-  labels: Labels;
+  model: EditionModel;
   proactive: ProactiveBlockLayout[];
   applications: ApplicationsLayout;
   review: ReviewLayout;
 }
 
-function editionLayout(labels: Labels): EditionLayout {
+/** The layout of an edition's model: the published editions', or a test edition's. */
+export function layoutOf(model: EditionModel): EditionLayout {
   return {
-    labels,
-    proactive: proactiveLayout(labels.proactiveDisclosure),
-    applications: applicationsLayout(labels.applications),
-    review: reviewLayout(labels.reviewAndLitigation),
+    model,
+    proactive: proactiveLayout(model.tables.proactiveDisclosure),
+    applications: applicationsLayout(model.tables.applications),
+    review: reviewLayout(model.tables.reviewAndLitigation),
   };
 }
 
-export const layouts: Record<RenderEdition, EditionLayout> = {
-  "2021": editionLayout(allLabels["2021"]),
-  "2019": editionLayout(allLabels["2019"]),
-};
+export const layouts: Record<RenderEdition, EditionLayout> = Object.fromEntries(editions.map((e) => [e, layoutOf(editionModel(e))]));

@@ -81,7 +81,7 @@ describe("表二 二、主动公开政府信息情况 (FORMAT.md §2.2)", () => 
 
 describe("表三 三、收到和处理政府信息公开申请情况 (FORMAT.md §3.3)", () => {
   const a = L.applications;
-  const leaves = applicationLeaves(a);
+  const leaves = applicationLeaves("2019");
 
   it("the header of 2021: the note over 3 columns × 3 rows, 申请人情况 over the 7 value columns", () => {
     expectApplicationsHead(t3, a);
@@ -89,10 +89,10 @@ describe("表三 三、收到和处理政府信息公开申请情况 (FORMAT.md 
 
   it("23 rows: 三、本年度办理结果 over 20; （三） 8, （四） 3, （五） 5; every label and value in its slot", () => {
     expect(leaves).toHaveLength(23);
-    const g = expectApplicationsBody(t3, a, report.applications);
+    const g = expectApplicationsBody(t3, "2019", a, report.applications);
     expect(g).toHaveLength(23);
-    expect(groupSpan(g, a, "results")).toBe(20);
-    expect(["results.denied", "results.unableToProvide", "results.notProcessed"].map((k) => groupSpan(g, a, k))).toEqual([8, 3, 5]);
+    expect(groupSpan(g, "2019", "results")).toBe(20);
+    expect(["results.denied", "results.unableToProvide", "results.notProcessed"].map((k) => groupSpan(g, "2019", k))).toEqual([8, 3, 5]);
     expect(byTag(t3, "td").filter((td) => hasClass(td, "zfxxgk-num"))).toHaveLength(161);
   });
 

@@ -65,7 +65,7 @@ describe("表二 二、主动公开政府信息情况 (FORMAT.md §2.1)", () => 
 
 describe("表三 三、收到和处理政府信息公开申请情况 (FORMAT.md §3)", () => {
   const a = L.applications;
-  const leaves = applicationLeaves(a);
+  const leaves = applicationLeaves("2021");
 
   it("header: the note over 3 columns × 3 rows, 申请人情况 over the 7 value columns, then each column's labels", () => {
     expectApplicationsHead(t3, a);
@@ -73,11 +73,11 @@ describe("表三 三、收到和处理政府信息公开申请情况 (FORMAT.md 
 
   it("body: 25 rows; each row's label path fills the 3-column label area, group cells span their rows", () => {
     expect(leaves).toHaveLength(25);
-    const g = expectApplicationsBody(t3, a, report.applications);
+    const g = expectApplicationsBody(t3, "2021", a, report.applications);
     expect(g).toHaveLength(25);
     // the spans FORMAT.md gives: 三、本年度办理结果 over 22 rows, （三） 8, （四） 3, （五） 5, （六） 3
-    expect(groupSpan(g, a, "results")).toBe(22);
-    expect(["results.denied", "results.unableToProvide", "results.notProcessed", "results.other"].map((k) => groupSpan(g, a, k))).toEqual([8, 3, 5, 3]);
+    expect(groupSpan(g, "2021", "results")).toBe(22);
+    expect(["results.denied", "results.unableToProvide", "results.notProcessed", "results.other"].map((k) => groupSpan(g, "2021", k))).toEqual([8, 3, 5, 3]);
     expect(attr(g[0]![0]!, "colspan")).toBe("3");
     expect(attr(g[2]![1]!, "colspan")).toBe("2");
   });

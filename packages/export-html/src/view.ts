@@ -2,14 +2,15 @@
 // (a fragment rendered once) and its raw values (the eachCell helper formats them). What does not
 // depend on the report (labels, spans, headings, captions) is built once per edition; a render
 // adds the rest.
-import type { Labels } from "@zfxxgk/schema";
+import type { EditionModel } from "@zfxxgk/edition";
 import type { Report } from "@zfxxgk/types";
 import { blankCell, chineseDate, cleanText, SPECIAL, type CellView } from "./format.js";
 import type { SafeString } from "handlebars";
-import { fragments, type Fragments } from "./fragments.js";
-import { editions, layouts, type EditionLayout, type RenderEdition } from "./layout.js";
+import { fragmentsOf, type Fragments } from "./fragments.js";
+import { layoutOf, type EditionLayout } from "./layout.js";
 
-export type Locale = "zh-CN" | "en";
+export type { Locale } from "@zfxxgk/i18n";
+import type { Locale } from "@zfxxgk/i18n";
 
 /** A paragraph; `lines` only when the text holds line breaks; `lead` is a run-in heading. */
 export interface ParagraphView {
@@ -107,8 +108,8 @@ function at(root: Obj, path: string[]): Obj {
 }
 
 /** The caption names the table as messages do (表二 主动公开政府信息情况); the heading above it keeps its number. */
-function tableNames(labels: Labels, key: string): TableNames {
-  const { number, heading, table } = labels.sections[key]!;
+function tableNames(model: EditionModel, key: string): TableNames {
+  const { number, heading, table } = model.sections.find((s) => s.key === key)!;
   const name = heading.startsWith(`${number}、`) ? heading.slice(number.length + 1) : heading;
   return { heading, caption: table ? `${table} ${name}` : name };
 }
@@ -121,27 +122,24 @@ interface EditionStatics {
   tables: { proactive: TableNames; applications: TableNames & { head: SafeString }; review: TableNames & { head: SafeString } };
 }
 
-function staticsOf(edition: RenderEdition): EditionStatics {
-  const layout = layouts[edition];
-  const { labels } = layout;
-  const f = fragments[edition];
+function staticsOf(model: EditionModel): EditionStatics {
+  const layout = layoutOf(model);
+  const f = fragmentsOf(layout);
+  const heading = (key: string) => model.sections.find((s) => s.key === key)!.heading;
   return {
     layout,
     fragments: f,
-    headings: {
-      overview: labels.sections.overview!.heading,
-      problems: labels.sections.problemsAndImprovements!.heading,
-      other: labels.sections.otherMatters!.heading,
-    },
+    headings: { overview: heading("overview"), problems: heading("problemsAndImprovements"), other: heading("otherMatters") },
     tables: {
-      proactive: tableNames(labels, "proactiveDisclosure"),
-      applications: { ...tableNames(labels, "applications"), head: f.applicationsHead },
-      review: { ...tableNames(labels, "reviewAndLitigation"), head: f.reviewHead },
+      proactive: tableNames(model, "proactiveDisclosure"),
+      applications: { ...tableNames(model, "applications"), head: f.applicationsHead },
+      review: { ...tableNames(model, "reviewAndLitigation"), head: f.reviewHead },
     },
   };
 }
 
-const statics = Object.fromEntries(editions.map((e) => [e, staticsOf(e)])) as Record<RenderEdition, EditionStatics>;
+// built at the first render of each edition and kept: the models live as long as the module
+const statics = new Map<EditionModel, EditionStatics>();
 
 /** The note a screen reader reads in a blank cell; the page stays zh-CN, so English says so. */
 const BLANK: Record<Locale, CellView> = {
@@ -149,12 +147,14 @@ const BLANK: Record<Locale, CellView> = {
   en: blankCell("not reported", "en"),
 };
 
-export function reportView(report: Report, edition: RenderEdition, locale: Locale): ReportView {
+export function reportView(report: Report, model: EditionModel, locale: Locale): ReportView {
   const r = report as unknown as Obj;
   const pd = obj(r.proactiveDisclosure);
   const ap = obj(r.applications);
   const rl = obj(r.reviewAndLitigation);
-  const { layout, fragments, headings, tables } = statics[edition];
+  let st = statics.get(model);
+  if (!st) statics.set(model, (st = staticsOf(model)));
+  const { layout, fragments, headings, tables } = st;
   const { proactive, applications, review } = layout;
   const blank = BLANK[locale];
 

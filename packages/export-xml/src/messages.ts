@@ -1,7 +1,8 @@
 // The package's words in zh-CN and en: why a report cannot be written as XML, or why a
 // document cannot be read back as a report.
-export type Locale = "zh-CN" | "en";
-export const locales: readonly Locale[] = ["zh-CN", "en"];
+import { format, localeOf, locales, type Locale } from "@zfxxgk/i18n";
+
+export { localeOf, locales, type Locale };
 
 const messages = {
   // renderXml
@@ -128,9 +129,6 @@ export function kindName(kind: string, locale: Locale, nillable = false): string
 }
 
 export function say(key: MessageKey, locale: Locale, params: Record<string, string | number>): string {
-  return messages[key][locale].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return format(messages[key][locale], params);
 }
 
-export function localeOf(value: unknown): Locale {
-  return value === "en" ? "en" : "zh-CN";
-}

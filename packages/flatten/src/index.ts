@@ -2,7 +2,8 @@
 // do): CSV with one row per report and one column per table cell, and a SQLite database with a
 // reports table and a long cells table. A blank cell stays blank (empty / NULL), never 0.
 import { stringify } from "csv-stringify/sync";
-import { tableCells, type Cell } from "@zfxxgk/validator";
+import { getPath } from "@zfxxgk/i18n";
+import { cellsOf, isEdition, LABEL_SEPARATOR, type Cell } from "@zfxxgk/edition";
 
 export interface FlatInput {
   report: unknown;
@@ -24,7 +25,7 @@ export class FlattenError extends Error {
 const META = ["file", "sha256", "edition", "year", "agency", "agencyKind", "agencyLevel", "scope"] as const;
 const META_LABELS = ["文件", "SHA-256", "格式版本", "报告年度", "机关名称", "机关类型", "行政层级", "报告范围"];
 
-const at = (r: unknown, path: readonly string[]) => path.reduce<any>((o, k) => (o === null || typeof o !== "object" ? undefined : o[k]), r);
+const at = getPath;
 
 function meta(input: FlatInput): (string | number | null)[] {
   const r = input.report as any;
@@ -36,7 +37,7 @@ function editionOf(inputs: FlatInput[]): string {
   const editions = new Set<string>();
   for (const i of inputs) {
     const e = (i.report as { edition?: unknown } | null)?.edition;
-    if (typeof e !== "string" || tableCells(e).length === 0) {
+    if (!isEdition(e)) {
       throw new FlattenError("NOT-A-REPORT", `${i.file}: not a report of a known edition / 不是可识别的年度报告`);
     }
     editions.add(e);
@@ -58,10 +59,10 @@ function value(r: unknown, cell: Cell): number | null {
  * (applications.newReceived.naturalPerson), a second of the format's labels, then a row per report.
  */
 export function toCsv(inputs: FlatInput[]): string {
-  const cells = tableCells(editionOf(inputs));
+  const cells = cellsOf(editionOf(inputs));
   const rows: (string | number | null)[][] = [
     [...META, ...cells.map((c) => c.path.join("."))],
-    [...META_LABELS, ...cells.map((c) => c.labelPath)],
+    [...META_LABELS, ...cells.map((c) => c.labelPath.join(LABEL_SEPARATOR))],
     ...inputs.map((i) => [...meta(i), ...cells.map((c) => value(i.report, c))]),
   ];
   return `\uFEFF${stringify(rows, { record_delimiter: "\r\n", cast: { number: (n) => String(n) } })}`;
@@ -87,7 +88,7 @@ async function sqlite(): Promise<typeof import("better-sqlite3")> {
  * `cells` (one row per report and cell: pointer, table, row and column labels, value).
  */
 export async function toSqlite(inputs: FlatInput[], path: string): Promise<{ reports: number; cells: number }> {
-  const cells = tableCells(editionOf(inputs));
+  const cells = cellsOf(editionOf(inputs));
   const Database = await sqlite();
   const db = new Database(path);
   try {
@@ -107,10 +108,7 @@ export async function toSqlite(inputs: FlatInput[], path: string): Promise<{ rep
     `);
     const addReport = db.prepare("INSERT INTO reports (id, file, sha256, edition, year, agency, agency_kind, agency_level, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     const addCell = db.prepare("INSERT INTO cells (report_id, pointer, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?)");
-    const split = cells.map((c) => {
-      const labels = c.labelPath.split(" › ");
-      return { table: labels[0]!, row: labels.slice(1, -1).join(" › "), col: labels[labels.length - 1]! };
-    });
+    const split = cells.map((c) => ({ table: c.labelPath[0]!, row: c.labelPath.slice(1, -1).join(LABEL_SEPARATOR), col: c.labelPath.at(-1)! }));
     let n = 0;
     db.transaction(() => {
       inputs.forEach((input, i) => {

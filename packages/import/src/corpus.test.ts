@@ -31,9 +31,26 @@ function notedFaults(t: ReturnType<typeof readTruth>): { code: string; pointer: 
     const expected = outcomes.reduce((s, [, v]) => s + (v[j] ?? 0), 0);
     if (actual !== expected) out.push({ code: "R3", pointer: `/applications/results/total/${c}`, actual, expected });
   });
-  expect(t.issues).toMatch(/（七）总计 says/);
   return out;
 }
+/**
+ * The rule errors of the published figures: the imported report with every table cell replaced by
+ * the truth's figure, validated. The importer's text fields do not enter any rule.
+ */
+function faultsOf(report: unknown, t: ReturnType<typeof readTruth>): { code: string; pointer: string; actual: unknown; expected: unknown }[] {
+  const copy = structuredClone(report) as Record<string, unknown>;
+  for (const [pointer, value] of truthCells(t)) {
+    const keys = pointer.split("/").slice(1);
+    let o = copy as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) o = (o[k] ??= {}) as Record<string, unknown>;
+    o[keys[keys.length - 1]!] = value;
+  }
+  expect(notedFaults(t).every((f) => validate(copy).issues.some((i) => i.pointer === f.pointer && i.code === f.code))).toBe(true);
+  return validate(copy)
+    .issues.filter((i) => i.severity === "error" && !i.code.startsWith("SCHEMA"))
+    .map((e) => ({ code: e.code, pointer: e.pointer, actual: e.actual, expected: e.expected }));
+}
+
 const results = new Map<string, Promise<ImportResult>>();
 const imported = (file: string) => {
   let r = results.get(file);
@@ -44,7 +61,7 @@ const imported = (file: string) => {
 describe("the corpus", () => {
   it("has every kind of input the issue names", () => {
     const kinds = new Set(files.map((f) => f.kind));
-    expect([...kinds].sort()).toEqual(["crawled-text", "html", "pdf", "pdf-text"]);
+    expect([...kinds].sort()).toEqual(["cell-per-line", "html", "markdown", "pdf", "pdf-text", "run-together"]);
   });
 });
 
@@ -68,11 +85,20 @@ describe.each(files)("$file", ({ file, name, kind }) => {
     for (const p of blanks) expect(at(doc, p), p).toBeNull();
   });
 
-  it(kind === "crawled-text" ? "every cell not read is reported ambiguous, with its true value among the readings" : "every cell is read", async () => {
+  // text whose cells run together is split by the rules, which may leave readings open; every
+  // other shape prints each cell in its place
+  const splits = kind === "run-together";
+  it(splits ? "every cell not read is reported ambiguous, with its true value among the readings" : "every cell is read", async () => {
     const r = await imported(file);
     const doc = r.report;
     const unknown = [...expected].filter(([p, v]) => v !== null && (at(doc, p) ?? null) === null);
-    if (kind !== "crawled-text") {
+    if (kind === "markdown") {
+      // a converter's Markdown may displace a cell (an empty pipe cell, its figure on a loose line):
+      // such a cell is null and said so at its pointer, never read from somewhere else
+      for (const [p] of unknown) expect(r.diagnostics.some((d) => d.pointer === p && d.severity !== "error"), p).toBe(true);
+      return;
+    }
+    if (!splits) {
       expect(unknown.map(([p]) => p)).toEqual([]);
       return;
     }
@@ -98,10 +124,14 @@ describe.each(files)("$file", ({ file, name, kind }) => {
     if (is2019(truth)) expect(r.diagnostics.filter((d) => d.reason === "edition")).toEqual([expect.objectContaining({ pointer: "/edition", severity: "info" })]);
   });
 
-  it("validates with exactly the faults its truth notes (every error a rule, none a schema error)", async () => {
+  it("validates with exactly the faults of its published figures; a schema error only for a field the source does not print", async () => {
     const r = await imported(file);
     const errors = validate(r.report).issues.filter((i) => i.severity === "error");
-    expect(errors.map((e) => ({ code: e.code, pointer: e.pointer, actual: e.actual, expected: e.expected }))).toEqual(notedFaults(truth));
+    const rules = errors.filter((e) => !e.code.startsWith("SCHEMA"));
+    expect(rules.map((e) => ({ code: e.code, pointer: e.pointer, actual: e.actual, expected: e.expected }))).toEqual(faultsOf(r.report, truth));
+    // a title or agency not printed (a crawler kept it apart from the text) is said missing by the importer
+    const missing = new Set(r.diagnostics.filter((d) => d.reason === "missing").map((d) => d.pointer));
+    for (const e of errors.filter((e) => e.code.startsWith("SCHEMA"))) expect(e.code === "SCHEMA-REQUIRED" && missing.has(e.pointer), `${e.code} ${e.pointer}`).toBe(true);
   });
 
   it("says where each cell that was not read plainly came from", async () => {
@@ -111,6 +141,37 @@ describe.each(files)("$file", ({ file, name, kind }) => {
       const where = kind === "html" ? s.htmlTable !== undefined && s.htmlRow !== undefined : kind === "pdf" ? s.page !== undefined && s.line !== undefined : s.line !== undefined;
       expect(where, `${d.pointer} ${JSON.stringify(s)}`).toBe(true);
     }
+  });
+});
+
+/**
+ * The figures `npm run eval:import` prints, per file: cells the truth has a figure for that the
+ * import leaves null. Run-together text: table 二's rows of several columns, which no rule links
+ * (3 per 2021 report: 行政规范性文件; 19 and 16 in the 2019 format's nine-row table 二). Markdown:
+ * the 总计 its converter displaced onto a loose line (the truth file's issues, fault 1).
+ */
+const UNKNOWN: Record<string, number> = {
+  "raw/03-pingtan-2019.txt": 19,
+  "raw/04-pingtan-2020.txt": 16,
+  "raw/05-pingtan-2021.txt": 3,
+  "raw/07-pingtan-2023.txt": 3,
+  "raw/09-pingtan-2025.txt": 3,
+  "raw/15-hebei-gxt-2022.txt": 3,
+  "raw/19-shanghai-stcsm-2024.txt": 1,
+};
+
+describe("measured against the truth, file by file", () => {
+  it.each(files)("$file ($kind): every cell correct but the known unknowns, none wrong", async ({ file, name }) => {
+    const r = await imported(file);
+    let correct = 0;
+    let unknown = 0;
+    for (const [p, want] of truthCells(readTruth(name))) {
+      const got = at(r.report, p) ?? null;
+      if (got === want || (typeof got === "number" && typeof want === "number" && Math.abs(got - want) < 1e-9)) correct++;
+      else if (got === null) unknown++;
+    }
+    const cells = truthCells(readTruth(name)).size;
+    expect({ correct, unknown }).toEqual({ correct: cells - (UNKNOWN[file] ?? 0), unknown: UNKNOWN[file] ?? 0 });
   });
 });
 
@@ -209,7 +270,7 @@ describe("the 淮安 PDF", () => {
 
 describe("the 2019-edition reports (平潭 2019, 2020)", () => {
   const pages = files.filter((f) => f.kind === "html" && is2019(readTruth(f.name)));
-  const texts = files.filter((f) => f.kind === "crawled-text" && is2019(readTruth(f.name)));
+  const texts = files.filter((f) => f.kind === "run-together" && is2019(readTruth(f.name)));
 
   it("are in the corpus as web pages and crawled text", () => {
     expect(pages.map((f) => f.name)).toEqual(["03-pingtan-2019", "04-pingtan-2020"]);

@@ -35,6 +35,12 @@ export interface Doc {
   lines: DocLine[];
   /** metadata outside the report body: crawler header, <title>, page chrome */
   meta: { title?: string; publishedOn?: string };
+  /**
+   * Row labels may stand apart from their rows (Markdown from converters tears them out into loose
+   * paragraphs): a row printed without a label is then placed by position only, never by the text
+   * around it.
+   */
+  looseLabels?: boolean;
 }
 
 export function textLine(text: string, source: SourcePosition, extra: Partial<DocLine> = {}): DocLine {

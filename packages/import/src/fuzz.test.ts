@@ -112,3 +112,51 @@ describe("fuzzing the importer with mutated corpus files", () => {
     );
   });
 });
+
+describe("fuzzing the new readers: one cell per line and Markdown", () => {
+  const cellPerLine = files.filter((f) => f.kind === "cell-per-line");
+  const markdown = files.filter((f) => f.kind === "markdown");
+  // line ends thrown in, taken out or doubled: what decides a row in one-cell-per-line text
+  const lineEnds: fc.Arbitrary<Op> = fc.record({
+    kind: fc.constant("bytes" as const),
+    at: fc.nat(),
+    bytes: fc.constantFrom(...["\r", "\r\r\r", "\n", "\u2028", "|", " | ", "|---|", "\f"].map((s) => new TextEncoder().encode(s))),
+  });
+
+  it.each([
+    ["one cell per line", cellPerLine],
+    ["Markdown", markdown],
+  ])("%s: never throws, each call under a second", async (_what, pool) => {
+    expect(pool.length).toBeGreaterThan(0);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...pool), fc.array(fc.oneof(op, lineEnds, lineEnds), { minLength: 1, maxLength: 12 }), async (f, ops) => {
+        expect(await timed(mutate(f.bytes, ops))).toBeLessThan(1000);
+      }),
+      { numRuns: 80, seed },
+    );
+  });
+
+  it("a Markdown table far beyond a report's is refused, naming its line, in bounded time", async () => {
+    const wide = `正文\n一、总体情况\n\n| a | b |\n|---|---|\n| 规章 | 0 |\n| 规章 | 0 |\n| ${Array.from({ length: 5000 }, (_, i) => i).join(" | ")} |\n`;
+    const t = process.cpuUsage();
+    const r = await importReport(wide);
+    const { user, system } = process.cpuUsage(t);
+    expect((user + system) / 1000).toBeLessThan(1000);
+    expect(r.status).toBe("failed");
+    expect(r.diagnostics[0]).toMatchObject({ reason: "too-large", severity: "error" });
+    expect(r.diagnostics[0]!.message).toContain("第 8 行起的表格过大（一行 5000 格）");
+    const deep = `| 标签 | 0 |\n|---|---|\n${"| 行 | 1 |\n".repeat(100_000)}`;
+    const en = await importReport(deep, { locale: "en" });
+    expect(en.diagnostics[0]!.message).toMatch(/the table from line \d+ is too large \(over 2001 rows\)/);
+  });
+
+  it("one cell per line with a 20,000-cell row is refused, naming its line", async () => {
+    const text = `一、总体情况\r\r\r规章\r\r\r${"1\r\r\r".repeat(20_000)}\r\r二、主动公开政府信息情况\r\r\r${"行政许可\r\r\r5\r\r\r\r\r".repeat(30)}`;
+    const t = process.cpuUsage();
+    const r = await importReport(text);
+    const { user, system } = process.cpuUsage(t);
+    expect((user + system) / 1000).toBeLessThan(2000);
+    expect(r.status).toBe("failed");
+    expect(r.diagnostics[0]!.message).toMatch(/第 \d+ 行起的表格过大（一行 \d+ 格）/);
+  });
+});

@@ -6,6 +6,8 @@ import { decodeText, detectFormat, isPdf, looksBinary } from "./detect-format.js
 import type { Doc, DocLine } from "./document.js";
 import { detectEdition } from "./edition.js";
 import { ImportFailure } from "./errors.js";
+import { cellPerLine } from "./cell-per-line.js";
+import { isMarkdown, markdownLines } from "./markdown.js";
 import { htmlDoc } from "./html-lines.js";
 import { model, type EditionModel, type TableKey } from "./labels.js";
 import { say } from "./messages.js";
@@ -21,7 +23,11 @@ import { readTable3, table3ColumnVariants } from "./table3.js";
 import { readTable4 } from "./table4.js";
 import { crawlerHeader, runsTogether, textDoc } from "./text-lines.js";
 import { fullWidth, paragraphs, runParagraphs, textSection, type Para, type TextSection } from "./text-sections.js";
+import { ALL_TABLES, completenessOf, statusOf } from "./completeness.js";
 import type { Diagnostic, Edition, ImportOptions, ImportResult, ImportStats, InputFormat, Locale } from "./types.js";
+import { readWord, wordInput } from "./word/index.js";
+
+export { FAILED_SHARE } from "./completeness.js";
 
 /** Inputs larger than these are refused: no report is that big. */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
@@ -35,12 +41,15 @@ function emptyStats(cells: number): ImportStats {
 }
 
 function failed(code: Diagnostic["reason"], message: string, format: InputFormat | null): ImportResult {
+  const stats = emptyStats(model("2021").cells.length);
   return {
+    status: "failed",
+    completeness: completenessOf(stats, ALL_TABLES),
     report: null,
     diagnostics: [{ pointer: "", reason: code, severity: "error", message, source: {} }],
     edition: null,
     format,
-    stats: emptyStats(model("2021").cells.length),
+    stats,
   };
 }
 
@@ -61,15 +70,22 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
     const size = bytes ? bytes.length : Buffer.byteLength(text!);
     const asked = options.format && options.format !== "auto" ? options.format : null;
     const pdf = asked === "pdf" || (!asked && bytes !== null && isPdf(bytes));
-    const limit = pdf ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
+    const word = pdf ? null : wordInput(bytes, asked);
+    const limit = pdf || word ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
     if (size > limit) return failed("too-large", say("tooLarge", locale, { size, limit }), null);
     if (size === 0) return failed("not-a-report", say("empty", locale), null);
 
     let doc: Doc | null = null;
-    if (pdf) {
+    if (word) {
+      const w = readWord(bytes!, word, locale);
+      if ("failure" in w) return failed(w.failure.code, w.failure.message, word);
+      doc = htmlDoc(w.html);
+    } else if (pdf) {
       format = "pdf";
       if (!bytes) bytes = Buffer.from(text!, "latin1");
       doc = await pdfDoc(bytes);
+      // pages that are images (a scan, a photo) give no text at all: say so, never an empty report
+      if (!doc.lines.some((l) => l.kind !== "blank")) return failed("scanned", say("scanned", locale), "pdf");
     } else {
       if (text === null) {
         const d = decodeText(bytes!);
@@ -83,10 +99,17 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
       if (format === "html") doc = htmlDoc(text);
     }
     const result = doc ? fromLines(doc, locale) : fromText(text!, locale);
+    if (word) result.format = word;
     result.diagnostics.unshift(...diagnostics);
     return result;
   } catch (e) {
     if (e instanceof ImportFailure) {
+      if (e.code === "table-too-large") {
+        // "rows:2001" or "cells:250": what overflowed, said in the user's language
+        const [what, n] = e.message.split(":");
+        const detail = what === "rows" ? (locale === "zh-CN" ? `超过 ${n} 行` : `over ${n} rows`) : locale === "zh-CN" ? `一行 ${n} 格` : `${n} cells in a row`;
+        return failed("too-large", say("tableTooLarge", locale, { line: e.line ?? 0, detail }), format);
+      }
       const key = e.code === "timeout" ? "timeout" : e.code === "too-large" ? "tooLarge" : e.code === "not-a-report" ? "notAReport" : "unreadable";
       return failed(e.code, say(key, locale, { detail: e.message }), format);
     }
@@ -165,7 +188,8 @@ function fromLines(doc: Doc, locale: Locale): ImportResult {
 
   // the title: the opening short lines, up to the one that names the report
   let k = 0;
-  while (k < preEnd && lines[k]!.kind === "blank") k++;
+  // blank lines, and the body marker crawlers and converters write above the text (正文)
+  while (k < preEnd && (lines[k]!.kind === "blank" || /^\s*[=\-#*]*\s*正文\s*[=\-#*]*\s*$/.test(lines[k]!.text))) k++;
   let title: string | undefined;
   let titleEnd = k;
   let acc = "";
@@ -222,7 +246,7 @@ function fromLines(doc: Doc, locale: Locale): ImportResult {
       observations.push(...t.observations);
       found[key] = t.found;
     } else if (key === "applications") {
-      const t = readTable3(part, m, locale);
+      const t = readTable3(part, m, locale, doc.looseLabels === true);
       observations.push(...t.observations);
       diagnostics.push(...table3ColumnVariants(part, m, locale), ...t.diagnostics);
       found[key] = t.found;
@@ -257,11 +281,20 @@ function fromLines(doc: Doc, locale: Locale): ImportResult {
   return finish(reading, m, edition, year, locale);
 }
 
+/** Every line end a report's text comes with: CRLF, bare CR (old Mac, some crawlers), LF, NEL, U+2028/U+2029. */
+export const LINE_END = /\r\n|\r|\n|\u0085|\u2028|\u2029/;
+
 function fromText(text: string, locale: Locale): ImportResult {
-  const all = text.split(/\r\n|\r|\n/);
+  const all = text.split(LINE_END);
   const header = crawlerHeader(all);
   const bodyLines = header.lines ? all.slice(header.lines) : all;
-  if (!runsTogether(bodyLines)) return fromLines(textDoc(all), locale);
+  if (isMarkdown(bodyLines)) return fromLines({ ...textDoc(markdownLines(all)), looseLabels: true }, locale);
+  if (!runsTogether(bodyLines)) {
+    const doc = textDoc(all);
+    const grid = cellPerLine(bodyLines, header.lines + 1);
+    if (grid) doc.lines = grid;
+    return fromLines(doc, locale);
+  }
   const body = bodyLines.join("\n");
   const base = model("2021");
   const hits = findSectionsInText(body, base);
@@ -377,11 +410,13 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
   if (changed.value) diagnostics.push({ pointer: "", reason: "text", severity: "info", message: say("textSanitised", locale), source: {} });
 
   const stats = statsOf(m, resolved.cells);
+  const completeness = completenessOf(stats, TABLES.filter((t) => missingTables.has(t)));
+  const status = statusOf(completeness, true);
   if (edition === "2019") {
     diagnostics.unshift({ pointer: "/edition", reason: "edition", severity: "info", message: say("edition2019", locale), source: {} });
-    return { report: report as unknown as Report2019, diagnostics, edition, format: r.format, stats };
+    return { status, completeness, report: report as unknown as Report2019, diagnostics, edition, format: r.format, stats };
   }
-  return { report: report as unknown as Report2021, diagnostics, edition, format: r.format, stats };
+  return { status, completeness, report: report as unknown as Report2021, diagnostics, edition, format: r.format, stats };
 }
 
 /** The closing block (落款) at the end of 六: an agency's name and a date, each on a line of its own. */

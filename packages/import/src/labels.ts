@@ -1,7 +1,8 @@
 // The format of each edition as the importer needs it: every table row and column with its
-// canonical label (from @zfxxgk/schema, never retyped), the label's accepted variants, the kind of
-// figure each cell holds (from the edition's JSON Schema), and the JSON pointer of every cell.
-import { labels as schemaLabels, reportSchemas, type Labels } from "@zfxxgk/schema";
+// canonical label, the kind of figure each cell holds and the JSON pointer of every cell — all from
+// the generated edition model (@zfxxgk/edition), never derived here — plus what only the importer
+// needs: each label's normal form and its accepted variants (data/vocabulary.json).
+import { editionModel } from "@zfxxgk/edition";
 import { norm } from "./normalise.js";
 import { vocabulary } from "./vocabulary.js";
 import type { Edition } from "./types.js";
@@ -64,98 +65,67 @@ function label(text: string, edition: Edition): Label {
   return { text, norm: norm(text), variants: aliases.map((a) => ({ text: a, norm: norm(a) })) };
 }
 
-const pointerOf = (table: TableKey, path: string) => `/${table}/${path.split(".").join("/")}`;
-
-type SchemaNode = { $ref?: string; properties?: Record<string, SchemaNode> };
-
 /**
- * What a table 二 cell holds, from the edition's schema: a signed count (2019 本年增/减), an amount
- * in 万元 — whose column prints the unit (2021 本年收费金额（单位：万元）) or leaves it to the cell
- * (2019 采购总金额: 元 or 万元) — or a count.
+ * What a cell holds, as the importer reads it: the edition model's kind, and for an amount whether
+ * its column's label states the unit (2021 本年收费金额（单位：万元）) or leaves it to the cell
+ * (2019 采购总金额: 元 or 万元 printed with the figure).
  */
-function table2Kind(edition: Edition, block: string, row: string, column: string, text: string): CellKind {
-  const schema = reportSchemas[edition] as SchemaNode & { $defs: Record<string, SchemaNode> };
-  const def = (ref: string | undefined) => (ref ? schema.$defs[ref.replace("#/$defs/", "")] : undefined);
-  const rowNode = schema.properties?.proactiveDisclosure?.properties?.[block]?.properties?.[row];
-  const cell = (rowNode?.properties ?? def(rowNode?.$ref)?.properties)?.[column];
-  const ref = cell?.$ref?.replace("#/$defs/", "");
-  if (ref === "signedCount") return "signed";
-  if (ref === "amount") return /万元/.test(text) ? "amount" : "money";
+function kindOf(kind: string, labelShowsUnit = true): CellKind {
+  if (kind === "signed") return "signed";
+  if (kind === "amount") return labelShowsUnit ? "amount" : "money";
   return "count";
 }
 
-function table2Model(l: Labels["proactiveDisclosure"], edition: Edition): EditionModel["table2"] {
-  return {
-    header: label(l.labelColumnHeader, edition),
-    blocks: Object.entries(l.blocks).map(([key, b]) => {
-      // the blocks' rows share their columns; the first row's schema says what each holds
-      const firstRow = Object.keys(b.rows)[0]!;
-      const columns: Column[] = Object.entries(b.columns).map(([c, text]) => ({
-        key: c,
-        label: label(text, edition),
-        kind: table2Kind(edition, key, firstRow, c, text),
-      }));
+/** The importer's view of an edition: @zfxxgk/edition's model, with each label's normal form and variants. */
+function build(edition: Edition): EditionModel {
+  const e = editionModel(edition);
+  const t = e.tables;
+  const sections: Section[] = e.sections.map((s) => ({
+    key: s.key,
+    number: s.number,
+    heading: label(s.heading, edition),
+    ...(s.kind === "table" ? { table: s.key as TableKey } : {}),
+  }));
+
+  const table2: EditionModel["table2"] = {
+    header: label(t.proactiveDisclosure.labelColumnHeader, edition),
+    blocks: t.proactiveDisclosure.blocks.map((b) => {
+      const columns: Column[] = b.columns.map((c) => ({ key: c.key, label: label(c.label, edition), kind: kindOf(c.kind, c.labelShowsUnit) }));
       return {
-        key,
+        key: b.key,
         caption: label(b.caption, edition),
         columns,
-        rows: Object.entries(b.rows).map(([r, text]) => ({
-          table: "proactiveDisclosure" as const,
-          path: `${key}.${r}`,
-          block: key,
-          label: label(text, edition),
-          pointer: pointerOf("proactiveDisclosure", `${key}.${r}`),
-          columns,
-        })),
+        rows: b.rows.map((r) => ({ table: "proactiveDisclosure" as const, path: r.key, block: b.key, label: label(r.label, edition), pointer: r.pointer, columns })),
       };
     }),
   };
-}
 
-function build(edition: Edition): EditionModel {
-  const l: Labels = schemaLabels[edition];
-  const sections: Section[] = Object.entries(l.sections).map(([key, s]) => ({
-    key,
-    number: s.number,
-    heading: label(s.heading, edition),
-    ...(key === "proactiveDisclosure" || key === "applications" || key === "reviewAndLitigation" ? { table: key as TableKey } : {}),
-  }));
+  const a = t.applications;
+  const columns3: Column[] = a.columns.map((c) => ({ key: c.key, label: label(c.label, edition), kind: kindOf(c.kind ?? "count") }));
+  const rows3: TableRow[] = a.rows.map((r) => ({ table: "applications", path: r.key, label: label(r.label, edition), pointer: r.pointer, columns: columns3 }));
+  const groups3 = a.groups.map((g) => ({ path: g.key, label: label(g.label, edition) }));
 
-  const t2 = table2Model(l.proactiveDisclosure, edition);
-
-  // 表三: a row key with children is a group header (in 2019 （六）其他处理 has none: it is a row)
-  const a = l.applications;
-  const keys = Object.keys(a.rows);
-  const hasChildren = (k: string) => keys.some((o) => o.startsWith(`${k}.`));
-  const columns3: Column[] = Object.entries(a.columns).map(([key, text]) => ({ key, label: label(text, edition), kind: "count" }));
-  const rows3: TableRow[] = keys
-    .filter((k) => !hasChildren(k))
-    .map((k) => ({ table: "applications", path: k, label: label(a.rows[k]!, edition), pointer: pointerOf("applications", k), columns: columns3 }));
-  const groups3 = keys.filter(hasChildren).map((k) => ({ path: k, label: label(a.rows[k]!, edition) }));
-
-  // 表四: the leaf groups (行政复议, 未经复议直接起诉, 复议后起诉), five columns each
-  const r = l.reviewAndLitigation;
-  const gkeys = Object.keys(r.groups);
-  const columns4: Column[] = Object.entries(r.columns).map(([key, text]) => ({ key, label: label(text, edition), kind: "count" }));
-  const groups4: TableRow[] = gkeys
-    .filter((k) => !gkeys.some((o) => o.startsWith(`${k}.`)))
-    .map((k) => ({ table: "reviewAndLitigation", path: k, label: label(r.groups[k]!, edition), pointer: pointerOf("reviewAndLitigation", k), columns: columns4 }));
+  const r4 = t.reviewAndLitigation;
+  const columns4: Column[] = r4.columns.map((c) => ({ key: c.key, label: label(c.label, edition), kind: kindOf(c.kind ?? "count") }));
+  const groups4: TableRow[] = r4.rows.map((r) => ({ table: "reviewAndLitigation", path: r.key, label: label(r.label, edition), pointer: r.pointer, columns: columns4 }));
 
   const cells: EditionModel["cells"] = [];
   const rows: EditionModel["rows"] = [];
-  for (const row of [...t2.blocks.flatMap((b) => b.rows), ...rows3, ...groups4]) {
+  for (const row of [...table2.blocks.flatMap((b) => b.rows), ...rows3, ...groups4]) {
     const pointers = row.columns.map((c) => `${row.pointer}/${c.key}`);
     rows.push({ row, pointers, idx: pointers.map((_, k) => cells.length + k) });
     row.columns.forEach((c, k) => cells.push({ pointer: pointers[k]!, kind: c.kind, table: row.table, path: pointers[k]!.split("/").slice(1) }));
   }
+  // the importer's cells are the model's, in the model's order: rules index both alike
+  if (cells.length !== e.cells.length || cells.some((c, i) => c.pointer !== e.cells[i]!.pointer)) throw new Error(`edition ${edition}: the importer's cells differ from the edition model's`);
   const index = new Map(cells.map((c, i) => [c.pointer, i]));
 
   return {
     edition,
     sections,
-    table2: t2,
+    table2,
     table3: { rows: rows3, groups: groups3, columns: columns3, note: label(a.headerNote, edition) },
-    table4: { groups: groups4, columns: columns4, groupLabels: gkeys.map((k) => label(r.groups[k]!, edition)) },
+    table4: { groups: groups4, columns: columns4, groupLabels: r4.groups.map((g) => label(g.label, edition)) },
     cells,
     rows,
     index,

@@ -46,12 +46,20 @@ const text = {
     en: "the row has {k} figures for {n} cells, too few to tell which figure is in which column (the text may have scrambled the table): null",
   },
   tooManyFigures: { "zh-CN": "此行有 {k} 个数字，但格式只有 {n} 格：无法对应，记为 null", en: "the row has {k} figures but the format has {n} cells: null" },
+  scanned: {
+    "zh-CN": "扫描件，无文字层：PDF 的页面是图像，没有可读取的文字，未能导入（需先做文字识别 OCR）",
+    en: "scanned: no text layer — the PDF's pages are images with no text to read; nothing imported (run OCR first)",
+  },
   missingRow: { "zh-CN": "原文中未找到此行（{label}），记为 null", en: "this row ({label}) is not in the source: null" },
   missingTable: { "zh-CN": "原文中未找到{table}，其单元格记为 null", en: "{table} is not in the source; its cells are null" },
   labelVariant: { "zh-CN": "原文标签“{variant}”按格式标签“{label}”识别", en: "the source's label \"{variant}\" was read as the format's \"{label}\"" },
   byPosition: {
     "zh-CN": "未能识别此行的标签，按行的位置对应为“{label}”",
     en: "the row's label was not recognised; it was matched to \"{label}\" by its position",
+  },
+  groupRow: {
+    "zh-CN": "原文将“{label}”印作一行（{raw}，2019 年试行格式的版式），本格式将其分为各子项：子项无法从合计拆出，记为 null",
+    en: "the source prints \"{label}\" as one row ({raw}, as the 2019 trial format did); this edition splits it into sub-rows, which cannot be told from the sum: null",
   },
   extraRow: { "zh-CN": "{table}中多出一行数字（{raw}），未对应到格式中的任何一行，已忽略", en: "an extra row of figures in {table} ({raw}) matches no row of the format; ignored" },
   sourceInconsistent: {
@@ -75,6 +83,10 @@ const text = {
     en: "no table or section heading of an annual report was found; this does not look like a 政府信息公开工作年度报告",
   },
   unreadable: { "zh-CN": "无法读取输入：{detail}", en: "the input cannot be read: {detail}" },
+  tableTooLarge: {
+    "zh-CN": "第 {line} 行起的表格过大（{detail}），不是年报的表格，未读取",
+    en: "the table from line {line} is too large ({detail}) to be a report's table; not read",
+  },
   tooLarge: { "zh-CN": "输入过大（{size} 字节，上限 {limit} 字节），未读取", en: "the input is too large ({size} bytes, limit {limit}); not read" },
   timeout: { "zh-CN": "读取超时（{detail}），未完成", en: "reading timed out ({detail})" },
   empty: { "zh-CN": "输入为空", en: "the input is empty" },

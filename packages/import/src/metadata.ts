@@ -24,7 +24,9 @@ export function yearOf(title: string | undefined, preamble: string): number | un
 export function agencyFromTitle(title: string | undefined): string | undefined {
   if (!title) return undefined;
   const m = YEAR.exec(title);
-  const name = (m ? title.slice(0, m.index) : "").replace(/[\s　]+/g, "").replace(/[：:，,（(]$/, "");
+  let name = (m ? title.slice(0, m.index) : "").replace(/[\s　]+/g, "").replace(/[：:，,（(]$/, "");
+  // the year first (2024年上海市科委政府信息公开工作年度报告): the name between the year and the report's words
+  if (m && m.index === 0) name = /^(.{2,60}?)(?:政府信息公开|政务公开|信息公开)/.exec(title.slice(m[0].length).replace(/[\s　]+/g, "").replace(/^度/, ""))?.[1] ?? "";
   return name.length >= 2 && name.length <= 60 ? name : undefined;
 }
 

@@ -1,7 +1,7 @@
 // The consistency rules (勾稽关系: R1 一+二=三+四, R3 （七）总计, R4 row totals, R5 table 四 totals)
-// as the importer uses them: compiled from the edition's rules in @zfxxgk/schema into sums over
-// JSON pointers, and checked against cells some of which are not known yet.
-import { rules as schemaRules, type Rule, type RuleSet, type Term } from "@zfxxgk/schema";
+// as the importer uses them: the edition model's compiled sums (@zfxxgk/edition), as JSON pointers,
+// checked against cells some of which are not known yet.
+import { editionModel } from "@zfxxgk/edition";
 import type { Edition } from "./types.js";
 
 export interface SumInstance {
@@ -11,50 +11,18 @@ export interface SumInstance {
   expected: string[];
 }
 
-function expand(template: string, vars: Record<string, string>): string {
-  return template.replace(/\{([A-Za-z]+)\}/g, (w, n: string) => vars[n] ?? w);
-}
-
-/** Every assignment of the forEach variables, each to a member of its set. */
-function assignments(forEach: Record<string, string> | undefined, sets: Record<string, string[]>): Record<string, string>[] {
-  let out: Record<string, string>[] = [{}];
-  for (const [name, set] of Object.entries(forEach ?? {})) {
-    const members = sets[set];
-    if (!members) return []; // "@cells" and other computed sets: not a sum over known cells
-    out = out.flatMap((a) => members.map((m) => ({ ...a, [name]: m })));
-  }
-  return out;
-}
-
-function terms(list: Term[], vars: Record<string, string>, sets: Record<string, string[]>): string[] | null {
-  const out: string[] = [];
-  for (const t of list) {
-    if (typeof t === "string") out.push(expand(t, vars));
-    else if ("ref" in t) {
-      if (t.year === "previous") return null;
-      out.push(expand(t.ref, vars));
-    } else {
-      if (t.year === "previous") return null;
-      for (const a of assignments(t.forEach, sets)) out.push(expand(t.sum, { ...vars, ...a }));
-    }
-  }
-  return out;
-}
-
 function compile(edition: Edition): SumInstance[] {
-  const set: RuleSet = schemaRules[edition];
-  const sets = set.sets;
+  const m = editionModel(edition);
+  const pointer = (i: number) => m.cells[i]!.pointer;
   const out: SumInstance[] = [];
-  for (const rule of set.rules as Rule[]) {
+  for (const rule of m.rules) {
     // only the identities a table is built on (errors when broken) may choose between readings;
-    // a warning (2019 R10-PUBLISHED: 新公开 ≤ 总数量) says what is likely, and likely is a guess
-    if (rule.check.kind !== "sum" || rule.severity !== "error") continue;
-    for (const vars of assignments(rule.forEach, sets)) {
-      const actual = terms(rule.check.actual, vars, sets);
-      const expected = terms(rule.check.expected, vars, sets);
-      // cross-year rules need last year's report, which an import does not have
-      if (!actual || !expected) continue;
-      out.push({ id: rule.id, op: rule.check.op, actual, expected });
+    // a warning (2019 R10-PUBLISHED: 新公开 ≤ 总数量) says what is likely, and likely is a guess.
+    // Cross-year rules need last year's report, which an import does not have.
+    if (rule.kind !== "sum" || rule.severity !== "error" || rule.needsPrevious || !rule.op) continue;
+    for (const inst of rule.instances) {
+      if (!inst.actual || !inst.expected || inst.actual.some((i) => i < 0) || inst.expected.some((i) => i < 0)) continue;
+      out.push({ id: rule.id, op: rule.op, actual: inst.actual.map(pointer), expected: inst.expected.map(pointer) });
     }
   }
   return out;

@@ -21,12 +21,28 @@ function tableRowLabel(n: string, model: EditionModel): boolean {
   return model.table3.rows.some((r) => n.startsWith(r.label.norm)) || model.table3.groups.some((g) => n.startsWith(g.label.norm));
 }
 
-/** A heading printed in other words: the same number, short, and mostly the same characters. */
-function looseHeading(n: string, s: Section): boolean {
-  const prefix = `${s.number}、`;
-  if (!n.startsWith(prefix) || n.length > 40) return false;
-  const body = s.heading.norm.slice(prefix.length);
-  return lcsLength(n.slice(prefix.length), body) >= Math.min(6, Math.ceil(body.length * 0.6));
+const NUMBERED = /^[一二三四五六七八九十]{1,3}、/;
+
+/** How alike two headings' words are, numbers aside: characters in common, in order, over the longer. */
+function headingSimilarity(a: string, b: string): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  return lcsLength(a, b) / Math.max(a.length, b.length);
+}
+
+const bodyOf = (n: string) => n.replace(NUMBERED, "");
+
+/**
+ * A heading printed in other words or with another number: the section whose heading it is most
+ * like, and like enough — under its own number, mostly the same characters; under another number
+ * (a report that numbers its table sections 一、二、三 after a narrative of its own), nearly all.
+ * The comparison is with every section, so a heading never goes to a section it is less like.
+ */
+function looseHeading(n: string, s: Section, model: EditionModel): boolean {
+  if (!NUMBERED.test(n) || n.length > 40) return false;
+  const body = bodyOf(n);
+  const own = headingSimilarity(body, bodyOf(s.heading.norm));
+  for (const o of model.sections) if (o !== s && headingSimilarity(body, bodyOf(o.heading.norm)) >= own) return false;
+  return n.startsWith(`${s.number}、`) ? own >= 0.5 : own >= 0.8;
 }
 
 export function findSectionsInLines(lines: DocLine[], model: EditionModel): Map<string, SectionHit> {
@@ -43,9 +59,9 @@ export function findSectionsInLines(lines: DocLine[], model: EditionModel): Map<
         // a heading opens its line with its number: look no further at lines that do not
         const raw = line.kind === "row" ? line.cells[0]?.text ?? "" : line.text;
         const first = raw.trimStart()[0];
-        if (first !== s.number && !(first !== undefined && first.charCodeAt(0) > 0x2e7f && first.charCodeAt(0) < 0x2fe0)) continue;
+        if (first === undefined || !(strict ? first === s.number || (first.charCodeAt(0) > 0x2e7f && first.charCodeAt(0) < 0x2fe0) : /[一二三四五六七八九十\u2e80-\u2fdf]/.test(first))) continue;
         const t = n(i);
-        if (!t.startsWith(s.number)) continue;
+        if (strict && !t.startsWith(s.number)) continue;
         let len = -1;
         let variant: string | undefined;
         if (t.startsWith(s.heading.norm)) len = s.heading.norm.length;
@@ -54,7 +70,7 @@ export function findSectionsInLines(lines: DocLine[], model: EditionModel): Map<
           if (v) {
             len = v.norm.length;
             variant = v.text;
-          } else if (!strict && !tableRowLabel(t, model) && looseHeading(t, s)) {
+          } else if (!strict && !tableRowLabel(t, model) && looseHeading(t, s, model)) {
             len = t.length;
             variant = line.text;
           }
@@ -95,11 +111,45 @@ export function findSectionsInText(text: string, model: EditionModel): Map<strin
         variant = v.text;
       }
     }
+    if (at < 0) {
+      // a heading with a character added, dropped or changed: at its number, the words that follow
+      // compared with the heading's, as long as the heading give or take two characters
+      const fuzzy = fuzzyInRun(n, s, from, model);
+      if (fuzzy) {
+        at = fuzzy.at;
+        len = fuzzy.len;
+        variant = text.slice(map[at]!, map[at + len] ?? text.length);
+      }
+    }
     if (at < 0) continue;
     hits.set(s.key, { section: s, at: map[at]!, contentAt: map[at + len] ?? text.length, ...(variant ? { variant } : {}) });
     from = at + len;
   }
   return hits;
+}
+
+/** Occurrences of a number's 、 examined in run-together text, at most. */
+const MAX_FUZZY_PROBES = 200;
+
+function fuzzyInRun(n: string, s: Section, from: number, model: EditionModel): { at: number; len: number } | null {
+  const prefix = `${s.number}、`;
+  const body = bodyOf(s.heading.norm);
+  let best: { at: number; len: number; sim: number } | null = null;
+  let i = n.indexOf(prefix, from);
+  for (let probes = 0; i >= 0 && probes < MAX_FUZZY_PROBES; probes++, i = n.indexOf(prefix, i + 1)) {
+    if (tableRowLabel(n.slice(i, i + 40), model)) continue;
+    const start = i + prefix.length;
+    for (let d = -2; d <= 2; d++) {
+      const cand = n.slice(start, start + body.length + d);
+      const sim = headingSimilarity(cand, body);
+      // the section it is most like, among all: a 二、 in the text is not taken for 四's heading
+      if (sim < 0.8 || (best && sim <= best.sim)) continue;
+      if (model.sections.some((o) => o !== s && headingSimilarity(cand, bodyOf(o.heading.norm)) >= sim)) continue;
+      best = { at: i, len: prefix.length + cand.length, sim };
+    }
+    if (best) break;
+  }
+  return best && { at: best.at, len: best.len };
 }
 
 /** The span of a section: from its content to the next section found (or the end). */

@@ -33,9 +33,12 @@ function placeUnder(c: LineCells, edges: number[]): void {
   c.definite = true;
 }
 
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+
 export function readTable2(lines: DocLine[], model: EditionModel): { observations: Observation[]; found: number } {
   const observations: Observation[] = [];
   let cursor = 0;
+  const used = new Set<number>();
   const labels: (string | undefined)[] = new Array(lines.length);
   const labelOf = (i: number) => {
     const l = lines[i]!;
@@ -47,7 +50,10 @@ export function readTable2(lines: DocLine[], model: EditionModel): { observation
     const kinds = block.columns.map((c) => c.kind);
     const blockStart = cursor;
     for (const row of block.rows) {
-      for (let i = cursor; i < lines.length; i++) {
+      // in print order; a block a converter moved ahead of the others is looked for before the cursor too
+      const order = [...range(cursor, lines.length), ...range(0, cursor)];
+      for (const i of order) {
+        if (used.has(i)) continue;
         const own = labelOf(i);
         if (!own) continue;
         let variant: string | undefined;
@@ -79,7 +85,8 @@ export function readTable2(lines: DocLine[], model: EditionModel): { observation
         const obs: Observation = { row, tokens: c.tokens, source: lines[i]!.source };
         if (variant) obs.labelVariant = variant;
         observations.push(obs);
-        cursor = i + 1;
+        used.add(i);
+        if (i >= cursor) cursor = i + 1;
         break;
       }
     }

@@ -17,8 +17,95 @@ interface ValueLine {
   after: string;
 }
 
-const WINDOW = 4;
 const MAX_EXTRA = 30;
+/** A row may print this many figures fewer than its cells (text drops blank cells); fewer is not a row. */
+const MAX_SHORT = 2;
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+/** A printed label this similar to a row's (common characters over the longer) names it, when its neighbours agree. */
+const MIN_SIMILARITY = 0.7;
+
+interface Match {
+  row: number;
+  variant?: string;
+  byPosition?: boolean;
+}
+
+/**
+ * How a printed label names a row when no plain comparison does: the share of characters in common
+ * (in order) with the row's label, so a typo, a dropped or an added character costs little.
+ */
+function similarity(v: ValueLine, l: Label): number {
+  const own = v.cells.label;
+  const text = own.length >= 4 ? own : v.before + own + v.after;
+  if (text.length === 0 || text.length > 200) return 0;
+  const common = lcsLength(text, l.norm);
+  const sim = own.length >= 4 ? common / Math.max(text.length, l.norm.length) : common / l.norm.length;
+  return common >= 3 && sim >= MIN_SIMILARITY ? sim : 0;
+}
+
+/**
+ * The printed rows aligned against the edition's row sequence: the placement in order that names
+ * the most rows best (plain matches score 1.5–3, similar labels under 1). Rows left between two
+ * placed ones are then given to the lines left there (label-less, or a label too garbled to
+ * compare) by position, only where as many lines as rows are left: the neighbours place them.
+ */
+function align(lines: ValueLine[], rows: TableRow[], isGroup: (v: ValueLine) => boolean): (Match | undefined)[] {
+  const V = lines.length;
+  const R = rows.length;
+  const S: { score: number; variant?: string }[][] = lines.map((v) => {
+    const plain = rows.map((r) => score(v, r.label, false));
+    if (plain.some((p) => p.score > 0)) return plain;
+    // a label recognised by similarity is reported as the variant it is
+    return rows.map((r) => ({ score: similarity(v, r.label), variant: v.cells.label || v.before + v.after }));
+  });
+  // best[k][j]: the best total placing lines k.. on rows j..
+  const best: Float64Array[] = Array.from({ length: V + 1 }, () => new Float64Array(R + 1));
+  for (let k = V - 1; k >= 0; k--) {
+    for (let j = R - 1; j >= 0; j--) {
+      const take = S[k]![j]!.score > 0 ? S[k]![j]!.score + best[k + 1]![j + 1]! : -1;
+      best[k]![j] = Math.max(take, best[k + 1]![j]!, best[k]![j + 1]!);
+    }
+  }
+  const plan: (Match | undefined)[] = new Array(V);
+  for (let k = 0, j = 0; k < V && j < R; ) {
+    const s = S[k]![j]!;
+    if (s.score > 0 && best[k]![j] === s.score + best[k + 1]![j + 1]!) {
+      plan[k++] = s.variant ? { row: j++, variant: s.variant } : { row: j++ };
+    } else if (best[k]![j] === best[k + 1]![j]) k++;
+    else j++;
+  }
+  // lines left between two placed ones (or the table's ends) take the rows left there by position
+  let k = 0;
+  let lastRow = -1;
+  while (k <= V) {
+    if (k < V && !plan[k]) {
+      let e = k;
+      while (e < V && !plan[e]) e++;
+      const nextRow = e < V ? plan[e]!.row : R;
+      const free = nextRow - lastRow - 1;
+      // a line whose label names a group (（六）其他处理 as one row) is a row of another layout, not one
+      // of these; a line with too few figures to be a row (a figure strayed from its cell) is none
+      const run = range(k, e).filter((t) => lines[t]!.cells.tokens.length >= rows[0]!.columns.length - MAX_SHORT);
+      const placeable = run.every((t) => !isGroup(lines[t]!));
+      if (free === run.length && placeable) run.forEach((t, q) => (plan[t] = { row: lastRow + 1 + q, byPosition: true }));
+      k = e;
+      continue;
+    }
+    if (k < V) lastRow = plan[k]!.row;
+    k++;
+  }
+  return plan;
+}
+
+/** A group label of table 三 (（六）其他处理) printed as a row of its own. */
+function groupOf(v: ValueLine, model: EditionModel): { pointer: string; label: string } | null {
+  const own = v.cells.label;
+  if (own.length < 3) return null;
+  for (const g of model.table3.groups) {
+    if (own === g.label.norm || own.endsWith(g.label.norm)) return { pointer: `/applications/${g.path.split(".").join("/")}`, label: g.label.text };
+  }
+  return null;
+}
 
 /**
  * How well a line's label (and the label pieces around it) names a row: 0 not at all … 3 its own
@@ -55,7 +142,7 @@ export interface Table3Read {
   found: number;
 }
 
-export function readTable3(lines: DocLine[], model: EditionModel, locale: Locale): Table3Read {
+export function readTable3(lines: DocLine[], model: EditionModel, locale: Locale, looseLabels = false): Table3Read {
   const rows = model.table3.rows;
   const n = model.table3.columns.length;
   const kinds = model.table3.columns.map((c) => c.kind);
@@ -94,49 +181,35 @@ export function readTable3(lines: DocLine[], model: EditionModel, locale: Locale
         .slice(a, b)
         .map((c) => c?.label ?? "")
         .join("");
+    // labels torn from their rows: the text around a label-less row names no row in particular
+    if (looseLabels && !parsed[i]!.label) return { line: lines[i]!, cells: parsed[i]!, before: "", after: "" };
     return { line: lines[i]!, cells: parsed[i]!, before: between(prev + 1, i), after: between(i + 1, next) };
   });
 
   const observations: Observation[] = [];
-  let cursor = 0;
+  const plan = align(valueLines, rows, (v) => groupOf(v, model) !== null);
   let extras = 0;
-  for (let k = 0; k < valueLines.length && cursor < rows.length && extras <= MAX_EXTRA; k++) {
+  for (let k = 0; k < valueLines.length; k++) {
     const v = valueLines[k]!;
-    let pick = -1;
-    let best = 0;
-    let variant: string | undefined;
-    for (const slow of [false, true]) {
-      for (let r = cursor; r < Math.min(rows.length, cursor + WINDOW); r++) {
-        const s = score(v, rows[r]!.label, slow);
-        if (s.score > best) {
-          best = s.score;
-          pick = r;
-          variant = s.variant;
-        }
-        if (best === 3) break; // its own label: no later row can do better
-      }
-      if (pick >= 0) break;
-    }
-    let byPosition = false;
-    if (pick < 0) {
-      // no label to go by: take the row by position only when the figure lines and the rows left pair off exactly
-      if (valueLines.length - k === rows.length - cursor) {
-        pick = cursor;
-        byPosition = true;
-      } else {
-        const raw = v.cells.tokens.map((t) => t.raw).join(" ");
-        // so many lines that match no row: the rest is not this table
-        if (++extras > MAX_EXTRA) break;
-        diagnostics.push({ pointer: "/applications", reason: "extra", severity: "warning", message: say("extraRow", locale, { table: tableName("applications", locale), raw }), source: v.line.source, raw });
+    const m = plan[k];
+    if (!m) {
+      const raw = v.cells.tokens.map((t) => t.raw).join(" ");
+      // so many lines that match no row: the rest is not this table
+      if (++extras > MAX_EXTRA) break;
+      const group = groupOf(v, model);
+      if (group) {
+        // a row the edition splits (2019's （六）其他处理 in a 2021 report): its parts stay unknown
+        diagnostics.push({ pointer: group.pointer, reason: "layout", severity: "warning", message: say("groupRow", locale, { label: group.label, raw }), source: v.line.source, raw });
         continue;
       }
+      diagnostics.push({ pointer: "/applications", reason: "extra", severity: "warning", message: say("extraRow", locale, { table: tableName("applications", locale), raw }), source: v.line.source, raw });
+      continue;
     }
-    const row: TableRow = rows[pick]!;
+    const row: TableRow = rows[m.row]!;
     const obs: Observation = { row, tokens: v.cells.tokens, source: v.line.source };
-    if (variant) obs.labelVariant = variant;
-    if (byPosition) obs.byPosition = true;
+    if (m.variant) obs.labelVariant = m.variant;
+    if (m.byPosition) obs.byPosition = true;
     observations.push(obs);
-    cursor = pick + 1;
   }
   return { observations, diagnostics, found: observations.length };
 }

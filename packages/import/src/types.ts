@@ -2,11 +2,11 @@
 import type { Report2019, Report2021 } from "@zfxxgk/types";
 
 export type Locale = "zh-CN" | "en";
-export type InputFormat = "pdf" | "text" | "html";
+export type InputFormat = "pdf" | "text" | "html" | "docx" | "doc";
 export type Edition = "2021" | "2019";
 
 export interface ImportOptions {
-  /** "auto" (default) detects PDF, HTML or text from the content. */
+  /** "auto" (default) detects PDF, Word (.docx, .doc), HTML or text from the content. */
   format?: "auto" | InputFormat;
   /** Language of diagnostic messages; labels stay Chinese. Default zh-CN. */
   locale?: Locale;
@@ -22,10 +22,13 @@ export interface ImportOptions {
  * - missing: the row or table was not found at all;
  * - label-variant: a label differs from the format's wording but was recognised (社会组织, 规范性文件…);
  * - extra: something table-like that matches no cell of the format (an extra row of figures);
+ * - layout: the source prints a row the edition splits (a 2019-style （六）其他处理 in a 2021 report):
+ *   its parts stay null; `raw` is the printed row's figures;
  * - source-inconsistent: the published figures break a rule whatever the reading; reported, not fixed;
  * - edition: about the format edition (a 2019-edition report; an edition told by the year only);
  * - text: text was changed to fit the schema (markup-like "<", control characters);
- * - not-a-report, unreadable, too-large, timeout: why nothing could be imported.
+ * - not-a-report, scanned, unreadable, too-large, timeout: why nothing could be imported (scanned: a
+ *   PDF whose pages are images, with no text layer to read).
  */
 export type DiagnosticReason =
   | "inferred"
@@ -35,10 +38,12 @@ export type DiagnosticReason =
   | "missing"
   | "label-variant"
   | "extra"
+  | "layout"
   | "source-inconsistent"
   | "edition"
   | "text"
   | "not-a-report"
+  | "scanned"
   | "unreadable"
   | "too-large"
   | "timeout";
@@ -87,7 +92,40 @@ export interface ImportStats {
   missing: number;
 }
 
+/** The edition's three tables, by their key in the report. */
+export type TableName = "proactiveDisclosure" | "applications" | "reviewAndLitigation";
+
+/**
+ * What became of every table cell of the edition: each cell is counted once. An integrator reads
+ * this, not the diagnostics, to know whether a person must look at the source.
+ */
+export interface Completeness {
+  /** table cells of the edition (2021: 200) */
+  cells: number;
+  /** a figure read where the source prints it (its column deduced from sibling rows included: `inferred`) */
+  readAsPrinted: number;
+  /** blank in the source (empty, /, —, 无): null, as printed */
+  blankAsPrinted: number;
+  /** figures that ran together, split by the consistency rules (one reading only) */
+  splitByRules: number;
+  /** several readings hold: null, with the candidates in the diagnostics */
+  ambiguous: number;
+  /** not found in the source (a row, a table, a row the source's layout does not print): null */
+  notFound: number;
+  /** tables of which not one row was found */
+  tablesNotFound: TableName[];
+}
+
+/**
+ * - complete: every cell read as printed, blank as printed or split by the rules;
+ * - partial: some cells ambiguous or not found, but every table found and most cells read;
+ * - failed: nothing usable, a table not found at all, or more than FAILED_SHARE of the cells not read.
+ */
+export type ImportStatus = "complete" | "partial" | "failed";
+
 interface ImportResultBase {
+  status: ImportStatus;
+  completeness: Completeness;
   diagnostics: Diagnostic[];
   /** the format the input was read as, or null if it could not be read at all */
   format: InputFormat | null;

@@ -5,7 +5,9 @@
 import { labels } from "@zfxxgk/schema";
 import type { Report2019, Report2021 } from "@zfxxgk/types";
 
-export type Locale = "zh-CN" | "en";
+import { MAX_DEPTH, tooDeep, type Locale } from "@zfxxgk/i18n";
+
+export type { Locale };
 
 export interface Loss {
   /** JSON pointer in the 2019 report */
@@ -54,18 +56,6 @@ const reasons = {
 
 const SEP = " › ";
 
-/** Deeper than any report: beyond it, copying the report (structuredClone) would overflow the stack. */
-const MAX_DEPTH = 64;
-function tooDeep(value: unknown): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== "object") continue;
-    if (d >= MAX_DEPTH) return true;
-    for (const c of Object.values(v)) stack.push([c, d + 1]);
-  }
-  return false;
-}
 
 /** Copies an object's keys in the given order (the 2021 schema's), leaving absent ones absent. */
 function pick(source: Record<string, unknown>, keys: string[]): Record<string, unknown> {

@@ -1,12 +1,11 @@
 // Label paths: the Chinese labels of a cell as the format prints them (表三 › … › 自然人), and
 // readable names for the fields and text parts that the format does not label.
+import { unescapeSegment } from "@zfxxgk/i18n";
 import { fieldNames, format, partNames, type Locale } from "./messages.js";
 
 export const SEP = " › ";
 
-export function unescapeSegment(segment: string): string {
-  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
-}
+export { unescapeSegment };
 
 export function labelPathOf(nodes: Record<string, string> | null, pointer: string, locale: Locale): string {
   const known = (p: string): string | undefined =>

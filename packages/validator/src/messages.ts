@@ -1,17 +1,9 @@
 // User-facing text of the validator in zh-CN and en. Rule messages are data (rules/<edition>.json);
 // this catalogue covers what is not a rule: schema errors, skipped rules, unreadable values.
 
-export type Locale = "zh-CN" | "en";
-export const locales: readonly Locale[] = ["zh-CN", "en"];
+import { format, locales, type Catalogue, type Locale } from "@zfxxgk/i18n";
 
-type Catalogue = Record<string, Record<Locale, string>>;
-
-/** Replaces {name} with vars[name]; a missing var stays visible rather than vanishing. */
-export function format(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{([A-Za-z]+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
-}
+export { format, locales, type Locale };
 
 export const text = {
   // schema keywords

@@ -1,5 +1,6 @@
 // validate(): any JSON value in, a ValidationResult out; never throws.
-import { editions as generated, type EditionModule } from "../generated/index.js";
+import { modules as generated, type EditionModule } from "./edition-module.js";
+import { MAX_DEPTH, tooDeep } from "@zfxxgk/i18n";
 import type { Issue, Severity, ValidationResult } from "./issue.js";
 import { labelPathOf } from "./labels.js";
 import { format, text, type Locale } from "./messages.js";
@@ -13,11 +14,9 @@ export const toolkitVersion: string = version;
 /** Editions this validator knows, e.g. ["2021"]. */
 export const editions: readonly string[] = Object.keys(generated);
 
-/**
- * Deeper than any report. validate() needs no guard (the schema never descends into values it
- * does not describe), but structuredClone in fill() and JSON tools downstream recurse.
- */
-export const MAX_DEPTH = 64;
+// Deeper than any report: validate() needs no guard (the schema never descends into values it
+// does not describe), but structuredClone in fill() and JSON tools downstream recurse.
+export { MAX_DEPTH, tooDeep };
 
 export interface ValidateOptions {
   /** Language of messages; labels stay Chinese as the format prints them. Default zh-CN. */
@@ -66,17 +65,6 @@ export function editionOf(value: unknown): EditionModule | null {
   return typeof edition === "string" && Object.hasOwn(generated, edition) ? generated[edition]! : null;
 }
 
-/** Whether a value nests objects or arrays deeper than limit (walked without recursion). */
-export function tooDeep(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 0]];
-  while (stack.length) {
-    const [v, d] = stack.pop()!;
-    if (v === null || typeof v !== "object") continue;
-    if (d >= limit) return true;
-    for (const child of Object.values(v)) if (child !== null && typeof child === "object") stack.push([child, d + 1]);
-  }
-  return false;
-}
 
 /**
  * Last year's cells, when `previous` is last year's report of the same agency and edition;
@@ -106,9 +94,16 @@ function previousCells(mod: EditionModule, value: unknown, previous: unknown, lo
 }
 
 export function validate(value: unknown, options: ValidateOptions = {}): ValidationResult {
+  return validateWith(editionOf(value), value, options);
+}
+
+/**
+ * validate() against a given edition module (generators/validator's output), the report's own or
+ * a test edition's; null when the report names no edition this validator knows.
+ */
+export function validateWith(mod: EditionModule | null, value: unknown, options: ValidateOptions = {}): ValidationResult {
   const locale: Locale = options.locale === "en" ? "en" : "zh-CN";
   const issues: Issue[] = [];
-  const mod = editionOf(value);
   const result = (): ValidationResult => {
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const i of issues) counts[i.severity]++;

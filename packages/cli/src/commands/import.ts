@@ -1,4 +1,4 @@
-// zfxxgk import: reads published reports (PDF, text, HTML), calls @zfxxgk/import's importReport,
+// zfxxgk import: reads published reports (PDF, Word, text, HTML), calls @zfxxgk/import's importReport,
 // writes the report JSON (of the edition the source follows, 2021 or 2019) and says what could not
 // be read plainly.
 import { readdir, readFile, mkdir, stat, writeFile } from "node:fs/promises";
@@ -8,60 +8,38 @@ import { validate } from "@zfxxgk/validator";
 import type { Locale } from "../i18n.js";
 import { EXIT, type Io } from "../io.js";
 import { progress } from "../progress.js";
+import { cellsLine, exitOfAll, exitOfDone, fill, statusLine, statusOfDone, summarise, summaryTable, type Done } from "./import-summary.js";
 
 export interface ImportArgs {
   /** a file, a directory, or - for standard input */
   input: string;
   /** a file for one input; a directory (required) for a directory of inputs */
   output?: string;
-  format: "auto" | "pdf" | "text" | "html";
+  format: "auto" | "pdf" | "text" | "html" | "docx" | "doc";
   jsonDiagnostics: boolean;
   locale: Locale;
 }
 
 /** What a directory is searched for: published reports, not JSON (reports already imported, sidecars). */
-export const IMPORTABLE = [".pdf", ".txt", ".html", ".htm"];
+export const IMPORTABLE = [".pdf", ".txt", ".html", ".htm", ".docx", ".doc", ".wps"];
 
 const words = {
-  badFormat: { "zh-CN": "--format 只能是 auto、pdf、text 或 html", en: "--format must be auto, pdf, text or html" },
+  badFormat: { "zh-CN": "--format 只能是 auto、pdf、docx、doc、text 或 html", en: "--format must be auto, pdf, docx, doc, text or html" },
   notFound: { "zh-CN": "文件或目录不存在", en: "no such file or directory" },
   io: { "zh-CN": "无法读取（{detail}）", en: "cannot be read ({detail})" },
   dirNeedsOutput: { "zh-CN": "导入目录时须用 -o 指定输出目录", en: "importing a directory needs -o <output directory>" },
-  noneInDir: { "zh-CN": "目录中没有可导入的文件（.pdf、.txt、.html、.htm）", en: "no file to import in the directory (.pdf, .txt, .html, .htm)" },
+  noneInDir: { "zh-CN": "目录中没有可导入的文件（.pdf、.docx、.doc、.wps、.txt、.html、.htm）", en: "no file to import in the directory (.pdf, .docx, .doc, .wps, .txt, .html, .htm)" },
   writeFailed: { "zh-CN": "无法写入 {path}（{detail}）", en: "cannot write {path} ({detail})" },
-  summary: {
-    "zh-CN": "{edition}，{cells} 格：读取 {read}，按规则拆分 {split}，推断 {inferred}，空白 {blank}，无法确定 {ambiguous}，未找到 {missing}",
-    en: "{edition}, {cells} cells: {read} read, {split} split by the rules, {inferred} inferred, {blank} blank, {ambiguous} ambiguous, {missing} not found",
-  },
   edition: { "zh-CN": "{edition} 版格式", en: "{edition} edition" },
-  noEdition: { "zh-CN": "格式版本未知", en: "edition unknown" },
-  valid: { "zh-CN": "有效", en: "valid" },
-  invalid: { "zh-CN": "导入完成但未通过校验（{errors} 个错误）", en: "imported, but not valid ({errors} errors)" },
-  nothing: { "zh-CN": "未能导入", en: "nothing imported" },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
-  more: { "zh-CN": "另有 {n} 条说明（加 --json-diagnostics 查看全部）", en: "{n} more notes (--json-diagnostics shows them all)" },
-  batch: {
-    "zh-CN": "共 {files} 个文件：{valid} 个有效，{invalid} 个已导入但无效，{failed} 个未能导入",
-    en: "{files} files: {valid} valid, {invalid} imported but not valid, {failed} not imported",
-  },
+  more: { "zh-CN": "另有 {n} 条说明（加 --json 查看全部）", en: "{n} more notes (--json shows them all)" },
 } satisfies Record<string, Record<Locale, string>>;
 
-const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (w, k: string) => String(v[k] ?? w));
 const SHOWN = 12;
-
-type Outcome = "valid" | "invalid" | "failed";
-
-interface Done {
-  file: string;
-  result: ImportResult;
-  outcome: Outcome;
-  errors: number;
-  output?: string;
-}
 
 export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   const { locale } = args;
-  if (!["auto", "pdf", "text", "html"].includes(args.format)) {
+  if (!["auto", "pdf", "text", "html", "docx", "doc"].includes(args.format)) {
     io.stderr(`${words.badFormat[locale]}\n`);
     return EXIT.unusable;
   }
@@ -92,14 +70,14 @@ export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   }
   if (args.jsonDiagnostics) io.stdout(jsonLine(done, !args.output));
   else io.stderr(human(done, locale));
-  return exitOf([done]);
+  return exitOfDone(done);
 }
 
 async function importOne(file: string, bytes: Uint8Array, args: ImportArgs): Promise<Done> {
   const result = await importReport(bytes, { format: args.format, locale: args.locale });
-  if (!result.report) return { file, result, outcome: "failed", errors: 0 };
+  if (!result.report) return { file, result, valid: null, errors: 0 };
   const v = validate(result.report, { locale: args.locale });
-  return { file, result, outcome: v.valid ? "valid" : "invalid", errors: v.counts.error };
+  return { file, result, valid: v.valid, errors: v.counts.error };
 }
 
 async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
@@ -126,7 +104,8 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
     } catch (e) {
       bar.done();
       io.stderr(`✖ ${file}: ${fill(words.io[locale], { detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
-      all.push({ file, result: { report: null, diagnostics: [], edition: null, format: null, stats: { cells: 0, read: 0, splitByRules: 0, inferred: 0, blank: 0, ambiguous: 0, missing: 0 } }, outcome: "failed", errors: 0 });
+      const detail = fill(words.io[locale], { detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+      all.push({ file, result: await importReport(new Uint8Array(), { locale }).then((r) => ({ ...r, diagnostics: [{ pointer: "", reason: "unreadable", severity: "error", message: detail, source: {} }] })), valid: null, errors: 0 });
       continue;
     }
     const json = done.result.report;
@@ -135,7 +114,7 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
       const rel = relative(args.input, file);
       const out = join(args.output, rel.slice(0, rel.length - extname(rel).length) + ".json");
       if (await write(out, `${JSON.stringify(json, null, 2)}\n`, io, locale)) done.output = out;
-      else done.outcome = "failed";
+      else done.unwritten = true;
     }
     bar.done();
     if (args.jsonDiagnostics) io.stdout(jsonLine(done, false));
@@ -143,16 +122,9 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
     all.push(done);
   }
   bar.done();
-  const tally = { files: all.length, valid: 0, invalid: 0, failed: 0 };
-  for (const d of all) tally[d.outcome]++;
-  if (args.jsonDiagnostics) io.stdout(`${JSON.stringify({ type: "summary", ...tally })}\n`);
-  else io.stderr(`${fill(words.batch[locale], tally)}\n`);
-  return exitOf(all);
-}
-
-function exitOf(all: Done[]): number {
-  if (all.some((d) => d.outcome === "failed")) return EXIT.unusable;
-  return all.every((d) => d.outcome === "valid") ? EXIT.ok : EXIT.invalid;
+  if (args.jsonDiagnostics) io.stdout(`${JSON.stringify(summarise(all))}\n`);
+  else io.stderr(summaryTable(all, locale));
+  return exitOfAll(all);
 }
 
 async function write(path: string, text: string, io: Io, locale: Locale): Promise<boolean> {
@@ -167,15 +139,18 @@ async function write(path: string, text: string, io: Io, locale: Locale): Promis
 }
 
 function jsonLine(d: Done, withReport: boolean): string {
-  const { report, diagnostics, edition, format, stats } = d.result;
+  const { report, diagnostics, edition, format, stats, completeness } = d.result;
   return `${JSON.stringify({
     type: "result",
     file: d.file,
     ...(d.output ? { output: d.output } : {}),
+    status: statusOfDone(d),
+    completeness,
     format,
     edition,
     imported: report !== null,
-    valid: d.outcome === "valid",
+    valid: d.valid === true,
+    exitCode: exitOfDone(d),
     stats,
     diagnostics,
     ...(withReport ? { report } : {}),
@@ -192,14 +167,10 @@ function diagnosticLine(x: Diagnostic): string {
 
 function human(d: Done, locale: Locale): string {
   const r = d.result;
-  const s = r.stats;
-  const mark = d.outcome === "valid" ? "✔" : "✖";
-  const status =
-    d.outcome === "valid" ? words.valid[locale] : d.outcome === "invalid" ? fill(words.invalid[locale], { errors: d.errors }) : words.nothing[locale];
-  let out = `${mark} ${d.file} — ${status}\n`;
+  let out = statusLine(d, locale);
   if (r.report) {
-    const edition = r.edition ? fill(words.edition[locale], { edition: r.edition }) : words.noEdition[locale];
-    out += `  ${fill(words.summary[locale], { edition, cells: s.cells, read: s.read, split: s.splitByRules, inferred: s.inferred, blank: s.blank, ambiguous: s.ambiguous, missing: s.missing })}\n`;
+    const edition = r.edition ? `${fill(words.edition[locale], { edition: r.edition })}，` : "";
+    out += `  ${locale === "zh-CN" ? edition : edition.replace("，", ", ")}${cellsLine(r.completeness, locale)}\n`;
   }
   // what needs a look: errors and warnings first; the many blank/inferred notes are counted above
   const shown = r.diagnostics.filter((x) => x.severity !== "info");
@@ -213,71 +184,85 @@ function human(d: Done, locale: Locale): string {
 export const importHelp: Record<Locale, string> = {
   "zh-CN": `用法：zfxxgk import <文件|目录|-> [-o 输出] [选项]
 
-读取已发布的年度报告（PDF、从 PDF 提取的文本、网页抓取的文本或 HTML 网页），
+读取已发布的年度报告（PDF、Word 文档 .docx/.doc、从 PDF 提取的文本、网页抓取的文本或 HTML 网页），
 按其所用格式生成报告 JSON：2021 版，或 2019 版（试行格式，2019、2020 年度报告）。读不准的单元格不猜：表格中空白或写作 /、—、无 的格记为 null；
 数字连写时按勾稽关系拆分，有多种拆分都成立时记为 null 并列出各种可能。
 每个未按原样读出的单元格都有说明（原因与原文位置）。
 
+每个文件先给出导入状态：完整（每格按原文读取、原文空白或按规则拆分）、部分（有格无法确定或
+未找到，给出未读出的格数）、失败（未找到某张表、过半的格未读出、扫描件无文字层或不是年报）；
+再给出校验结果。导入目录时最后给出汇总表：各状态的文件数、各种结果的单元格数，以及需要人工
+查看的文件（最差的在前）。
+
 输入：
   文件    格式按内容判断（也可用 --format 指定）
   -       从标准输入读取
-  目录    递归导入其中所有 .pdf、.txt、.html、.htm 文件（不读 .json），须给出 -o 输出目录；
+  目录    递归导入其中所有 .pdf、.docx、.doc、.wps、.txt、.html、.htm 文件（不读 .json），须给出 -o 输出目录；
           a/b.pdf 写为 <输出目录>/a/b.json，终端上显示进度
 
 选项：
   -o, --output <路径>          单个文件：写入的 JSON 文件（不给出时输出到标准输出）；目录：输出目录
-  --format auto|pdf|text|html  输入格式（默认 auto，按内容判断）
-  --json-diagnostics           在标准输出上每个文件输出一行 JSON（格式、版本、统计、全部说明；
-                               未给出 -o 时含报告本身），目录导入最后一行为汇总
+  --format auto|pdf|docx|doc|text|html  输入格式（默认 auto，按内容判断）
+  --json                       在标准输出上每个文件输出一行 JSON（状态、completeness、格式、版本、
+                               全部说明；未给出 -o 时含报告本身），目录导入最后一行为汇总
+                               （与终端上的汇总表相同）；--json-diagnostics 同义
   --locale zh-CN|en            信息语言（默认 zh-CN）
   --help                       显示本说明
 
 2019 版报告的“采购总金额”按万元记录（原文以元印出的，换算后原文记入 sourceTokens）。
 
-退出码：0 导入结果通过校验；1 已导入但未通过校验；2 未能导入任何内容、
-文件无法读取或用法错误（目录：有文件未能导入时为 2）。
+退出码：0 完整导入且通过校验；1 部分导入，或未通过校验；2 导入失败（缺表、扫描件、
+不是年报）、文件无法读取或用法错误（目录：取最差的文件）。
 
 示例：
   zfxxgk import 2024年报.pdf -o report.json
-  zfxxgk import page.html --json-diagnostics > result.jsonl
+  zfxxgk import 2024年报.docx -o report.json
+  zfxxgk import page.html --json > result.jsonl
   zfxxgk import 年报/ -o out/
 `,
   en: `Usage: zfxxgk import <file|dir|-> [-o out] [options]
 
-Reads a published annual report — PDF, text extracted from a PDF, crawled page text, or an HTML
-page — and writes it as report JSON of the edition it follows: 2021, or the 2019 trial format
+Reads a published annual report — PDF, Word (.docx, .doc), text extracted from a PDF, crawled page
+text, or an HTML page — and writes it as report JSON of the edition it follows: 2021, or the 2019 trial format
 (reports on 2019 and 2020). Nothing is guessed: a cell left blank or
 written as /, — or 无 is null; figures that run together are split by the consistency rules, and
 where more than one split holds the cells are null and every split is listed. Every cell not read
 as printed gets a diagnostic with the reason and where in the source it is.
 
+Each file's import status comes first: complete (every cell read as printed, blank as printed or
+split by the rules), partial (some cells ambiguous or not found: their count is given) or failed (a
+table not found, more than half the cells not read, a scan with no text layer, not a report); then
+whether it validates. A directory ends with a summary table: files by status, cells by outcome, and
+the files that need a person, worst first.
+
 Input:
   file    its format told from its content (or given with --format)
   -       standard input
-  dir     every .pdf, .txt, .html and .htm file in it, recursively (.json files are not read);
+  dir     every .pdf, .docx, .doc, .wps, .txt, .html and .htm file in it, recursively (.json files are not read);
           needs -o <output directory>; a/b.pdf is written as <output directory>/a/b.json; shows
           progress on a terminal
 
 Options:
   -o, --output <path>          one file: the JSON file to write (standard output without it);
                                a directory: the output directory
-  --format auto|pdf|text|html  the input's format (default auto: from its content)
-  --json-diagnostics           one JSON line per file on standard output (format, edition, counts,
-                               every diagnostic; the report itself when there is no -o), then a
-                               summary line for a directory
+  --format auto|pdf|docx|doc|text|html  the input's format (default auto: from its content)
+  --json                       one JSON line per file on standard output (status, completeness,
+                               format, edition, every diagnostic; the report itself when there is
+                               no -o), then for a directory a summary line (the summary table's
+                               content); --json-diagnostics is the same
   --locale zh-CN|en            language of the messages (default zh-CN)
   --help                       show this text
 
 A 2019-edition report's 采购总金额 is kept in 万元 (a figure printed in 元 is converted, and the
 printed text kept in sourceTokens).
 
-Exit codes: 0 the imported report is valid; 1 imported but not valid;
-2 nothing could be imported, unreadable input, or bad usage (a directory: 2 when any file was not
-imported).
+Exit codes: 0 imported complete and valid; 1 partial, or not valid; 2 failed (a table missing, a
+scan, not a report), unreadable input, or bad usage (a directory: the worst file's).
 
 Examples:
   zfxxgk import report-2024.pdf -o report.json
-  zfxxgk import page.html --json-diagnostics > result.jsonl
+  zfxxgk import report-2024.docx -o report.json
+  zfxxgk import page.html --json > result.jsonl
   zfxxgk import reports/ -o out/
 `,
 };

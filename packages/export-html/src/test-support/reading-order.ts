@@ -4,6 +4,7 @@
 // with the labels of the report's edition.
 import { labels as allLabels } from "@zfxxgk/schema";
 import type { Report } from "@zfxxgk/types";
+import { rowsOf } from "@zfxxgk/edition";
 
 export type Token = { kind: "text"; text: string } | { kind: "row"; labels: string[]; values: string[]; name: string };
 
@@ -50,10 +51,8 @@ export function readingOrder(report: Report): Token[] {
   t(grouped.label);
   t(a.columns.total!);
   grouped.columns.forEach((c) => t(a.columns[c]!));
-  const keys = Object.keys(a.rows);
   const seen = new Set<string>();
-  for (const key of keys.filter((k) => !keys.some((o) => o.startsWith(`${k}.`)))) {
-    const parts = key.split(".");
+  for (const { key, path: parts } of rowsOf(report.edition, "applications")) {
     const heads: string[] = [];
     // a group cell is read once, in the first row it covers
     for (let i = 1; i < parts.length; i++) {

@@ -1,6 +1,7 @@
 // Checks of the three tables that hold for either edition, read from the labels alone: each
 // label in its slot of the table grid, and each value cell showing the report's own number.
 import type { Labels } from "@zfxxgk/schema";
+import { rowsOf } from "@zfxxgk/edition";
 import { expect } from "vitest";
 import { attr, grid, hasClass, text, visibleText, type Element } from "./html.js";
 
@@ -20,10 +21,9 @@ export function expectValue(cell: Element, value: unknown): void {
   } else expect(text(cell)).toBe(String(value));
 }
 
-/** The leaf rows of 表三, as dotted keys of the labels: the rows that hold values. */
-export function applicationLeaves(a: Labels["applications"]): string[] {
-  const keys = Object.keys(a.rows);
-  return keys.filter((k) => !keys.some((o) => o.startsWith(`${k}.`)));
+/** The rows of 表三 that hold values, as dotted keys of the labels (from the edition model). */
+export function applicationLeaves(edition: string): string[] {
+  return rowsOf(edition, "applications").map((r) => r.key);
 }
 
 /**
@@ -94,9 +94,9 @@ export function expectApplicationsHead(t3: Element, a: Labels["applications"]): 
  * shallow row's own label spans what its missing levels leave free), then the row's 7 values.
  * Returns the grid, for the spans each edition checks.
  */
-export function expectApplicationsBody(t3: Element, a: Labels["applications"], applications: unknown): Element[][] {
+export function expectApplicationsBody(t3: Element, edition: string, a: Labels["applications"], applications: unknown): Element[][] {
   const columnKeys = Object.keys(a.columns);
-  const leaves = applicationLeaves(a);
+  const leaves = applicationLeaves(edition);
   const [body] = groups(t3, "tbody");
   const g = grid(body!);
   expect(g).toHaveLength(leaves.length);
@@ -115,8 +115,8 @@ export function expectApplicationsBody(t3: Element, a: Labels["applications"], a
 }
 
 /** The rowspan of a group cell of 表三 (results, results.denied …), at the first row it covers. */
-export function groupSpan(g: Element[][], a: Labels["applications"], key: string): number {
-  const leaves = applicationLeaves(a);
+export function groupSpan(g: Element[][], edition: string, key: string): number {
+  const leaves = applicationLeaves(edition);
   const level = key.split(".").length - 1;
   return Number(attr(g[leaves.findIndex((k) => k.startsWith(`${key}.`))]![level]!, "rowspan"));
 }

@@ -3,6 +3,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { labels } from "@zfxxgk/schema";
+import { rowsOf } from "@zfxxgk/edition";
 import { corpus, readJson } from "./paths.js";
 
 export interface Truth {
@@ -15,9 +16,9 @@ export interface Truth {
 
 const t3 = labels["2021"].applications;
 /** Table 三's leaf rows, as dotted paths in print order (group headers have no cells). */
-export const table3Rows = Object.keys(t3.rows).filter((p) => !Object.keys(t3.rows).some((q) => q.startsWith(`${p}.`)));
+export const table3Rows = rowsOf("2021", "applications").map((r) => r.key);
 export const table3Columns = Object.keys(t3.columns);
-export const table4Groups = ["administrativeReconsideration", "litigation.direct", "litigation.afterReconsideration"];
+export const table4Groups = rowsOf("2021", "reviewAndLitigation").map((r) => r.key);
 export const table4Columns = Object.keys(labels["2021"].reviewAndLitigation.columns);
 
 /** 2021-edition truth files (25 rows in table 三). */

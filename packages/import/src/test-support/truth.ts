@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { labels } from "@zfxxgk/schema";
+import { shapeOf, type Shape } from "../../scripts/corpus-shape.mjs";
 import { corpus } from "./paths.js";
 
 export interface Truth {
@@ -19,23 +20,16 @@ export function readTruth(name: string): Truth {
   return JSON.parse(readFileSync(join(corpus, "truth", `${name}.json`), "utf8")) as Truth;
 }
 
-/** Every corpus file that has a truth file: [relative path, truth name]. */
-export function corpusFiles(): { file: string; name: string; kind: "pdf" | "pdf-text" | "html" | "crawled-text" }[] {
+/** Every corpus file that has a truth file: [relative path, truth name, its shape]. */
+export function corpusFiles(): { file: string; name: string; kind: Shape }[] {
   const out: ReturnType<typeof corpusFiles> = [];
   const truths = new Set(readdirSync(join(corpus, "truth")).map((f) => f.replace(/\.json$/, "")));
-  for (const f of readdirSync(join(corpus, "raw")).sort()) {
-    const name = f.replace(/\.page\.html$|\.txt$/, "");
-    if (f.endsWith(".meta.json") || !truths.has(name)) continue;
-    if (f.endsWith(".page.html")) out.push({ file: `raw/${f}`, name, kind: "html" });
-    else if (f.endsWith(".txt")) {
-      // the corpus README: crawled page text starts with the crawler's header; PDF text does not
-      const head = readFileSync(join(corpus, "raw", f), "utf8").slice(0, 2000);
-      out.push({ file: `raw/${f}`, name, kind: /={4,}\s*正文\s*={4,}/.test(head) ? "crawled-text" : "pdf-text" });
+  for (const dir of ["raw", "pdf"]) {
+    for (const f of readdirSync(join(corpus, dir)).sort()) {
+      const name = f.replace(/\.page\.html$|\.txt$|\.pdf$/, "");
+      if (f.endsWith(".json") || !truths.has(name)) continue;
+      out.push({ file: `${dir}/${f}`, name, kind: shapeOf(f, readFileSync(join(corpus, dir, f))) });
     }
-  }
-  for (const f of readdirSync(join(corpus, "pdf")).sort()) {
-    const name = f.replace(/\.pdf$/, "");
-    if (truths.has(name)) out.push({ file: `pdf/${f}`, name, kind: "pdf" });
   }
   return out;
 }
@@ -72,7 +66,9 @@ export function truthCells(t: Truth): Map<string, number | null> {
   if (rows.length !== leaves.length) throw new Error(`truth has ${rows.length} rows for ${leaves.length}`);
   const cols = Object.keys(l.applications.columns);
   leaves.forEach((path, i) => {
-    const [label, values] = rows[i]!;
+    const [printed, values] = rows[i]!;
+    // a row the source does not print (a hybrid layout) is marked so; its cells are null
+    const label = printed.replace(/\s*\(not printed\)$/, "");
     if (!norm(label).endsWith(norm(l.applications.rows[path]!))) throw new Error(`truth row ${label} is not ${l.applications.rows[path]}`);
     cols.forEach((c, j) => cells.set(`${ptr("applications", path)}/${c}`, values[j] ?? null));
   });

@@ -3,6 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { labels } from "@zfxxgk/schema";
+import { rowsOf } from "@zfxxgk/edition";
 import { corpus } from "./paths.js";
 
 export function setAt(report: any, pointer: string, value: unknown): void {
@@ -46,7 +47,7 @@ const normalise = (s: string) => s.replace(/[\s“”"]/g, "").replace(/、/g, "
 export function reportFromTruth(t: Truth): any {
   const edition = truthEdition(t);
   const l = labels[edition].applications;
-  const rowPaths = Object.keys(l.rows).filter((p) => !Object.keys(l.rows).some((q) => q.startsWith(`${p}.`)));
+  const rowPaths = rowsOf(edition, "applications").map((r) => r.key);
   const truthRows = Object.entries(t.table3Rows);
   if (truthRows.length !== rowPaths.length) throw new Error(`truth has ${truthRows.length} table-3 rows`);
   const applications: any = {};

@@ -1,0 +1,155 @@
+// What `zfxxgk import` says about each file and about a whole directory: the import's status first
+// (complete / partial / failed), then validity — so that an integrator importing a province's
+// reports sees at once which files need a person, worst first.
+import type { Completeness, ImportResult, ImportStatus } from "@zfxxgk/import";
+import type { Locale } from "../i18n.js";
+import { EXIT } from "../io.js";
+
+export interface Done {
+  file: string;
+  result: ImportResult;
+  /** validated: null when there is no report */
+  valid: boolean | null;
+  errors: number;
+  output?: string;
+  /** a write failed after the import */
+  unwritten?: boolean;
+}
+
+const words = {
+  complete: { "zh-CN": "完整导入", en: "complete" },
+  partial: { "zh-CN": "部分导入：{n} 格未读出", en: "partial: {n} cells not read" },
+  failed: { "zh-CN": "导入失败", en: "failed" },
+  valid: { "zh-CN": "通过校验", en: "valid" },
+  validRead: { "zh-CN": "已读出部分通过校验", en: "what was read is valid" },
+  invalid: { "zh-CN": "未通过校验（{errors} 个错误）", en: "not valid ({errors} errors)" },
+  tablesMissing: { "zh-CN": "未找到{tables}", en: "{tables} not found" },
+  notRead: { "zh-CN": "{n} 格未读出", en: "{n} cells not read" },
+  cells: {
+    "zh-CN": "{cells} 格：按原文读取 {read}，原文空白 {blank}，按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}",
+    en: "{cells} cells: {read} read as printed, {blank} blank as printed, {split} split by the rules, {ambiguous} ambiguous, {missing} not found",
+  },
+  tableHead: { "zh-CN": "导入汇总", en: "Import summary" },
+  filesRow: {
+    "zh-CN": "文件    共 {files}：完整 {complete}，部分 {partial}，失败 {failed}；完整且通过校验 {ok}",
+    en: "files   {files}: {complete} complete, {partial} partial, {failed} failed; {ok} complete and valid",
+  },
+  cellsRow: {
+    "zh-CN": "单元格  共 {cells}：按原文读取 {read}，原文空白 {blank}，按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}",
+    en: "cells   {cells}: {read} read as printed, {blank} blank as printed, {split} split by the rules, {ambiguous} ambiguous, {missing} not found",
+  },
+  needs: { "zh-CN": "需要人工查看（{n} 个，最差的在前）：", en: "Files that need a person ({n}, worst first):" },
+  none: { "zh-CN": "没有需要人工查看的文件", en: "no file needs a person" },
+} satisfies Record<string, Record<Locale, string>>;
+
+const TABLE_NAMES: Record<string, Record<Locale, string>> = {
+  proactiveDisclosure: { "zh-CN": "表二（主动公开）", en: "table 二 (proactive disclosure)" },
+  applications: { "zh-CN": "表三（依申请公开）", en: "table 三 (applications)" },
+  reviewAndLitigation: { "zh-CN": "表四（复议诉讼）", en: "table 四 (review and litigation)" },
+};
+
+export const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (w, k: string) => String(v[k] ?? w));
+
+export const notRead = (c: Completeness) => c.ambiguous + c.notFound;
+
+/** A write that failed turns the file's status to failed: the user has no report of it. */
+export function statusOfDone(d: Done): ImportStatus {
+  return d.unwritten ? "failed" : d.result.status;
+}
+
+/** 0 only for a complete import that validates; partial or invalid → 1; failed or nothing → 2. */
+export function exitOfDone(d: Done): number {
+  const s = statusOfDone(d);
+  if (s === "failed") return EXIT.unusable;
+  return s === "complete" && d.valid === true ? EXIT.ok : EXIT.invalid;
+}
+
+export function exitOfAll(all: Done[]): number {
+  return all.reduce<number>((worst, d) => Math.max(worst, exitOfDone(d)), all.length ? EXIT.ok : EXIT.unusable);
+}
+
+/** The status line of one file: what was imported first, then whether it validates. */
+export function statusLine(d: Done, locale: Locale): string {
+  const s = statusOfDone(d);
+  const c = d.result.completeness;
+  const mark = exitOfDone(d) === EXIT.ok ? "✔" : s === "failed" ? "✖" : "⚠";
+  const parts: string[] = [];
+  if (s === "complete") parts.push(words.complete[locale]);
+  else if (s === "partial") parts.push(fill(words.partial[locale], { n: notRead(c) }));
+  else {
+    parts.push(words.failed[locale]);
+    if (d.result.report && c.tablesNotFound.length) parts.push(fill(words.tablesMissing[locale], { tables: c.tablesNotFound.map((t) => TABLE_NAMES[t]![locale]).join(locale === "zh-CN" ? "、" : ", ") }));
+    else if (d.result.report) parts.push(fill(words.notRead[locale], { n: notRead(c) }));
+    else {
+      const why = d.result.diagnostics.find((x) => x.severity === "error" && x.pointer === "");
+      if (why) parts.push(why.message);
+    }
+  }
+  // a failed import's valid remainder says nothing worth reading next to what is missing
+  if (d.valid === true && s !== "failed") parts.push(s === "complete" ? words.valid[locale] : words.validRead[locale]);
+  else if (d.valid === false) parts.push(fill(words.invalid[locale], { errors: d.errors }));
+  return `${mark} ${d.file} — ${parts.join(locale === "zh-CN" ? "；" : "; ")}\n`;
+}
+
+export function cellsLine(c: Completeness, locale: Locale): string {
+  return fill(words.cells[locale], { cells: c.cells, read: c.readAsPrinted, blank: c.blankAsPrinted, split: c.splitByRules, ambiguous: c.ambiguous, missing: c.notFound });
+}
+
+const RANK: Record<ImportStatus, number> = { failed: 2, partial: 1, complete: 0 };
+
+/** Files a person must look at: failed before partial before invalid, more cells not read first. */
+export function needingAPerson(all: Done[]): Done[] {
+  return all
+    .filter((d) => exitOfDone(d) !== EXIT.ok)
+    .sort((a, b) => RANK[statusOfDone(b)] - RANK[statusOfDone(a)] || notRead(b.result.completeness) - notRead(a.result.completeness) || b.errors - a.errors || a.file.localeCompare(b.file));
+}
+
+export interface BatchSummary {
+  type: "summary";
+  files: number;
+  status: Record<ImportStatus, number>;
+  /** complete and valid: exit 0 for these alone */
+  completeAndValid: number;
+  valid: number;
+  invalid: number;
+  cells: Omit<Completeness, "tablesNotFound">;
+  needsPerson: { file: string; status: ImportStatus; notRead: number; tablesNotFound: string[]; errors: number }[];
+}
+
+export function summarise(all: Done[]): BatchSummary {
+  const status = { complete: 0, partial: 0, failed: 0 };
+  const cells = { cells: 0, readAsPrinted: 0, blankAsPrinted: 0, splitByRules: 0, ambiguous: 0, notFound: 0 };
+  let ok = 0;
+  let valid = 0;
+  let invalid = 0;
+  for (const d of all) {
+    status[statusOfDone(d)]++;
+    if (exitOfDone(d) === EXIT.ok) ok++;
+    if (d.valid === true) valid++;
+    if (d.valid === false) invalid++;
+    const c = d.result.completeness;
+    for (const k of Object.keys(cells) as (keyof typeof cells)[]) cells[k] += c[k];
+  }
+  const needsPerson = needingAPerson(all).map((d) => ({
+    file: d.file,
+    status: statusOfDone(d),
+    notRead: notRead(d.result.completeness),
+    tablesNotFound: d.result.completeness.tablesNotFound,
+    errors: d.errors,
+  }));
+  return { type: "summary", files: all.length, status, completeAndValid: ok, valid, invalid, cells, needsPerson };
+}
+
+/** The table a directory import ends with. */
+export function summaryTable(all: Done[], locale: Locale): string {
+  const s = summarise(all);
+  let out = `\n${words.tableHead[locale]}\n`;
+  out += `  ${fill(words.filesRow[locale], { files: s.files, ...s.status, ok: s.completeAndValid })}\n`;
+  const c = s.cells;
+  out += `  ${fill(words.cellsRow[locale], { cells: c.cells, read: c.readAsPrinted, blank: c.blankAsPrinted, split: c.splitByRules, ambiguous: c.ambiguous, missing: c.notFound })}\n`;
+  const worst = needingAPerson(all);
+  if (worst.length === 0) return `${out}  ${words.none[locale]}\n`;
+  out += `  ${fill(words.needs[locale], { n: worst.length })}\n`;
+  for (const d of worst) out += `  ${statusLine(d, locale)}`;
+  return out;
+}
