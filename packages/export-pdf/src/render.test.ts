@@ -7,6 +7,16 @@ import { join, resolve } from "node:path";
 import { importReport } from "@zfxxgk/import";
 import { programForTests } from "@zfxxgk/system-programs/testing";
 import { afterAll, describe, expect, it } from "vitest";
+
+/**
+ * The importer gives up on a PDF after 20 s of wall-clock time (reason "timeout"); on a machine
+ * busy with other work that says nothing about the PDF, so a timed-out import is tried again.
+ */
+async function importPdf(pdf: Uint8Array) {
+  let result = await importReport(pdf, { format: "pdf" });
+  for (let i = 0; i < 2 && result.report === null && result.diagnostics.some((d) => d.reason === "timeout"); i++) result = await importReport(pdf, { format: "pdf" });
+  return result;
+}
 import { PdfExportError, renderPdf } from "./index.js";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -32,11 +42,11 @@ describe.skipIf(!chromium || !pdftotext)("the seed printed by Chromium", () => {
   });
 
   it("imported, gives the report back: every cell exact", async () => {
-    const { report: back } = await importReport(pdf, { format: "pdf" });
+    const { report: back } = await importPdf(pdf);
     const report = seed();
     for (const t of ["proactiveDisclosure", "applications", "reviewAndLitigation"]) expect((back as any)[t], t).toEqual(report[t]);
     expect(back!.title).toBe(report.title);
-  });
+  }, 120_000);
 });
 
 describe("without Chromium", () => {
