@@ -104,7 +104,7 @@ describe("deterministic bytes", () => {
     expect(east.stderr).toBe("");
     expect(east.stdout.length).toBeGreaterThan(1000);
     expect(west.stdout).toBe(east.stdout);
-  });
+  }, 120_000);
 
   it.each(goldenCases)("$file is what the seed renders to", ({ file, report }) => {
     const golden = readFileSync(join(import.meta.dirname, "../golden", file));

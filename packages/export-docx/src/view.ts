@@ -4,7 +4,6 @@
 // rest. Text arrives here already checked (check.ts): every character is one XML 1.0 carries.
 import type { SafeString } from "handlebars";
 import { editions, layouts, type RenderEdition } from "@zfxxgk/export-html";
-import { labels as schemaLabels, type Edition, type Labels } from "@zfxxgk/schema";
 import type { Report } from "@zfxxgk/types";
 import { chineseDate } from "./format.js";
 import { fragments } from "./fragments.js";
@@ -90,19 +89,19 @@ function valuesOf(row: Obj, keys: readonly string[], into: unknown[] = []): unkn
   return into;
 }
 
-function headingsOf(labels: Labels) {
-  const s = labels.sections;
+function headingsOf(edition: RenderEdition) {
+  const heading = (key: string) => layouts[edition]!.model.sections.find((s) => s.key === key)!.heading;
   return {
-    overview: s.overview!.heading,
-    proactive: s.proactiveDisclosure!.heading,
-    applications: s.applications!.heading,
-    review: s.reviewAndLitigation!.heading,
-    problems: s.problemsAndImprovements!.heading,
-    other: s.otherMatters!.heading,
+    overview: heading("overview"),
+    proactive: heading("proactiveDisclosure"),
+    applications: heading("applications"),
+    review: heading("reviewAndLitigation"),
+    problems: heading("problemsAndImprovements"),
+    other: heading("otherMatters"),
   };
 }
 
-const headings = Object.fromEntries(editions.map((e) => [e, headingsOf(schemaLabels[e as Edition])])) as Record<RenderEdition, ReturnType<typeof headingsOf>>;
+const headings = Object.fromEntries(editions.map((e) => [e, headingsOf(e)])) as Record<RenderEdition, ReturnType<typeof headingsOf>>;
 
 export function documentView(report: Report, edition: RenderEdition): DocumentView {
   const r = report as unknown as Obj;
