@@ -22,33 +22,37 @@ export function deref(schema, node) {
   return n;
 }
 
-/** Every pointer under the schema's root whose node is a table cell → its kind. */
-export function schemaCells(schema) {
-  const out = new Map();
+/**
+ * Visits every property under the schema's root (outside arrays) with its pointer, its own node
+ * and the node it refers to; `visit` returning false stops the descent there.
+ */
+function eachProperty(schema, visit) {
   const walk = (node, pointer, depth) => {
     if (depth > 8 || !node) return;
-    const kind = CELL_KINDS[node.$ref];
-    if (kind) {
-      out.set(pointer, kind);
-      return;
-    }
     const n = deref(schema, node);
+    if (pointer && visit(pointer, node, n) === false) return;
     for (const [k, child] of Object.entries(n?.properties ?? {})) walk(child, `${pointer}/${k}`, depth + 1);
   };
   walk(schema, "", 0);
+}
+
+/** Every pointer under the schema's root whose node is a table cell → its kind. */
+export function schemaCells(schema) {
+  const out = new Map();
+  eachProperty(schema, (pointer, node) => {
+    const kind = CELL_KINDS[node.$ref];
+    if (kind) out.set(pointer, kind);
+    return !kind;
+  });
   return out;
 }
 
 /** Pointers of the schema's properties marked `deprecated: true` (outside arrays). */
 export function deprecatedPointers(schema) {
   const out = [];
-  const walk = (node, pointer, depth) => {
-    if (depth > 8 || !node) return;
-    const n = deref(schema, node);
-    if ((node.deprecated === true || n?.deprecated === true) && pointer) out.push(pointer);
-    for (const [k, child] of Object.entries(n?.properties ?? {})) walk(child, `${pointer}/${k}`, depth + 1);
-  };
-  walk(schema, "", 0);
+  eachProperty(schema, (pointer, node, n) => {
+    if (node.deprecated === true || n?.deprecated === true) out.push(pointer);
+  });
   return out;
 }
 

@@ -1,5 +1,5 @@
-// schema + labels + rules (@zfxxgk/schema) → packages/validator/generated/: per edition, the ajv
-// standalone validator, the cell table with label paths, and the rules compiled to instances.
+// schema + the edition model (generators/model) → packages/validator/generated/: per edition, the
+// ajv standalone validator and the reader of the cells into typed arrays.
 // `--check` compares with the committed files instead of writing them (CI: stale check).
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -63,13 +63,11 @@ function readCellsSource(cells) {
   return `${put}export function readCells(r, v, s) {\n${lines.join("\n")}\n}\n`;
 }
 
-const SEP = " › ";
-
-/** The validator module of one edition: its schema's ajv code, and its model's cells and rules. */
+/**
+ * The validator code of one edition: its schema's ajv code, and the reader of its model's cells.
+ * The cells, labels and rules themselves are the model's (@zfxxgk/edition), joined at load.
+ */
 function editionSource(schema, model) {
-  const cellTable = model.cells.map((c) => ({ pointer: c.pointer, path: c.path, labelPath: c.labelPath.join(SEP), kind: c.kind }));
-  const nodeTable = Object.fromEntries(Object.entries(model.nodes).map(([p, path]) => [p, path.join(SEP)]));
-  const list = (xs) => `[\n${xs.map((x) => `  ${JSON.stringify(x)},`).join("\n")}\n]`;
   const edition = model.edition;
   return (
     HEADER(edition) +
@@ -78,11 +76,8 @@ function editionSource(schema, model) {
     "\n" +
     `export const edition = ${JSON.stringify(edition)};\n` +
     `export const schemaId = ${JSON.stringify(model.schemaId)};\n` +
-    `export const cells = ${list(cellTable)};\n` +
-    `export const nodes = ${JSON.stringify(nodeTable, null, 2)};\n` +
-    `export const rules = ${list(model.rules)};\n` +
-    `export const deprecated = ${JSON.stringify(model.deprecated)};\n` +
-    readCellsSource(cellTable)
+    `export const cellCount = ${model.cells.length};\n` +
+    readCellsSource(model.cells)
   );
 }
 
@@ -110,8 +105,8 @@ export function validatorFiles(editions, version) {
   files["index.d.ts"] =
     HEADER("*") +
     `import type * as Edition from "./edition.js";\n` +
-    `export type EditionModule = typeof Edition;\n` +
-    `export declare const editions: Record<string, EditionModule>;\n`;
+    `export type EditionCode = typeof Edition;\n` +
+    `export declare const editions: Record<string, EditionCode>;\n`;
   return files;
 }
 

@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
+import { chromiumArgs, findProgram } from "@zfxxgk/system-programs";
 import { chromium } from "playwright-core";
 import { serveDir } from "./serve.mjs";
 
@@ -24,7 +25,7 @@ const total = sizes.reduce((a, s) => a + s.gz, 0);
 console.log(`  total gzip ${kb(total)}; loaded at start (without the importer's lazy chunks) ${kb(total - lazy.reduce((a, s) => a + s.gz, 0))}`);
 
 const server = await serveDir(dist);
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+const browser = await chromium.launch({ executablePath: findProgram("chromium") ?? "chromium", args: [...chromiumArgs] });
 try {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   await page.goto(server.url);

@@ -3,6 +3,8 @@
 //   1. a text report — the seed, text extracted from its PDF — read from a Buffer.
 //      Target: ≥ 1,000 reports/s.
 //   2. the 淮安 PDF (6 pages). Target: ≤ 200 ms per report.
+//   3. Word: the 塔城市 2024 report saved by LibreOffice as .docx and .doc (src/word/fixtures).
+//      No target: ms per report and the ratio to JSON.parse are printed.
 // Baselines: JSON.parse of the seed report's JSON (as scripts/bench.mjs measures it), and reading
 // the PDF file from disk. The targets are set for the machine TOOLING.md measured (JSON.parse of
 // that JSON ~48,000 /s); on a slower or busier machine they scale with the baseline:
@@ -27,6 +29,8 @@ const PDF_TARGET = 200; // ms per report
 const seedText = readFileSync(join(corpus, "raw/00-tacheng-2024.txt"));
 const pdfPath = join(corpus, "pdf/01-huaian-city-2024.pdf");
 const pdf = readFileSync(pdfPath);
+const docx = readFileSync(join(import.meta.dirname, "src/word/fixtures/tacheng.docx"));
+const doc = readFileSync(join(import.meta.dirname, "src/word/fixtures/tacheng.doc"));
 const json = JSON.stringify(fill(JSON.parse(readFileSync(join(root, "examples/tacheng-2024/report.json"), "utf8"))), null, 2);
 
 // the results must be what the benchmark claims to measure
@@ -34,6 +38,10 @@ const checkText = await importReport(seedText);
 const checkPdf = await importReport(pdf); // also loads pdf.js, a one-time cost
 if (!checkText.report || checkText.stats.read + checkText.stats.inferred + checkText.stats.blank !== 200) throw new Error("the seed must import completely");
 if (!checkPdf.report || checkPdf.stats.read !== 200) throw new Error("the 淮安 PDF must import completely");
+for (const word of [docx, doc]) {
+  const r = await importReport(word);
+  if (!r.report || r.stats.read + r.stats.blank !== 200) throw new Error("the Word fixtures must import completely");
+}
 
 let sink = 0;
 const fast = new Bench({ time: 3000, warmup: true, warmupTime: 1000 });
@@ -43,6 +51,12 @@ fast
   })
   .add("importReport: seed text (8.4 KB)", async () => {
     sink += (await importReport(seedText)).stats.read;
+  })
+  .add(`importReport: .docx (LibreOffice, ${(docx.length / 1024).toFixed(1)} KB)`, async () => {
+    sink += (await importReport(docx)).stats.read;
+  })
+  .add(`importReport: .doc (LibreOffice, ${(doc.length / 1024).toFixed(1)} KB)`, async () => {
+    sink += (await importReport(doc)).stats.read;
   });
 await fast.run();
 
@@ -77,5 +91,9 @@ console.log(
 console.log(
   `PDF: ${pdfMs.toFixed(1)} ms per report (median) (${(pdfMs / readMs).toFixed(0)} × reading the file; ${pdfScaled.toFixed(1)} ms on the reference machine) — target ≤ ${PDF_TARGET} ms: ${pdfOk ? "met" : "NOT met"}`,
 );
+for (const t of fast.tasks.filter((t) => /\.docx? \(/.test(t.name))) {
+  const ms = t.result.latency.p50;
+  console.log(`Word: ${t.name.replace("importReport: ", "")}: ${ms.toFixed(2)} ms per report (median; ${Math.round(1000 / ms)} reports/s, ${(1000 / ms / parseRate).toFixed(4)} × JSON.parse) — no target`);
+}
 if (sink === 0.5) console.log("");
 process.exitCode = textOk && pdfOk ? 0 : 1;

@@ -1,4 +1,6 @@
-export type Edition = "2021" | "2019";
+import type { Edition } from "./editions.js";
+
+export type { Edition };
 export declare const editions: readonly Edition[];
 /** JSON Schema (draft 2020-12) of a report, per edition. */
 export declare const reportSchemas: Record<Edition, Record<string, unknown>>;

@@ -46,12 +46,8 @@ export interface CompiledRule {
 export declare const edition: string;
 export declare const schemaId: string;
 export declare const validateSchema: SchemaValidateFunction;
-export declare const cells: Cell[];
-/** pointer → label path, for tables, blocks, rows, groups and cells */
-export declare const nodes: Record<string, string>;
-export declare const rules: CompiledRule[];
-/** pointers of the fields the schema marks deprecated */
-export declare const deprecated: string[];
+/** the number of cells readCells reads, in the order of the edition model's cells */
+export declare const cellCount: number;
 /**
  * Reads every cell, in the order of cells, into v (the figure) and s (0 a figure, 1 blank,
  * 2 missing or not a number); both arrays start zeroed.

@@ -111,7 +111,7 @@ describe("zfxxgk import <file>", () => {
 
   it("a missing file and a bad --format are usage errors (exit 2)", async () => {
     expect((await run({ input: join(tmpdir(), "no-such-file.pdf") })).code).toBe(2);
-    const bad = await run({ input: seed, format: "docx" as never });
+    const bad = await run({ input: seed, format: "rtf" as never });
     expect(bad.code).toBe(2);
     expect(bad.err).toContain("--format");
   });
@@ -223,7 +223,7 @@ describe("import --help", () => {
     for (const l of ["zh-CN", "en"] as const) {
       expect(importHelp[l]).toContain("zfxxgk import <");
       expect(importHelp[l]).toContain("--json-diagnostics");
-      expect(importHelp[l]).toMatch(/--format auto\|pdf\|text\|html/);
+      expect(importHelp[l]).toMatch(/--format auto\|pdf\|docx\|doc\|text\|html/);
       expect(importHelp[l]).toMatch(/(示例|Examples)：?:?\n\s+zfxxgk import /);
     }
   });

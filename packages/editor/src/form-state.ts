@@ -1,6 +1,7 @@
 // Report ↔ form: what a cell input shows for a value and what value a typed text becomes, the text
 // sections as one paragraph per line, and the empty report every cell of which is blank (null).
-import { labelsOf, type Edition } from "./labels.js";
+import { editionModel } from "@zfxxgk/edition";
+import type { Edition } from "./labels.js";
 import type { CellKind } from "./table-model.js";
 import { tableModelOf } from "./table-model.js";
 import { setAt } from "./pointer.js";
@@ -70,5 +71,5 @@ export function emptyReport(year: number, edition: Edition = "2021"): Report {
 
 /** The text sections the form edits, in print order, with their headings as the edition prints them. */
 export function textSectionsOf(edition: Edition): { key: "overview" | "problemsAndImprovements" | "otherMatters"; heading: string }[] {
-  return (["overview", "problemsAndImprovements", "otherMatters"] as const).map((key) => ({ key, heading: labelsOf[edition].sections[key]!.heading }));
+  return (["overview", "problemsAndImprovements", "otherMatters"] as const).map((key) => ({ key, heading: editionModel(edition).sections.find((s) => s.key === key)!.heading }));
 }

@@ -3,11 +3,12 @@
 // createRequire. A report's `edition` picks which.
 import labels2021 from "@zfxxgk/schema/labels/2021.json" with { type: "json" };
 import labels2019 from "@zfxxgk/schema/labels/2019.json" with { type: "json" };
-import type { Labels } from "@zfxxgk/schema";
+import type { Edition, Labels } from "@zfxxgk/schema";
+import { editions as modelEditions } from "@zfxxgk/edition";
 
-/** The editions the page holds: the 2021 format and the 2019 trial format. */
-export const editions = ["2021", "2019"] as const;
-export type Edition = (typeof editions)[number];
+export type { Edition };
+/** The editions the page holds, newest first: those of the edition model (the 2021 format, the 2019 trial format). */
+export const editions = modelEditions as readonly Edition[];
 
 export const labelsOf: Record<Edition, Labels> = {
   "2021": labels2021 as unknown as Labels,

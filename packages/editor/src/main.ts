@@ -161,7 +161,7 @@ async function open(file: File): Promise<void> {
   else say("");
 }
 
-const fileInput = h("input", { type: "file", id: "file", accept: ".json,.pdf,.html,.htm,.txt,application/json,application/pdf,text/html,text/plain" });
+const fileInput = h("input", { type: "file", id: "file", accept: ".json,.pdf,.docx,.doc,.wps,.html,.htm,.txt,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,text/html,text/plain" });
 fileInput.addEventListener("change", () => {
   const f = fileInput.files?.[0];
   if (f) void open(f).finally(() => (fileInput.value = ""));

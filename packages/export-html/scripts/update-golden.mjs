@@ -6,6 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { chromiumArgs, findProgram } from "@zfxxgk/system-programs";
 import { goldenCases } from "./golden-cases.mjs";
 
 const pkg = join(import.meta.dirname, "..");
@@ -31,8 +32,8 @@ if (!process.argv.includes("--no-screenshot")) {
   const { chromium } = await import("playwright-core");
   const png = join(root, "docs/export-html/tacheng-2024.png");
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    executablePath: findProgram("chromium") ?? "chromium",
+    args: [...chromiumArgs],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 960, height: 900 }, deviceScaleFactor: 1 });

@@ -7,7 +7,7 @@ import { parseXml, renderXml } from "./index.js";
 import { hostile, reportArbitrary } from "./test-support/arbitrary.js";
 import { actualElements, expectedElements } from "./test-support/elements.js";
 import { seedReport } from "./test-support/paths.js";
-import { xmllint } from "./test-support/xmllint.js";
+import { xmllint, xmllintPath } from "./test-support/xmllint.js";
 
 /** The seed with every string that is free text replaced by `s` (codes and dates stay valid). */
 function withText(s: string): any {
@@ -35,7 +35,7 @@ describe("hostile strings", () => {
     expect(JSON.stringify(parseXml(xml))).toBe(JSON.stringify(reports[i as number]));
   });
 
-  it("every one of those documents passes xmllint", () => {
+  it.skipIf(!xmllintPath)("every one of those documents passes xmllint", () => {
     expect(xmllint(documents).filter((r) => !r.valid)).toEqual([]);
   });
 

@@ -10,7 +10,7 @@ import { environment } from "./templates.js";
 import { elementAt } from "./test-support/elements.js";
 import { goldenFile, seedReport } from "./test-support/paths.js";
 import { readTruth, reportFromTruth, table3Columns, table3Rows, table4Columns, table4Groups, truthNames } from "./test-support/truth.js";
-import { xmllint } from "./test-support/xmllint.js";
+import { xmllint, xmllintPath } from "./test-support/xmllint.js";
 
 /** Every leaf of a JSON value with its pointer's keys, e.g. [["applications","newReceived","total"], null]. */
 function leaves(value: unknown, path: string[] = []): [string[], unknown][] {
@@ -22,7 +22,7 @@ describe("the seed report (塔城市 2024)", () => {
   const report = seedReport();
   const xml = renderXml(report);
 
-  it("is valid against the XSD (xmllint)", () => {
+  it.skipIf(!xmllintPath)("is valid against the XSD (xmllint)", () => {
     expect(xmllint([xml])[0]).toMatchObject({ valid: true });
   });
 
@@ -81,7 +81,7 @@ describe.each(truthNames)("the corpus report %s", (name) => {
   const report = reportFromTruth(truth);
   const xml = renderXml(report);
 
-  it("is valid against the XSD (xmllint) and reads back as the same report", () => {
+  it.skipIf(!xmllintPath)("is valid against the XSD (xmllint) and reads back as the same report", () => {
     expect(xmllint([xml])[0]).toMatchObject({ valid: true });
     expect(JSON.stringify(parseXml(xml))).toBe(JSON.stringify(report));
   });
@@ -187,7 +187,7 @@ describe("a report that was not validated", () => {
     expect(fails([])).toMatchObject({ code: "EDITION" });
   });
 
-  it("writes values the schema rejects but XML can carry, exactly; the XSD is what rejects them", () => {
+  it.skipIf(!xmllintPath)("writes values the schema rejects but XML can carry, exactly; the XSD is what rejects them", () => {
     const r = seed();
     r.applications.newReceived.naturalPerson = -3;
     r.applications.carriedOver.naturalPerson = 1.5;

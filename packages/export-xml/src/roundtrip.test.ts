@@ -8,7 +8,7 @@ import { parseXml, renderXml } from "./index.js";
 import { reportArbitrary } from "./test-support/arbitrary.js";
 import { actualElements, expectedElements } from "./test-support/elements.js";
 import { packageRoot, readJson, xsdFile } from "./test-support/paths.js";
-import { invalidOnes } from "./test-support/xmllint.js";
+import { invalidOnes, xmllintPath } from "./test-support/xmllint.js";
 
 function roundTrips(report: any, documents: string[]): void {
   const xml = renderXml(report);
@@ -43,7 +43,7 @@ function expectAllValid(documents: string[], edition = "2021"): void {
 }
 
 describe.each(editions)("JSON → XML → JSON, edition %s", (edition) => {
-  it("gives back every generated report, and xmllint accepts every document", () => {
+  it.skipIf(!xmllintPath)("gives back every generated report, and xmllint accepts every document", () => {
     const documents: string[] = [];
     fc.assert(
       fc.property(reportArbitrary({ edition }), (r) => roundTrips(r, documents)),

@@ -5,7 +5,7 @@ import { editions, labels, reportSchemas } from "@zfxxgk/schema";
 import { describe, expect, it } from "vitest";
 import { renderXml } from "./index.js";
 import { seedReport, xsdFile } from "./test-support/paths.js";
-import { xmllint } from "./test-support/xmllint.js";
+import { xmllint, xmllintPath } from "./test-support/xmllint.js";
 
 const xml = renderXml(seedReport());
 const firstYear = (reportSchemas["2021"] as any).properties.year.minimum as number;
@@ -37,7 +37,7 @@ const broken: [string, string | RegExp, string, string][] = [
   ["the edition's namespace", 'xmlns="urn:zfxxgk:annual-report:2021"', 'xmlns="urn:zfxxgk:annual-report:2019"', "report"],
 ];
 
-describe("the XSD (xmllint)", () => {
+describe.skipIf(!xmllintPath)("the XSD (xmllint)", () => {
   it("accepts the seed report", () => {
     expect(xmllint([xml])[0]).toMatchObject({ valid: true });
   });

@@ -26,6 +26,7 @@ import { crawlerHeader, runsTogether, textDoc } from "./text-lines.js";
 import { fullWidth, paragraphs, runParagraphs, textSection, type Para, type TextSection } from "./text-sections.js";
 import { ALL_TABLES, completenessOf, statusOf } from "./completeness.js";
 import type { Diagnostic, Edition, ImportOptions, ImportResult, ImportStats, InputFormat, Locale } from "./types.js";
+import { readWord, wordInput } from "./word/index.js";
 
 export { FAILED_SHARE } from "./completeness.js";
 
@@ -70,12 +71,17 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
     const size = bytes ? bytes.length : Buffer.byteLength(text!);
     const asked = options.format && options.format !== "auto" ? options.format : null;
     const pdf = asked === "pdf" || (!asked && bytes !== null && isPdf(bytes));
-    const limit = pdf ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
+    const word = pdf ? null : wordInput(bytes, asked);
+    const limit = pdf || word ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
     if (size > limit) return failed("too-large", say("tooLarge", locale, { size, limit }), null);
     if (size === 0) return failed("not-a-report", say("empty", locale), null);
 
     let doc: Doc | null = null;
-    if (pdf) {
+    if (word) {
+      const w = readWord(bytes!, word, locale);
+      if ("failure" in w) return failed(w.failure.code, w.failure.message, word);
+      doc = htmlDoc(w.html);
+    } else if (pdf) {
       format = "pdf";
       if (!bytes) bytes = Buffer.from(text!, "latin1");
       doc = await pdfDoc(bytes);
@@ -94,6 +100,7 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
       if (format === "html") doc = htmlDoc(text);
     }
     const result = doc ? fromLines(doc, locale) : fromText(text!, locale);
+    if (word) result.format = word;
     result.diagnostics.unshift(...diagnostics);
     return result;
   } catch (e) {

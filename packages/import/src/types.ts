@@ -2,11 +2,11 @@
 import type { Report2019, Report2021 } from "@zfxxgk/types";
 
 export type Locale = "zh-CN" | "en";
-export type InputFormat = "pdf" | "text" | "html";
+export type InputFormat = "pdf" | "text" | "html" | "docx" | "doc";
 export type Edition = "2021" | "2019";
 
 export interface ImportOptions {
-  /** "auto" (default) detects PDF, HTML or text from the content. */
+  /** "auto" (default) detects PDF, Word (.docx, .doc), HTML or text from the content. */
   format?: "auto" | InputFormat;
   /** Language of diagnostic messages; labels stay Chinese. Default zh-CN. */
   locale?: Locale;

@@ -64,3 +64,9 @@ export function missingProgramMessage(name: ProgramName, locale: "zh-CN" | "en" 
     ? `${name} is not installed: install the Debian package ${p.debian} (apt-get install ${p.debian}) or set ${p.env} to its path`
     : `未找到 ${name}：请安装 Debian 软件包 ${p.debian}（apt-get install ${p.debian}），或用环境变量 ${p.env} 指明其路径`;
 }
+
+/**
+ * Flags for a headless Chromium run by zfxxgk: no sandbox (it runs as root in containers and CI),
+ * and nothing that would reach the network on its own (updates, sync, QUIC probes).
+ */
+export const chromiumArgs: readonly string[] = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];

@@ -2,7 +2,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { validate, fill, fillWithDetails, editions, toolkitVersion } from "./index.js";
 import { checkDeprecated } from "./validate.js";
-import { cells } from "../generated/edition-2021.js";
+import { modules } from "./edition-module.js";
+
+const { cells } = modules["2021"]!;
 import { repoRoot } from "./test-support/paths.js";
 import { readJson, setAt } from "./test-support/report.js";
 

@@ -1,5 +1,5 @@
 // validate(): any JSON value in, a ValidationResult out; never throws.
-import { editions as generated, type EditionModule } from "../generated/index.js";
+import { modules as generated, type EditionModule } from "./edition-module.js";
 import { MAX_DEPTH, tooDeep } from "@zfxxgk/i18n";
 import type { Issue, Severity, ValidationResult } from "./issue.js";
 import { labelPathOf } from "./labels.js";

@@ -20,6 +20,7 @@ import { docsFiles } from "../../../generators/docs/generate.mjs";
 import { reportTypes } from "../../../generators/types/generate.mjs";
 // the renderers' entry points that take an edition model (or module) instead of looking it up
 import { validateWith } from "../../../packages/validator/src/validate.js";
+import { moduleOf } from "../../../packages/validator/src/edition-module.js";
 import { renderWithModel } from "../../../packages/export-html/src/render.js";
 import { byTag, grid, parseDocument, text, attr } from "../../../packages/export-html/src/test-support/html.js";
 import { viewOf } from "../../../packages/export-xml/src/view.js";
@@ -115,7 +116,7 @@ describe("validator (generators/validator)", async () => {
   const dir = join(work, "validator");
   spawnSync("mkdir", ["-p", dir]);
   for (const [name, textOf] of Object.entries(files)) writeFileSync(join(dir, name), textOf);
-  const mod = await import(pathToFileURL(join(dir, `edition-${labels.edition}.js`)).href);
+  const mod = moduleOf(await import(pathToFileURL(join(dir, `edition-${labels.edition}.js`)).href), model);
 
   it("finds the test report valid", () => {
     const result = validateWith(mod, report);

@@ -1,4 +1,4 @@
-// zfxxgk import: reads published reports (PDF, text, HTML), calls @zfxxgk/import's importReport,
+// zfxxgk import: reads published reports (PDF, Word, text, HTML), calls @zfxxgk/import's importReport,
 // writes the report JSON (of the edition the source follows, 2021 or 2019) and says what could not
 // be read plainly.
 import { readdir, readFile, mkdir, stat, writeFile } from "node:fs/promises";
@@ -15,20 +15,20 @@ export interface ImportArgs {
   input: string;
   /** a file for one input; a directory (required) for a directory of inputs */
   output?: string;
-  format: "auto" | "pdf" | "text" | "html";
+  format: "auto" | "pdf" | "text" | "html" | "docx" | "doc";
   jsonDiagnostics: boolean;
   locale: Locale;
 }
 
 /** What a directory is searched for: published reports, not JSON (reports already imported, sidecars). */
-export const IMPORTABLE = [".pdf", ".txt", ".html", ".htm"];
+export const IMPORTABLE = [".pdf", ".txt", ".html", ".htm", ".docx", ".doc", ".wps"];
 
 const words = {
-  badFormat: { "zh-CN": "--format 只能是 auto、pdf、text 或 html", en: "--format must be auto, pdf, text or html" },
+  badFormat: { "zh-CN": "--format 只能是 auto、pdf、docx、doc、text 或 html", en: "--format must be auto, pdf, docx, doc, text or html" },
   notFound: { "zh-CN": "文件或目录不存在", en: "no such file or directory" },
   io: { "zh-CN": "无法读取（{detail}）", en: "cannot be read ({detail})" },
   dirNeedsOutput: { "zh-CN": "导入目录时须用 -o 指定输出目录", en: "importing a directory needs -o <output directory>" },
-  noneInDir: { "zh-CN": "目录中没有可导入的文件（.pdf、.txt、.html、.htm）", en: "no file to import in the directory (.pdf, .txt, .html, .htm)" },
+  noneInDir: { "zh-CN": "目录中没有可导入的文件（.pdf、.docx、.doc、.wps、.txt、.html、.htm）", en: "no file to import in the directory (.pdf, .docx, .doc, .wps, .txt, .html, .htm)" },
   writeFailed: { "zh-CN": "无法写入 {path}（{detail}）", en: "cannot write {path} ({detail})" },
   edition: { "zh-CN": "{edition} 版格式", en: "{edition} edition" },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
@@ -39,7 +39,7 @@ const SHOWN = 12;
 
 export async function importCommand(args: ImportArgs, io: Io): Promise<number> {
   const { locale } = args;
-  if (!["auto", "pdf", "text", "html"].includes(args.format)) {
+  if (!["auto", "pdf", "text", "html", "docx", "doc"].includes(args.format)) {
     io.stderr(`${words.badFormat[locale]}\n`);
     return EXIT.unusable;
   }
@@ -184,7 +184,7 @@ function human(d: Done, locale: Locale): string {
 export const importHelp: Record<Locale, string> = {
   "zh-CN": `用法：zfxxgk import <文件|目录|-> [-o 输出] [选项]
 
-读取已发布的年度报告（PDF、从 PDF 提取的文本、网页抓取的文本或 HTML 网页），
+读取已发布的年度报告（PDF、Word 文档 .docx/.doc、从 PDF 提取的文本、网页抓取的文本或 HTML 网页），
 按其所用格式生成报告 JSON：2021 版，或 2019 版（试行格式，2019、2020 年度报告）。读不准的单元格不猜：表格中空白或写作 /、—、无 的格记为 null；
 数字连写时按勾稽关系拆分，有多种拆分都成立时记为 null 并列出各种可能。
 每个未按原样读出的单元格都有说明（原因与原文位置）。
@@ -197,12 +197,12 @@ export const importHelp: Record<Locale, string> = {
 输入：
   文件    格式按内容判断（也可用 --format 指定）
   -       从标准输入读取
-  目录    递归导入其中所有 .pdf、.txt、.html、.htm 文件（不读 .json），须给出 -o 输出目录；
+  目录    递归导入其中所有 .pdf、.docx、.doc、.wps、.txt、.html、.htm 文件（不读 .json），须给出 -o 输出目录；
           a/b.pdf 写为 <输出目录>/a/b.json，终端上显示进度
 
 选项：
   -o, --output <路径>          单个文件：写入的 JSON 文件（不给出时输出到标准输出）；目录：输出目录
-  --format auto|pdf|text|html  输入格式（默认 auto，按内容判断）
+  --format auto|pdf|docx|doc|text|html  输入格式（默认 auto，按内容判断）
   --json                       在标准输出上每个文件输出一行 JSON（状态、completeness、格式、版本、
                                全部说明；未给出 -o 时含报告本身），目录导入最后一行为汇总
                                （与终端上的汇总表相同）；--json-diagnostics 同义
@@ -216,13 +216,14 @@ export const importHelp: Record<Locale, string> = {
 
 示例：
   zfxxgk import 2024年报.pdf -o report.json
+  zfxxgk import 2024年报.docx -o report.json
   zfxxgk import page.html --json > result.jsonl
   zfxxgk import 年报/ -o out/
 `,
   en: `Usage: zfxxgk import <file|dir|-> [-o out] [options]
 
-Reads a published annual report — PDF, text extracted from a PDF, crawled page text, or an HTML
-page — and writes it as report JSON of the edition it follows: 2021, or the 2019 trial format
+Reads a published annual report — PDF, Word (.docx, .doc), text extracted from a PDF, crawled page
+text, or an HTML page — and writes it as report JSON of the edition it follows: 2021, or the 2019 trial format
 (reports on 2019 and 2020). Nothing is guessed: a cell left blank or
 written as /, — or 无 is null; figures that run together are split by the consistency rules, and
 where more than one split holds the cells are null and every split is listed. Every cell not read
@@ -237,14 +238,14 @@ the files that need a person, worst first.
 Input:
   file    its format told from its content (or given with --format)
   -       standard input
-  dir     every .pdf, .txt, .html and .htm file in it, recursively (.json files are not read);
+  dir     every .pdf, .docx, .doc, .wps, .txt, .html and .htm file in it, recursively (.json files are not read);
           needs -o <output directory>; a/b.pdf is written as <output directory>/a/b.json; shows
           progress on a terminal
 
 Options:
   -o, --output <path>          one file: the JSON file to write (standard output without it);
                                a directory: the output directory
-  --format auto|pdf|text|html  the input's format (default auto: from its content)
+  --format auto|pdf|docx|doc|text|html  the input's format (default auto: from its content)
   --json                       one JSON line per file on standard output (status, completeness,
                                format, edition, every diagnostic; the report itself when there is
                                no -o), then for a directory a summary line (the summary table's
@@ -260,6 +261,7 @@ scan, not a report), unreadable input, or bad usage (a directory: the worst file
 
 Examples:
   zfxxgk import report-2024.pdf -o report.json
+  zfxxgk import report-2024.docx -o report.json
   zfxxgk import page.html --json > result.jsonl
   zfxxgk import reports/ -o out/
 `,

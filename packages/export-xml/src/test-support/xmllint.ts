@@ -4,7 +4,11 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { programForTests } from "@zfxxgk/system-programs/testing";
 import { xsdFile } from "./paths.js";
+
+/** xmllint's path, or null outside CI when it is missing: the tests that need it skip then. */
+export const xmllintPath = programForTests("xmllint");
 
 export interface LintResult {
   index: number;
@@ -22,7 +26,7 @@ export function xmllint(documents: string[], schema = xsdFile()): LintResult[] {
       writeFileSync(join(dir, name), doc);
       return name;
     });
-    const run = spawnSync("xmllint", ["--noout", "--nonet", "--schema", schema, ...names], { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
+    const run = spawnSync(xmllintPath ?? "xmllint", ["--noout", "--nonet", "--schema", schema, ...names], { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
     if (run.error) throw new Error(`xmllint could not run (${run.error.message}): install Debian's libxml2-utils`);
     const lines = run.stderr.split("\n");
     if (lines.some((l) => /failed to compile|Schemas parser error/.test(l))) throw new Error(`xmllint rejects the XSD:\n${run.stderr}`);
