@@ -26,7 +26,7 @@ describe("zfxxgk import of Word files", () => {
     const report = JSON.parse(r.out);
     expect(report.reviewAndLitigation).toMatchObject(example.reviewAndLitigation);
     expect(report.applications.results).toMatchObject(example.applications.results);
-    expect(r.err).toContain("完整导入；通过校验");
+    expect(r.err).toContain("— 完整导入；通过校验");
   });
 
   it("a .docx on standard input, --json-diagnostics: format docx", async () => {

@@ -2,7 +2,7 @@
 // (not from the importer, whose reading is what the shape is used to measure). Shared by
 // scripts/eval.mjs and the corpus tests.
 
-/** @typedef {"pdf" | "pdf-text" | "html" | "run-together" | "cell-per-line" | "markdown"} Shape */
+/** @typedef {"pdf" | "pdf-text" | "html" | "run-together" | "cell-per-line" | "markdown" | "word"} Shape */
 
 /**
  * @param {string} file path of the file in the corpus
@@ -11,6 +11,7 @@
  */
 export function shapeOf(file, bytes) {
   if (file.endsWith(".pdf")) return "pdf";
+  if (/\.(docx|doc|wps)$/i.test(file)) return "word";
   if (file.endsWith(".html") || file.endsWith(".htm")) return "html";
   const text = new TextDecoder().decode(bytes);
   const lines = text.split(/\r\n|\r|\n|\u2028|\u2029/);

@@ -91,5 +91,24 @@ describe("a hybrid layout: （六）其他处理 printed as one row in a 2021 re
     expect(d!.message).toContain("（六）其他处理");
     expect(r.status).toBe("partial");
     expect(r.completeness.notFound).toBe(21);
+    // the printed row agrees with （七）总计 less the other rows: nothing to say
+    expect(r.diagnostics.filter((x) => x.reason === "source-inconsistent")).toEqual([]);
+  });
+
+  it("its printed figures still check the rest: a printed row that does not add up is said so, per column", async () => {
+    const start = text.indexOf("1、申请人无正当理由逾期不补");
+    const end = text.indexOf("（七）总计");
+    const six = [...truth].filter(([p]) => p.startsWith(`${OTHER}/`));
+    const total = six.filter(([p]) => p.endsWith("/naturalPerson")).reduce((s, [, v]) => s + (v ?? 0), 0);
+    // 自然人 printed one more than the other rows leave; its 总计 likewise, so that the row adds up in itself
+    const sums = ["naturalPerson", "commercialEnterprise", "researchInstitution", "publicWelfareOrganization", "legalServiceAgency", "otherOrganization", "total"].map((c) =>
+      six.filter(([p]) => p.endsWith(`/${c}`)).reduce((s, [, v]) => s + (v ?? 0), 0) + (c === "naturalPerson" || c === "total" ? 1 : 0),
+    );
+    const r = await importReport(`${text.slice(0, start)}（六）其他处理\t${sums.join("\t")}\n${text.slice(end)}`, { locale: "en" });
+    const bad = r.diagnostics.filter((x) => x.reason === "source-inconsistent" && x.pointer === OTHER);
+    expect(bad.map((x) => x.message)).toEqual([
+      `by R3, this row's "自然人" should be ${total} (the total less the other rows), but the source prints ${total + 1}: the published figures do not add up`,
+      expect.stringContaining(`"总计" should be`),
+    ]);
   });
 });

@@ -9,6 +9,7 @@ import { ImportFailure } from "./errors.js";
 import { cellPerLine } from "./cell-per-line.js";
 import { isMarkdown, markdownLines } from "./markdown.js";
 import { htmlDoc } from "./html-lines.js";
+import { checkGroupRows } from "./hybrid.js";
 import { model, type EditionModel, type TableKey } from "./labels.js";
 import { say } from "./messages.js";
 import { agencyFromTitle, agencyKindLevel, contactOf, isoDate, looksLikeAgency, yearOf, type Contact } from "./metadata.js";
@@ -365,6 +366,7 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
   const missingTables = new Set(TABLES.filter((t) => r.found[t] === 0));
   const resolved = resolve(m, r.observations, missingTables, locale);
   diagnostics.push(...resolved.diagnostics);
+  checkGroupRows(m, resolved.cells, diagnostics, locale);
   const { data, sourceTokens } = tables(m, resolved.cells);
 
   const changed = { value: false };

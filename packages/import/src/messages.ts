@@ -61,6 +61,10 @@ const text = {
     "zh-CN": "原文将“{label}”印作一行（{raw}，2019 年试行格式的版式），本格式将其分为各子项：子项无法从合计拆出，记为 null",
     en: "the source prints \"{label}\" as one row ({raw}, as the 2019 trial format did); this edition splits it into sub-rows, which cannot be told from the sum: null",
   },
+  groupRowInconsistent: {
+    "zh-CN": "按 {rule}，此行在“{column}”列应为 {left}（合计减去其他各行），原文印为 {printed}：原表数据本身不平衡",
+    en: "by {rule}, this row's \"{column}\" should be {left} (the total less the other rows), but the source prints {printed}: the published figures do not add up",
+  },
   extraRow: { "zh-CN": "{table}中多出一行数字（{raw}），未对应到格式中的任何一行，已忽略", en: "an extra row of figures in {table} ({raw}) matches no row of the format; ignored" },
   sourceInconsistent: {
     "zh-CN": "按原文数字，{rule} 在此不成立（原表数据本身不平衡），拆分时未使用这条规则",

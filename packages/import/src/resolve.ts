@@ -220,115 +220,149 @@ function put(v: Float64Array, u: Unit, c: Candidate): void {
   }
 }
 
-export function resolve(model: EditionModel, observations: Observation[], missingTables: Set<TableKey>, locale: Locale): Resolution {
-  const diagnostics: Diagnostic[] = [];
-  const { instances } = compiled(model);
-  const values = new Float64Array(model.cells.length).fill(UNKNOWN);
-  const owner = new Int32Array(model.cells.length).fill(-1);
-  const ignored = new Uint8Array(instances.length);
+/** What the phases share: the readings of every row, the cells they settle, and the rules over them. */
+interface State {
+  model: EditionModel;
+  locale: Locale;
+  diagnostics: Diagnostic[];
+  instances: Compiled["instances"];
+  /** cell values so far (UNKNOWN where open) */
+  values: Float64Array;
+  /** the unit (row) that holds each cell, -1 for none */
+  owner: Int32Array;
+  /** rules the source itself breaks, left out */
+  ignored: Uint8Array;
+  units: Unit[];
+  /** which units each rule reads, and which rules read each unit */
+  instUnits: number[][];
+  unitInsts: number[][];
+}
 
-  const units: Unit[] = [];
+const write = (s: State, u: Unit) => {
+  if (u.alive.length === 1) put(s.values, u, u.alive[0]!);
+  else for (const i of u.idx) s.values[i] = UNKNOWN;
+};
+const isOpen = (s: State, u: number) => s.units[u]!.alive.length > 1;
+
+function reportInconsistent(s: State, k: number, u: Unit): void {
+  s.ignored[k] = 1;
+  s.diagnostics.push({
+    pointer: u.obs.row.pointer,
+    reason: "source-inconsistent",
+    severity: "warning",
+    message: say("sourceInconsistent", s.locale, { rule: s.instances[k]!.id }),
+    source: u.obs.source,
+  });
+}
+
+/** Phase 0: a unit per row observed (the first of a row wins), with all its readings alive. */
+function prepare(model: EditionModel, observations: Observation[], locale: Locale): State {
+  const { instances } = compiled(model);
+  const s: State = {
+    model,
+    locale,
+    diagnostics: [],
+    instances,
+    values: new Float64Array(model.cells.length).fill(UNKNOWN),
+    owner: new Int32Array(model.cells.length).fill(-1),
+    ignored: new Uint8Array(instances.length),
+    units: [],
+    instUnits: [],
+    unitInsts: [],
+  };
   const seen = new Set<string>();
   for (const obs of observations) {
     if (seen.has(obs.row.pointer)) continue;
     seen.add(obs.row.pointer);
     const u = unitFor(obs, model);
     u.alive = u.failure ? [] : u.candidates.slice();
-    u.idx.forEach((i) => (owner[i] = units.length));
-    units.push(u);
+    u.idx.forEach((i) => (s.owner[i] = s.units.length));
+    s.units.push(u);
   }
-  const write = (u: Unit) => {
-    if (u.alive.length === 1) put(values, u, u.alive[0]!);
-    else for (const i of u.idx) values[i] = UNKNOWN;
-  };
-  for (const u of units) write(u);
-
-  // which units each rule reads, and which rules read each unit
-  const instUnits: number[][] = instances.map((inst) => {
+  for (const u of s.units) write(s, u);
+  s.instUnits = instances.map((inst) => {
     const us: number[] = [];
     for (const i of inst.cells) {
-      const o = owner[i]!;
+      const o = s.owner[i]!;
       if (o >= 0 && !us.includes(o)) us.push(o);
     }
     return us;
   });
-  const unitInsts: number[][] = units.map(() => []);
-  instUnits.forEach((us, k) => us.forEach((u) => unitInsts[u]!.push(k)));
-  const open = (u: number) => units[u]!.alive.length > 1;
-  const reportInconsistent = (k: number, u: Unit) => {
-    ignored[k] = 1;
-    diagnostics.push({
-      pointer: u.obs.row.pointer,
-      reason: "source-inconsistent",
-      severity: "warning",
-      message: say("sourceInconsistent", locale, { rule: instances[k]!.id }),
-      source: u.obs.source,
-    });
-  };
+  s.unitInsts = s.units.map(() => []);
+  s.instUnits.forEach((us, k) => us.forEach((u) => s.unitInsts[u]!.push(k)));
+  return s;
+}
 
-  // 1. row by row: a rule whose other cells are all settled decides among one row's readings
-  if (units.some((u) => u.alive.length > 1)) {
-    for (let changed = true; changed; ) {
-      changed = false;
-      for (let ui = 0; ui < units.length; ui++) {
-        const u = units[ui]!;
-        if (u.alive.length <= 1) continue;
-        for (const k of unitInsts[ui]!) {
-          if (ignored[k] || instUnits[k]!.some((o) => o !== ui && open(o))) continue;
-          // try each reading in place, then put back what was there
-          const keep = u.alive.filter((c) => {
-            put(values, u, c);
-            return holds(instances[k]!, values);
-          });
-          for (const i of u.idx) values[i] = UNKNOWN;
-          if (keep.length === 0) {
-            reportInconsistent(k, u);
-            // figures run together that no split makes add up: the row cannot be read
-            if (u.kind === "split") {
-              u.failure = "unsplittable";
-              u.alive = [];
-              break;
-            }
-          } else if (keep.length < u.alive.length) {
-            u.alive = keep;
-            u.decidedBy = "rules";
-            changed = true;
-            if (u.alive.length === 1) {
-              write(u);
-              break;
-            }
+/** Phase 1, row by row: a rule whose other cells are all settled decides among one row's readings. */
+function byRow(s: State): void {
+  const { units, values, instances, instUnits, unitInsts, ignored } = s;
+  if (!units.some((u) => u.alive.length > 1)) return;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let ui = 0; ui < units.length; ui++) {
+      const u = units[ui]!;
+      if (u.alive.length <= 1) continue;
+      for (const k of unitInsts[ui]!) {
+        if (ignored[k] || instUnits[k]!.some((o) => o !== ui && isOpen(s, o))) continue;
+        // try each reading in place, then put back what was there
+        const keep = u.alive.filter((c) => {
+          put(values, u, c);
+          return holds(instances[k]!, values);
+        });
+        for (const i of u.idx) values[i] = UNKNOWN;
+        if (keep.length === 0) {
+          reportInconsistent(s, k, u);
+          // figures run together that no split makes add up: the row cannot be read
+          if (u.kind === "split") {
+            u.failure = "unsplittable";
+            u.alive = [];
+            break;
+          }
+        } else if (keep.length < u.alive.length) {
+          u.alive = keep;
+          u.decidedBy = "rules";
+          changed = true;
+          if (u.alive.length === 1) {
+            write(s, u);
+            break;
           }
         }
       }
     }
   }
+}
 
-  // 2. across rows: every combination of the remaining readings, kept where all rules that can hold do
+/** Rows still open, grouped by the rules that link them: each group is decided together. */
+function components(s: State): number[][] {
   const comps: number[][] = [];
-  {
-    const compOf = new Int32Array(units.length).fill(-1);
-    for (let u0 = 0; u0 < units.length; u0++) {
-      if (!open(u0) || compOf[u0]! >= 0) continue;
-      const comp: number[] = [];
-      const stack = [u0];
-      compOf[u0] = comps.length;
-      while (stack.length) {
-        const v = stack.pop()!;
-        comp.push(v);
-        for (const k of unitInsts[v]!) {
-          if (ignored[k]) continue;
-          for (const o of instUnits[k]!) {
-            if (open(o) && compOf[o]! < 0) {
-              compOf[o] = comps.length;
-              stack.push(o);
-            }
+  const compOf = new Int32Array(s.units.length).fill(-1);
+  for (let u0 = 0; u0 < s.units.length; u0++) {
+    if (!isOpen(s, u0) || compOf[u0]! >= 0) continue;
+    const comp: number[] = [];
+    const stack = [u0];
+    compOf[u0] = comps.length;
+    while (stack.length) {
+      const v = stack.pop()!;
+      comp.push(v);
+      for (const k of s.unitInsts[v]!) {
+        if (s.ignored[k]) continue;
+        for (const o of s.instUnits[k]!) {
+          if (isOpen(s, o) && compOf[o]! < 0) {
+            compOf[o] = comps.length;
+            stack.push(o);
           }
         }
       }
-      comps.push(comp);
     }
+    comps.push(comp);
   }
-  for (const comp of comps) {
+  return comps;
+}
+
+/** Phase 2, across rows: every combination of the remaining readings, kept where all rules that can hold do. */
+function acrossRows(s: State): void {
+  const { units, values, instances, instUnits, ignored } = s;
+  for (const comp of components(s)) {
     const cu = comp.map((i) => units[i]!);
     const size = cu.reduce((p, u) => p * u.alive.length, 1);
     if (comp.length < 2 || size > MAX_COMBINATIONS) continue;
@@ -341,11 +375,11 @@ export function resolve(model: EditionModel, observations: Observation[], missin
     const satisfiable = new Uint8Array(rel.length);
     for (let done = false; !done; ) {
       cu.forEach((u, k) => put(local, u, u.alive[pick[k]!]!));
-      const s = new Uint8Array(rel.length);
+      const ok = new Uint8Array(rel.length);
       rel.forEach((k, r) => {
-        if (holds(instances[k]!, local)) s[r] = satisfiable[r] = 1;
+        if (holds(instances[k]!, local)) ok[r] = satisfiable[r] = 1;
       });
-      sat.push(s);
+      sat.push(ok);
       combos.push(pick.slice());
       let k = 0;
       for (; k < comp.length; k++) {
@@ -355,7 +389,7 @@ export function resolve(model: EditionModel, observations: Observation[], missin
       done = k === comp.length;
     }
     rel.forEach((k, r) => {
-      if (!satisfiable[r]) reportInconsistent(k, units[instUnits[k]!.find((o) => inComp.has(o))!]!);
+      if (!satisfiable[r]) reportInconsistent(s, k, units[instUnits[k]!.find((o) => inComp.has(o))!]!);
     });
     const kept = combos.filter((_, c) => sat[c]!.every((ok, r) => ok || !satisfiable[r]));
     if (kept.length === 0) continue;
@@ -366,11 +400,17 @@ export function resolve(model: EditionModel, observations: Observation[], missin
         u.decidedBy = "rules";
       }
     });
-    for (const u of cu) if (u.alive.length === 1) write(u);
+    for (const u of cu) if (u.alive.length === 1) write(s, u);
   }
+}
 
-  // 3. a row with a cell missing that the rules cannot place: when every row of the table the rules
-  //    did place is missing the same column(s), and this row can be missing that column too, read it so
+/**
+ * Phase 3: a row with a cell missing that the rules cannot place — when every row of the table the
+ * rules did place is missing the same column(s), and this row can be missing that column too, it is
+ * read so.
+ */
+function likeSiblings(s: State): void {
+  const { units, values, instances, ignored } = s;
   for (const table of ["proactiveDisclosure", "applications", "reviewAndLitigation"] as TableKey[]) {
     const placed = units.filter((u) => u.kind === "placement" && u.obs.row.table === table && u.alive.length === 1 && u.decidedBy === "rules");
     const patterns = new Set(placed.map((u) => u.alive[0]!.pattern));
@@ -385,14 +425,17 @@ export function resolve(model: EditionModel, observations: Observation[], missin
     waiting.forEach((u, k) => {
       u.alive = [choice[k]!];
       u.decidedBy = "siblings";
-      u.siblings = placed.map((s) => s.obs.row.label.text);
-      write(u);
+      u.siblings = placed.map((x) => x.obs.row.label.text);
+      write(s, u);
     });
   }
+}
 
-  // 4. cells and what to say about them
+/** Phase 4: the cells, and what to say about each; rows and tables not found. */
+function conclude(s: State, missingTables: Set<TableKey>): Resolution {
+  const { model, diagnostics, locale } = s;
   const cells: (CellResult | undefined)[] = new Array(model.cells.length);
-  for (const u of units) emit(u, cells, diagnostics, locale);
+  for (const u of s.units) emit(u, cells, diagnostics, locale);
   for (const { row, idx } of model.rows) {
     if (idx.every((i) => cells[i])) continue;
     for (const i of idx) cells[i] ??= { value: null, status: "missing", source: {} };
@@ -403,6 +446,17 @@ export function resolve(model: EditionModel, observations: Observation[], missin
     diagnostics.push({ pointer: `/${t}`, reason: "missing", severity: "error", message: say("missingTable", locale, { table: tableName(t, locale) }), source: {} });
   }
   return { cells, diagnostics };
+}
+
+/** The phases, for their own tests. */
+export const phases = { prepare, byRow, acrossRows, likeSiblings, conclude };
+
+export function resolve(model: EditionModel, observations: Observation[], missingTables: Set<TableKey>, locale: Locale): Resolution {
+  const s = prepare(model, observations, locale);
+  byRow(s);
+  acrossRows(s);
+  likeSiblings(s);
+  return conclude(s, missingTables);
 }
 
 function emit(u: Unit, cells: (CellResult | undefined)[], diagnostics: Diagnostic[], locale: Locale): void {
