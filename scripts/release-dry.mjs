@@ -28,11 +28,18 @@ try {
     if (pkg.private) continue;
     const before = JSON.parse(readFileSync(join(root, "packages", name, "package.json"), "utf8")).version;
     const [info] = JSON.parse(run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], pkgDir));
-    rows.push({ package: pkg.name, version: before === pkg.version ? pkg.version : `${before} → ${pkg.version}`, editions: (pkg.editions ?? []).join(" "), files: info.entryCount, "packed kB": (info.size / 1024).toFixed(1) });
+    rows.push({
+      package: pkg.name,
+      version: before === pkg.version ? pkg.version : `${before} → ${pkg.version}`,
+      editions: (pkg.editions ?? []).join(" "),
+      files: info.entryCount,
+      "packed kB": (info.size / 1024).toFixed(1),
+    });
   }
   console.table(rows);
   const missing = rows.filter((r) => r.files < 3);
-  if (missing.length) throw new Error(`packages with almost nothing to publish (build first?): ${missing.map((r) => r.package).join(", ")}`);
+  if (missing.length)
+    throw new Error(`packages with almost nothing to publish (build first?): ${missing.map((r) => r.package).join(", ")}`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

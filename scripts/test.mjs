@@ -13,11 +13,29 @@ const results = () =>
     .filter((f) => existsSync(join(root, f)));
 for (const f of results()) rmSync(join(root, f));
 
-const turbo = spawnSync("npx", ["turbo", "run", "check-generated", "build", "typecheck", "test", "--output-logs=new-only", "--continue", "--concurrency=3", ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: "inherit",
-  env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
-});
+// Formatting and lint first (Biome, biome.json): a finding fails the run like a failed test.
+const biome = spawnSync("npx", ["biome", "ci", "--reporter=summary", "."], { cwd: root, stdio: "inherit" });
+
+const turbo = spawnSync(
+  "npx",
+  [
+    "turbo",
+    "run",
+    "check-generated",
+    "build",
+    "typecheck",
+    "test",
+    "--output-logs=new-only",
+    "--continue",
+    "--concurrency=3",
+    ...process.argv.slice(2),
+  ],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, TURBO_TELEMETRY_DISABLED: "1", DO_NOT_TRACK: "1" },
+  },
+);
 
 let passed = 0;
 let failed = 0;
@@ -28,7 +46,7 @@ for (const f of results()) {
   failed += r.numFailedTests;
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);
 }
-const status = turbo.status ?? 1;
+const status = (turbo.status ?? 1) || (biome.status ?? 1);
 if (status !== 0 && failed === 0) failed = 1; // a failed build, typecheck or stale check counts too
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(status);

@@ -8,10 +8,17 @@ import { publishedModels } from "@zfxxgk/generator-model/generate";
 import { writeOrCheck } from "../write-or-check.mjs";
 
 const outDir = join(dirname(fileURLToPath(import.meta.url)), "../../docs/reference");
-const esc = (s) => String(s ?? "").replace(/\|/g, "\\|").replace(/\n/g, " ");
+const esc = (s) =>
+  String(s ?? "")
+    .replace(/\|/g, "\\|")
+    .replace(/\n/g, " ");
 
 function deref(schema, node) {
-  while (node?.$ref) node = node.$ref.replace(/^#\//, "").split("/").reduce((n, k) => n[k], schema);
+  while (node?.$ref)
+    node = node.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce((n, k) => n[k], schema);
   return node;
 }
 
@@ -30,7 +37,14 @@ function typeOf(schema, node) {
   if (n.format === "email") return "email address";
   if (n.type === "array") return `array of ${typeOf(schema, n.items)}`;
   if (n.type === "object") return "object";
-  return [n.type, n.pattern ? `\`${n.pattern.length > 30 ? "…" : n.pattern}\`` : "", n.minimum !== undefined ? `≥ ${n.minimum}` : "", n.maximum !== undefined && n.maximum < 1e9 ? `≤ ${n.maximum}` : ""].filter(Boolean).join(" ");
+  return [
+    n.type,
+    n.pattern ? `\`${n.pattern.length > 30 ? "…" : n.pattern}\`` : "",
+    n.minimum !== undefined ? `≥ ${n.minimum}` : "",
+    n.maximum !== undefined && n.maximum < 1e9 ? `≤ ${n.maximum}` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 }
 
 /** The fields outside the tables: metadata, text sections and their parts. */
@@ -76,7 +90,9 @@ function page(schema, model, ruleSet) {
     "",
     "| pointer | required | type | description |",
     "|---|---|---|---|",
-    ...fields(schema, new Set(cells.map((c) => c.pointer)), tables).map((f) => `| \`${f.pointer}\` | ${f.required ? "yes" : ""} | ${esc(f.type)} | ${esc(f.description)} |`),
+    ...fields(schema, new Set(cells.map((c) => c.pointer)), tables).map(
+      (f) => `| \`${f.pointer}\` | ${f.required ? "yes" : ""} | ${esc(f.type)} | ${esc(f.description)} |`,
+    ),
     "",
     `## Table cells (${cells.length})`,
     "",
@@ -89,14 +105,34 @@ function page(schema, model, ruleSet) {
     }
     lines.push(`| \`${c.pointer}\` | ${esc(c.labelPath.slice(1).join(SEP))} | ${unit[c.kind]} |`);
   }
-  lines.push("", `## Rules (${ruleSet.rules.length})`, "", "A rule that reads a blank cell is skipped and says so (severity info). `previous` marks a term read from last year's report.", "");
+  lines.push(
+    "",
+    `## Rules (${ruleSet.rules.length})`,
+    "",
+    "A rule that reads a blank cell is skipped and says so (severity info). `previous` marks a term read from last year's report.",
+    "",
+  );
   for (const r of ruleSet.rules) {
     lines.push(`### ${r.id} — ${r.severity}, ${r.category}`, "", `${r.title["zh-CN"]}`, "", `*${r.title.en}*`, "");
     const c = r.check;
-    const term = (t) => (typeof t === "string" ? `\`${t}\`` : t.sum ? `Σ \`${t.sum}\` over ${Object.entries(t.forEach).map(([v, s]) => `{${v}} ∈ ${s}`).join(", ")}${t.year === "previous" ? " (previous)" : ""}` : `\`${t.ref}\`${t.year === "previous" ? " (previous)" : ""}`);
-    if (c.kind === "sum") lines.push(`Check: ${c.actual.map(term).join(" + ")} ${c.op === "=" ? "=" : "≤"} ${c.expected.map(term).join(" + ")}`, "");
+    const term = (t) =>
+      typeof t === "string"
+        ? `\`${t}\``
+        : t.sum
+          ? `Σ \`${t.sum}\` over ${Object.entries(t.forEach)
+              .map(([v, s]) => `{${v}} ∈ ${s}`)
+              .join(", ")}${t.year === "previous" ? " (previous)" : ""}`
+          : `\`${t.ref}\`${t.year === "previous" ? " (previous)" : ""}`;
+    if (c.kind === "sum")
+      lines.push(`Check: ${c.actual.map(term).join(" + ")} ${c.op === "=" ? "=" : "≤"} ${c.expected.map(term).join(" + ")}`, "");
     else lines.push(`Check: \`${c.kind}\` on \`${c.ref ?? c.date}\``, "");
-    if (r.forEach) lines.push(`For each ${Object.entries(r.forEach).map(([v, s]) => `{${v}} ∈ \`${s}\`${ruleSet.sets[s] ? ` (${ruleSet.sets[s].length})` : ""}`).join(", ")}; reported at \`${r.at}\`.${r.fill ? " `fill` computes the cell at `at` when it is blank." : ""}`, "");
+    if (r.forEach)
+      lines.push(
+        `For each ${Object.entries(r.forEach)
+          .map(([v, s]) => `{${v}} ∈ \`${s}\`${ruleSet.sets[s] ? ` (${ruleSet.sets[s].length})` : ""}`)
+          .join(", ")}; reported at \`${r.at}\`.${r.fill ? " `fill` computes the cell at `at` when it is blank." : ""}`,
+        "",
+      );
     lines.push(`Message: ${r.message["zh-CN"]}`, "");
   }
   return `${lines.join("\n").replace(/\n{3,}/g, "\n\n")}\n`;

@@ -15,9 +15,12 @@ const UNITS = { count: null, signed: null, amount: "万元" };
 
 export function deref(schema, node) {
   let n = node;
-  for (let hops = 0; n && n.$ref; hops++) {
+  for (let hops = 0; n?.$ref; hops++) {
     if (hops > 32) throw new Error(`schema: $ref cycle at ${node.$ref}`);
-    n = n.$ref.replace(/^#\//, "").split("/").reduce((x, k) => x?.[k], schema);
+    n = n.$ref
+      .replace(/^#\//, "")
+      .split("/")
+      .reduce((x, k) => x?.[k], schema);
   }
   return n;
 }
@@ -120,7 +123,16 @@ function structure(labels, kindOf) {
           gridCol: col,
         }),
       );
-      return addRow({ table: "proactiveDisclosure", key: `${blockKey}.${rowKey}`, path: [blockKey, rowKey], pointer, label: rowLabel, labelPath, block: blockKey, cells: rowCells });
+      return addRow({
+        table: "proactiveDisclosure",
+        key: `${blockKey}.${rowKey}`,
+        path: [blockKey, rowKey],
+        pointer,
+        label: rowLabel,
+        labelPath,
+        block: blockKey,
+        cells: rowCells,
+      });
     });
     // what a column holds, from the schema of the block's rows (they share their columns)
     for (const c of columns) {
@@ -130,7 +142,13 @@ function structure(labels, kindOf) {
     }
     return { key: blockKey, caption: b.caption, pointer: blockPointer, labelPath: blockPath, columns, rows: blockRows };
   });
-  const proactiveDisclosure = { caption: t2, heading: s.proactiveDisclosure.heading, labelColumnHeader: p.labelColumnHeader, width: widest + 1, blocks };
+  const proactiveDisclosure = {
+    caption: t2,
+    heading: s.proactiveDisclosure.heading,
+    labelColumnHeader: p.labelColumnHeader,
+    width: widest + 1,
+    blocks,
+  };
 
   // 表三: row labels keyed by dotted path; a key that others extend is a group cell spanning its
   // descendants' rows, a leaf above the deepest level spans the label columns below it
@@ -147,37 +165,50 @@ function structure(labels, kindOf) {
     return { key, path, pointer, label: a.rows[key], labelPath, level: path.length, rowspan: rt.leafCount(key) };
   });
   const started = new Set();
-  const aRows = rt.keys.filter((k) => !rt.isGroup(k)).map((key, gridRow) => {
-    const path = key.split(".");
-    const pointer = `/applications/${path.join("/")}`;
-    const chain = rt.labelsOf(key);
-    const labelPath = [t3, ...chain];
-    const groupsStarting = [];
-    for (let i = 1; i < path.length; i++) {
-      const g = path.slice(0, i).join(".");
-      if (!started.has(g)) {
-        started.add(g);
-        groupsStarting.push({ key: g, label: a.rows[g], rowspan: rt.leafCount(g) });
+  const aRows = rt.keys
+    .filter((k) => !rt.isGroup(k))
+    .map((key, gridRow) => {
+      const path = key.split(".");
+      const pointer = `/applications/${path.join("/")}`;
+      const chain = rt.labelsOf(key);
+      const labelPath = [t3, ...chain];
+      const groupsStarting = [];
+      for (let i = 1; i < path.length; i++) {
+        const g = path.slice(0, i).join(".");
+        if (!started.has(g)) {
+          started.add(g);
+          groupsStarting.push({ key: g, label: a.rows[g], rowspan: rt.leafCount(g) });
+        }
       }
-    }
-    const rowGroups = chain.slice(0, -1);
-    const rowCells = aColumns.map((c, col) =>
-      addCell({
-        pointer: `${pointer}/${c.key}`,
+      const rowGroups = chain.slice(0, -1);
+      const rowCells = aColumns.map((c, col) =>
+        addCell({
+          pointer: `${pointer}/${c.key}`,
+          table: "applications",
+          row: pointer,
+          column: c.key,
+          labelPath: [...labelPath, c.label],
+          rowGroups,
+          rowLabel: a.rows[key],
+          columnGroups: c.group ? [a.columnGroupHeader, c.group] : [a.columnGroupHeader],
+          columnLabel: c.label,
+          gridRow,
+          gridCol: col,
+        }),
+      );
+      return addRow({
         table: "applications",
-        row: pointer,
-        column: c.key,
-        labelPath: [...labelPath, c.label],
+        key,
+        path,
+        pointer,
+        label: a.rows[key],
+        labelPath,
         rowGroups,
-        rowLabel: a.rows[key],
-        columnGroups: c.group ? [a.columnGroupHeader, c.group] : [a.columnGroupHeader],
-        columnLabel: c.label,
-        gridRow,
-        gridCol: col,
-      }),
-    );
-    return addRow({ table: "applications", key, path, pointer, label: a.rows[key], labelPath, rowGroups, groupsStarting, colspan: rt.depth - path.length + 1, cells: rowCells });
-  });
+        groupsStarting,
+        colspan: rt.depth - path.length + 1,
+        cells: rowCells,
+      });
+    });
   for (const c of aColumns) c.kind = cells[aRows[0].cells[aColumns.indexOf(c)]].kind;
   const applications = {
     caption: t3,
@@ -203,28 +234,47 @@ function structure(labels, kindOf) {
     const labelPath = [t4, ...gt.labelsOf(key)];
     nodes.set(pointer, labelPath);
     const leaf = !gt.isGroup(key);
-    return { key, path, pointer, label: r.groups[key], labelPath, parent: path.length > 1 ? path.slice(0, -1).join(".") : null, leaf, colspan: (leaf ? 1 : gt.leafCount(key)) * rColumns.length };
+    return {
+      key,
+      path,
+      pointer,
+      label: r.groups[key],
+      labelPath,
+      parent: path.length > 1 ? path.slice(0, -1).join(".") : null,
+      leaf,
+      colspan: (leaf ? 1 : gt.leafCount(key)) * rColumns.length,
+    };
   });
   let t4Col = 0;
-  const rRows = rGroups.filter((g) => g.leaf).map((g) => {
-    const groupLabels = gt.labelsOf(g.key);
-    const rowCells = rColumns.map((c) =>
-      addCell({
-        pointer: `${g.pointer}/${c.key}`,
+  const rRows = rGroups
+    .filter((g) => g.leaf)
+    .map((g) => {
+      const groupLabels = gt.labelsOf(g.key);
+      const rowCells = rColumns.map((c) =>
+        addCell({
+          pointer: `${g.pointer}/${c.key}`,
+          table: "reviewAndLitigation",
+          row: g.pointer,
+          column: c.key,
+          labelPath: [...g.labelPath, c.label],
+          rowGroups: [],
+          rowLabel: "",
+          columnGroups: groupLabels,
+          columnLabel: c.label,
+          gridRow: 0,
+          gridCol: t4Col++,
+        }),
+      );
+      return addRow({
         table: "reviewAndLitigation",
-        row: g.pointer,
-        column: c.key,
-        labelPath: [...g.labelPath, c.label],
-        rowGroups: [],
-        rowLabel: "",
-        columnGroups: groupLabels,
-        columnLabel: c.label,
-        gridRow: 0,
-        gridCol: t4Col++,
-      }),
-    );
-    return addRow({ table: "reviewAndLitigation", key: g.key, path: g.path, pointer: g.pointer, label: g.label, labelPath: g.labelPath, cells: rowCells });
-  });
+        key: g.key,
+        path: g.path,
+        pointer: g.pointer,
+        label: g.label,
+        labelPath: g.labelPath,
+        cells: rowCells,
+      });
+    });
   for (const c of rColumns) c.kind = cells[rRows[0].cells[rColumns.indexOf(c)]].kind;
   const reviewAndLitigation = { caption: t4, heading: s.reviewAndLitigation.heading, columns: rColumns, groups: rGroups, rows: rRows };
 
@@ -260,7 +310,9 @@ export function buildModel({ schema, labels, rules, rulesSchema }) {
   const onlySchema = [...fromSchema.keys()].filter((p) => !fromLabels.has(p));
   const onlyLabels = [...fromLabels].filter((p) => !fromSchema.has(p));
   if (onlySchema.length || onlyLabels.length) {
-    throw new Error(`labels/${edition}.json and the schema disagree. Cells only in the schema: ${onlySchema.join(", ") || "none"}; only in the labels: ${onlyLabels.join(", ") || "none"}`);
+    throw new Error(
+      `labels/${edition}.json and the schema disagree. Cells only in the schema: ${onlySchema.join(", ") || "none"}; only in the labels: ${onlyLabels.join(", ") || "none"}`,
+    );
   }
   const compiled = compileRules(rules, m.cells, fragmentLabels(labels, m.nodes));
   return {

@@ -67,9 +67,7 @@ export function compileRules(ruleSet, cells, fragments) {
   return ruleSet.rules.map((rule) => {
     const instances = bindings(rule.forEach, ruleSet.sets, allCells).map((binding) => {
       const where = `rule ${rule.id}`;
-      const vars = Object.fromEntries(
-        Object.entries(binding).map(([k, v]) => [k, fragments.get(v) ?? v]),
-      );
+      const vars = Object.fromEntries(Object.entries(binding).map(([k, v]) => [k, fragments.get(v) ?? v]));
       const at = substitute(rule.at, binding);
       const c = rule.check;
       switch (c.kind) {
@@ -92,7 +90,10 @@ export function compileRules(ruleSet, cells, fragments) {
           throw new Error(`rule ${rule.id}: unknown check kind ${c.kind}`);
       }
     });
-    if (rule.fill && !(rule.check.kind === "sum" && rule.check.op === "=" && instances.every((i) => i.actual.length === 1 && i.actual[0] >= 0))) {
+    if (
+      rule.fill &&
+      !(rule.check.kind === "sum" && rule.check.op === "=" && instances.every((i) => i.actual.length === 1 && i.actual[0] >= 0))
+    ) {
       throw new Error(`rule ${rule.id}: fill needs op = and a single current-year actual cell`);
     }
     return {
@@ -109,4 +110,3 @@ export function compileRules(ruleSet, cells, fragments) {
     };
   });
 }
-

@@ -34,7 +34,8 @@ function schemaValidatorSource(schema) {
   for (const [name, check] of Object.entries(formats)) ajv.addFormat(name, check);
   ajv.compile(schema);
   const code = standaloneCode(ajv, { validateSchema: schema.$id });
-  if (/\brequire\(/.test(code)) throw new Error("standalone code needs a runtime require(): keep the schema to keywords that compile inline");
+  if (/\brequire\(/.test(code))
+    throw new Error("standalone code needs a runtime require(): keep the schema to keywords that compile inline");
   return code.replace(/^"use strict";/, "");
 }
 
@@ -60,7 +61,7 @@ function readCellsSource(cells) {
   });
   const put =
     "function put(v, s, i, x) {\n" +
-    "  if (typeof x === \"number\" && x >= -9007199254740991 && x <= 9007199254740991) v[i] = x;\n" +
+    '  if (typeof x === "number" && x >= -9007199254740991 && x <= 9007199254740991) v[i] = x;\n' +
     "  else s[i] = x === null ? 1 : 2;\n}\n";
   return `${put}export function readCells(r, v, s) {\n${lines.join("\n")}\n}\n`;
 }
@@ -116,5 +117,7 @@ export function validatorFiles(editions, version) {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { version } = JSON.parse(readFileSync(join(outDir, "../package.json"), "utf8"));
   const editions = publishedModels().map((model) => ({ schema: reportSchemas[model.edition], model }));
-  process.exitCode = writeOrCheck(outDir, validatorFiles(editions, version), process.argv.includes("--check"), "generators/validator", { ownsDir: true });
+  process.exitCode = writeOrCheck(outDir, validatorFiles(editions, version), process.argv.includes("--check"), "generators/validator", {
+    ownsDir: true,
+  });
 }

@@ -32,7 +32,8 @@ function decimal(n) {
  * constructs whose meaning differs between the two or that XSD lacks.
  */
 function xsdPattern(pattern, where) {
-  if (/\(\?|\\[dDwWbBuxpPck0-9]|(^|[^\\])\./.test(pattern)) throw new Error(`${where}: pattern ${pattern} has no XSD equivalent; translate it or list it in vocabulary.json "notInXsd"`);
+  if (/\(\?|\\[dDwWbBuxpPck0-9]|(^|[^\\])\./.test(pattern))
+    throw new Error(`${where}: pattern ${pattern} has no XSD equivalent; translate it or list it in vocabulary.json "notInXsd"`);
   const anchoredStart = pattern.startsWith("^");
   const anchoredEnd = pattern.endsWith("$") && !pattern.endsWith("\\$");
   const inner = pattern.slice(anchoredStart ? 1 : 0, anchoredEnd ? -1 : undefined);
@@ -54,7 +55,9 @@ export function editionXsd(schema, model) {
 
   const notInXsd = (location, keyword) => Object.hasOwn(vocabulary.notInXsd, `${location}/${keyword}`);
   const refuse = (location, keyword) => {
-    throw new Error(`${location}: the keyword ${keyword} has no XSD translation here; translate it in generators/xsd or list it in vocabulary.json "notInXsd"`);
+    throw new Error(
+      `${location}: the keyword ${keyword} has no XSD translation here; translate it in generators/xsd or list it in vocabulary.json "notInXsd"`,
+    );
   };
   const isNamed = (s) => s.def !== undefined && s.location === `/$defs/${s.def}`;
 
@@ -117,7 +120,14 @@ export function editionXsd(schema, model) {
     const base = baseOverride ?? f.base;
     const open = name ? `<xs:simpleType name="${name}">` : "<xs:simpleType>";
     if (!f.facets.length) return [open, ...indent(doc), `  <xs:restriction base="${base}"/>`, "</xs:simpleType>"];
-    return [open, ...indent(doc), `  <xs:restriction base="${base}">`, ...indent(f.facets, "    "), "  </xs:restriction>", "</xs:simpleType>"];
+    return [
+      open,
+      ...indent(doc),
+      `  <xs:restriction base="${base}">`,
+      ...indent(f.facets, "    "),
+      "  </xs:restriction>",
+      "</xs:simpleType>",
+    ];
   }
 
   /** The type of a shape: a reference to a named type (its def), or an anonymous definition. */
@@ -143,7 +153,15 @@ export function editionXsd(schema, model) {
     switch (s.kind) {
       case "object": {
         checkKeywords(s.schema, s.location, ["properties", "required", "additionalProperties", "$schema", "$id", "$defs"]);
-        const body = s.members.flatMap((m) => elementDecl(m.element, m.shape, { required: m.required, own: m.schema, location: m.location, pointer: name ? undefined : `${pointer}/${m.key}`, key: m.key }));
+        const body = s.members.flatMap((m) =>
+          elementDecl(m.element, m.shape, {
+            required: m.required,
+            own: m.schema,
+            location: m.location,
+            pointer: name ? undefined : `${pointer}/${m.key}`,
+            key: m.key,
+          }),
+        );
         return [`<xs:complexType${nameAttr}>`, ...doc, "  <xs:sequence>", ...indent(body, "    "), "  </xs:sequence>", "</xs:complexType>"];
       }
       case "list": {
@@ -167,7 +185,9 @@ export function editionXsd(schema, model) {
           "  <xs:complexType>",
           "    <xs:simpleContent>",
           `      <xs:extension base="${valueType}">`,
-          keyType.length ? `        <xs:attribute name="${s.keyAttribute}" use="required">` : `        <xs:attribute name="${s.keyAttribute}" type="xs:string" use="required"/>`,
+          keyType.length
+            ? `        <xs:attribute name="${s.keyAttribute}" use="required">`
+            : `        <xs:attribute name="${s.keyAttribute}" type="xs:string" use="required"/>`,
           ...(keyType.length ? [...indent(keyType, "  "), "        </xs:attribute>"] : []),
           "      </xs:extension>",
           "    </xs:simpleContent>",
@@ -177,7 +197,18 @@ export function editionXsd(schema, model) {
         return [`<xs:complexType${nameAttr}>`, ...doc, "  <xs:sequence>", ...indent(item, "    "), "  </xs:sequence>", "</xs:complexType>"];
       }
       default:
-        checkKeywords(s.schema, s.location, ["enum", "const", "pattern", "format", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength", "maxLength"]);
+        checkKeywords(s.schema, s.location, [
+          "enum",
+          "const",
+          "pattern",
+          "format",
+          "minimum",
+          "maximum",
+          "exclusiveMinimum",
+          "exclusiveMaximum",
+          "minLength",
+          "maxLength",
+        ]);
         // a leaf without facets of its own is of the built-in type: see elementDecl
         if (!name && s.def === undefined && !Object.keys(s.schema).some((k) => !IGNORED.has(k) && !notInXsd(s.location, k))) return [];
         return simpleType(s.schema, s.location, s.kind, name, undefined, name ? documentation(undefined, s.schema.description) : []);
@@ -212,7 +243,12 @@ export function editionXsd(schema, model) {
     const constraint = [];
     if (s.kind === "map") {
       const name = `unique-${element}-${s.keyAttribute}${uniques.n++ ? `-${uniques.n}` : ""}`;
-      constraint.push(`<xs:unique name="${name}">`, `  <xs:selector xpath="${P}:${s.item}"/>`, `  <xs:field xpath="@${s.keyAttribute}"/>`, "</xs:unique>");
+      constraint.push(
+        `<xs:unique name="${name}">`,
+        `  <xs:selector xpath="${P}:${s.item}"/>`,
+        `  <xs:field xpath="@${s.keyAttribute}"/>`,
+        "</xs:unique>",
+      );
     }
     const open = [attrs[0], ...typeAttr, ...attrs.slice(1)].join(" ");
     if (!doc.length && !body.length && !constraint.length) return [`<xs:element ${open}/>`];
@@ -237,7 +273,10 @@ export function editionXsd(schema, model) {
     `<xs:schema xmlns:xs="${XS}" xmlns:${P}="${ns}" targetNamespace="${ns}" elementFormDefault="qualified" version="${esc(edition)}">`,
     "  <xs:annotation>",
     `    <xs:documentation xml:lang="zh-CN">政府信息公开工作年度报告（${esc(model.source)}）的 XML 格式：元素名取自 JSON Schema 的字段名，标签见各元素的说明。空白单元格写作 xsi:nil="true"，不写作 0。</xs:documentation>`,
-    `    <xs:documentation xml:lang="en">${esc(schema.description)} Elements are named by the JSON Schema's keys, in its order; a blank cell (JSON null) is xsi:nil="true", never 0; an optional member that is absent has no element. Not carried by this XSD (checked on the JSON by the validator): ${notCarried.map(([k, why]) => `${k}: ${why}`).map(esc).join(" ")}</xs:documentation>`,
+    `    <xs:documentation xml:lang="en">${esc(schema.description)} Elements are named by the JSON Schema's keys, in its order; a blank cell (JSON null) is xsi:nil="true", never 0; an optional member that is absent has no element. Not carried by this XSD (checked on the JSON by the validator): ${notCarried
+      .map(([k, why]) => `${k}: ${why}`)
+      .map(esc)
+      .join(" ")}</xs:documentation>`,
     "  </xs:annotation>",
   ];
   const body = [...root, ...[...namedTypes.values()].flat()];

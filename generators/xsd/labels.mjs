@@ -5,7 +5,11 @@
 export function labelIndex(model) {
   const columns = new Map();
   const tables = model.tables;
-  const allColumns = [...tables.proactiveDisclosure.blocks.flatMap((b) => b.columns), ...tables.applications.columns, ...tables.reviewAndLitigation.columns];
+  const allColumns = [
+    ...tables.proactiveDisclosure.blocks.flatMap((b) => b.columns),
+    ...tables.applications.columns,
+    ...tables.reviewAndLitigation.columns,
+  ];
   for (const { key, label } of allColumns) {
     if (columns.has(key) && columns.get(key) !== label) throw new Error(`column ${key} has two labels: ${columns.get(key)} / ${label}`);
     columns.set(key, label);

@@ -22,7 +22,9 @@ console.log("bundle (gzip):");
 for (const s of sizes) console.log(`  ${s.f.padEnd(36)} ${kb(s.raw).padStart(11)}  gzip ${kb(s.gz)}`);
 const lazy = sizes.filter((s) => /pdfjs|dist-/.test(s.f));
 const total = sizes.reduce((a, s) => a + s.gz, 0);
-console.log(`  total gzip ${kb(total)}; loaded at start (without the importer's lazy chunks) ${kb(total - lazy.reduce((a, s) => a + s.gz, 0))}`);
+console.log(
+  `  total gzip ${kb(total)}; loaded at start (without the importer's lazy chunks) ${kb(total - lazy.reduce((a, s) => a + s.gz, 0))}`,
+);
 
 const server = await serveDir(dist);
 const browser = await chromium.launch({ executablePath: findProgram("chromium") ?? "chromium", args: [...chromiumArgs] });
@@ -53,11 +55,16 @@ try {
       base.push(run(plain, String(i)));
       if (i % 20 === 0) await frame();
     }
-    const marked = cell.closest("tr").querySelector('[aria-invalid="true"]') !== null || document.querySelector('[aria-invalid="true"]') !== null;
+    const marked =
+      cell.closest("tr").querySelector('[aria-invalid="true"]') !== null || document.querySelector('[aria-invalid="true"]') !== null;
     return { editor: median(editor), p95: editor.sort((a, b) => a - b)[Math.floor(n * 0.95)], base: median(base), marked };
   }, N);
-  console.log(`keystroke → marks (seed report, ${N} edits, Chromium): median ${times.editor.toFixed(2)} ms, p95 ${times.p95.toFixed(2)} ms (target < 16 ms)`);
-  console.log(`baseline (same input event + layout on an input with no handler): median ${times.base.toFixed(3)} ms; ratio ${(times.editor / Math.max(times.base, 0.001)).toFixed(1)}x`);
+  console.log(
+    `keystroke → marks (seed report, ${N} edits, Chromium): median ${times.editor.toFixed(2)} ms, p95 ${times.p95.toFixed(2)} ms (target < 16 ms)`,
+  );
+  console.log(
+    `baseline (same input event + layout on an input with no handler): median ${times.base.toFixed(3)} ms; ratio ${(times.editor / Math.max(times.base, 0.001)).toFixed(1)}x`,
+  );
 } finally {
   await browser.close();
   await server.close();

@@ -36,7 +36,8 @@ const json = JSON.stringify(fill(JSON.parse(readFileSync(join(root, "examples/ta
 // the results must be what the benchmark claims to measure
 const checkText = await importReport(seedText);
 const checkPdf = await importReport(pdf); // also loads pdf.js, a one-time cost
-if (!checkText.report || checkText.stats.read + checkText.stats.inferred + checkText.stats.blank !== 200) throw new Error("the seed must import completely");
+if (!checkText.report || checkText.stats.read + checkText.stats.inferred + checkText.stats.blank !== 200)
+  throw new Error("the seed must import completely");
 if (!checkPdf.report || checkPdf.stats.read !== 200) throw new Error("the 淮安 PDF must import completely");
 for (const word of [docx, doc]) {
   const r = await importReport(word);
@@ -93,7 +94,9 @@ console.log(
 );
 for (const t of fast.tasks.filter((t) => /\.docx? \(/.test(t.name))) {
   const ms = t.result.latency.p50;
-  console.log(`Word: ${t.name.replace("importReport: ", "")}: ${ms.toFixed(2)} ms per report (median; ${Math.round(1000 / ms)} reports/s, ${(1000 / ms / parseRate).toFixed(4)} × JSON.parse) — no target`);
+  console.log(
+    `Word: ${t.name.replace("importReport: ", "")}: ${ms.toFixed(2)} ms per report (median; ${Math.round(1000 / ms)} reports/s, ${(1000 / ms / parseRate).toFixed(4)} × JSON.parse) — no target`,
+  );
 }
 if (sink === 0.5) console.log("");
 process.exitCode = textOk && pdfOk ? 0 : 1;

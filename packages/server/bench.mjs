@@ -29,7 +29,11 @@ for (let r = 0; r < 3; r++) {
   const echo = await hit("/echo", { connections: 10, duration: 3 });
   const validate = await hit("/v1/validate", { connections: 10, duration: 3 });
   if (echo.non2xx || validate.non2xx || echo.errors || validate.errors) throw new Error("a request failed during the throughput runs");
-  rounds.push({ "echo req/s": Math.round(echo.requests.average), "validate req/s": Math.round(validate.requests.average), ratio: validate.requests.average / echo.requests.average });
+  rounds.push({
+    "echo req/s": Math.round(echo.requests.average),
+    "validate req/s": Math.round(validate.requests.average),
+    ratio: validate.requests.average / echo.requests.average,
+  });
 }
 rounds.sort((a, b) => a.ratio - b.ratio);
 const ratio = rounds[1].ratio;
@@ -38,7 +42,9 @@ console.log(`validate throughput / echo throughput = ${ratio.toFixed(2)} (median
 if (ratio < 0.5) ok = false;
 
 const fifty = await hit("/v1/validate", { connections: 50, duration: 5 });
-console.log(`validate at 50 connections: ${Math.round(fifty.requests.average)} req/s, latency p50 ${fifty.latency.p50} ms, p99 ${fifty.latency.p99} ms, max ${fifty.latency.max} ms, non-2xx ${fifty.non2xx}`);
+console.log(
+  `validate at 50 connections: ${Math.round(fifty.requests.average)} req/s, latency p50 ${fifty.latency.p50} ms, p99 ${fifty.latency.p99} ms, max ${fifty.latency.max} ms, non-2xx ${fifty.non2xx}`,
+);
 
 // the 20 uploads come from another process, so that this thread's delay is the service's own
 const client = `
@@ -50,7 +56,9 @@ console.log(JSON.stringify({ ms: performance.now() - t, all }));
 `;
 const delay = monitorEventLoopDelay({ resolution: 5 });
 delay.enable();
-const child = spawn(process.execPath, ["--input-type=module", "-e", client, base, join(root, "corpus/pdf/01-huaian-city-2024.pdf")], { stdio: ["ignore", "pipe", "inherit"] });
+const child = spawn(process.execPath, ["--input-type=module", "-e", client, base, join(root, "corpus/pdf/01-huaian-city-2024.pdf")], {
+  stdio: ["ignore", "pipe", "inherit"],
+});
 let out = "";
 child.stdout.on("data", (d) => (out += d));
 await new Promise((r) => child.on("exit", r));
@@ -66,7 +74,9 @@ const idle = monitorEventLoopDelay({ resolution: 5 });
 idle.enable();
 await new Promise((r) => setTimeout(r, Math.min(importMs, 10_000)));
 idle.disable();
-console.log(`  (idle service, same span: event-loop delay p99 ${(idle.percentile(99) / 1e6).toFixed(1)} ms, max ${(idle.max / 1e6).toFixed(1)} ms)`);
+console.log(
+  `  (idle service, same span: event-loop delay p99 ${(idle.percentile(99) / 1e6).toFixed(1)} ms, max ${(idle.max / 1e6).toFixed(1)} ms)`,
+);
 if (!importsOk || maxDelay >= 50) ok = false;
 
 const mib = () => process.memoryUsage().rss / 1024 / 1024;
@@ -75,7 +85,9 @@ const warm = mib();
 const long = await hit("/v1/validate", { connections: 10, amount: 10_000 });
 const after = mib();
 const growth = after - warm;
-console.log(`RSS after 1,000 validations ${warm.toFixed(0)} MiB, after 10,000 more ${after.toFixed(0)} MiB (non-2xx ${long.non2xx}; target growth < 32 MiB: ${growth < 32 ? "met" : "NOT met"})`);
+console.log(
+  `RSS after 1,000 validations ${warm.toFixed(0)} MiB, after 10,000 more ${after.toFixed(0)} MiB (non-2xx ${long.non2xx}; target growth < 32 MiB: ${growth < 32 ? "met" : "NOT met"})`,
+);
 if (growth >= 32 || long.non2xx) ok = false;
 
 await server.close();

@@ -16,7 +16,7 @@ const seed = fill(JSON.parse(readFileSync(join(root, "examples/tacheng-2024/repo
 
 // a small deterministic PRNG, so that every run validates the same reports
 let state = 20250117;
-const rand = () => ((state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32);
+const rand = () => (state = (state * 1103515245 + 12345) >>> 0) / 2 ** 32;
 
 function variant(i) {
   const r = structuredClone(seed);

@@ -10,7 +10,11 @@ const tacheng = () => fill(read("examples/tacheng-2024/report.json"));
 // 淮安市人民政府 2024, figures of the published report (rule fixtures' base)
 const huaian = () => read("packages/schema/rules/fixtures/2021/base.json");
 const agency = { name: "测试汇总", kind: "government", level: "municipal" } as const;
-const at = (r: any, pointer: string) => pointer.split("/").slice(1).reduce((o, k) => o?.[k], r);
+const at = (r: any, pointer: string) =>
+  pointer
+    .split("/")
+    .slice(1)
+    .reduce((o, k) => o?.[k], r);
 
 describe("aggregate", () => {
   const members: Member[] = [
@@ -41,7 +45,11 @@ describe("aggregate", () => {
     const r = validate(report);
     // the rules are sums, so the sum of consistent reports is consistent
     expect(r.issues.filter((i) => i.severity === "error")).toEqual([]);
-    expect(r.issues.filter((i) => i.code === "EMPTY-TEXT").map((i) => i.pointer)).toEqual(["/overview", "/problemsAndImprovements", "/otherMatters"]);
+    expect(r.issues.filter((i) => i.code === "EMPTY-TEXT").map((i) => i.pointer)).toEqual([
+      "/overview",
+      "/problemsAndImprovements",
+      "/otherMatters",
+    ]);
   });
 
   it("keeps decimals exact", () => {
@@ -55,7 +63,13 @@ describe("aggregate", () => {
   });
 
   it("a blank member cell makes the sum blank, and says whose", () => {
-    const { report, blanks } = aggregate([{ report: read("examples/tacheng-2024/report.json"), file: "t.json" }, { report: huaian(), file: "h.json" }], { agency });
+    const { report, blanks } = aggregate(
+      [
+        { report: read("examples/tacheng-2024/report.json"), file: "t.json" },
+        { report: huaian(), file: "h.json" },
+      ],
+      { agency },
+    );
     expect(report.applications.newReceived.total).toBeNull();
     expect(blanks["/applications/newReceived/total"]).toEqual(["t.json"]);
     expect(report.applications.newReceived.naturalPerson).toBe(9 + 3001);
@@ -64,12 +78,24 @@ describe("aggregate", () => {
   it("excludes members with errors unless asked, and lists them", () => {
     const bad = huaian();
     bad.applications.newReceived.total += 1; // R4 and R1 fail
-    const { included, excluded, report } = aggregate([{ report: tacheng(), file: "t" }, { report: bad, file: "bad" }], { agency });
+    const { included, excluded, report } = aggregate(
+      [
+        { report: tacheng(), file: "t" },
+        { report: bad, file: "bad" },
+      ],
+      { agency },
+    );
     expect(included.map((m) => m.file)).toEqual(["t"]);
     expect(excluded[0]).toMatchObject({ file: "bad", agency: "淮安市人民政府" });
     expect(excluded[0]!.errors.map((e) => e.code).sort()).toEqual(["R1", "R4"]);
     expect(report.applications.newReceived.naturalPerson).toBe(9);
-    const all = aggregate([{ report: tacheng(), file: "t" }, { report: bad, file: "bad" }], { agency, includeInvalid: true });
+    const all = aggregate(
+      [
+        { report: tacheng(), file: "t" },
+        { report: bad, file: "bad" },
+      ],
+      { agency, includeInvalid: true },
+    );
     expect(all.included).toHaveLength(2);
   });
 
@@ -92,9 +118,15 @@ describe("aggregate", () => {
   });
 
   it("names the files in a mixed-year refusal, in English too", () => {
-    expect(() => aggregate([{ report: huaian(), file: "a.json" }, { report: { ...huaian(), year: 2023 }, file: "b.json" }], { agency, locale: "en" })).toThrow(
-      "the reports cover different years: 2024: a.json; 2023: b.json",
-    );
+    expect(() =>
+      aggregate(
+        [
+          { report: huaian(), file: "a.json" },
+          { report: { ...huaian(), year: 2023 }, file: "b.json" },
+        ],
+        { agency, locale: "en" },
+      ),
+    ).toThrow("the reports cover different years: 2024: a.json; 2023: b.json");
   });
 });
 
@@ -107,19 +139,40 @@ describe("members that would be counted twice", () => {
 
   it("the same file twice (same SHA-256) is refused, naming both", () => {
     const sha256 = "b".repeat(64);
-    const run = () => aggregate([{ report: huaian(), file: "a.json", sha256 }, { report: other(), file: "copy/a.json", sha256 }], { agency, locale: "en" });
+    const run = () =>
+      aggregate(
+        [
+          { report: huaian(), file: "a.json", sha256 },
+          { report: other(), file: "copy/a.json", sha256 },
+        ],
+        { agency, locale: "en" },
+      );
     expect(run).toThrow(AggregationError);
     expect(run).toThrow(/a\.json and copy\/a\.json are the same file/);
   });
 
   it("two reports of one agency are refused, naming the agency (zh-CN)", () => {
-    const run = () => aggregate([{ report: huaian(), file: "a.json" }, { report: huaian(), file: "b.json" }], { agency });
+    const run = () =>
+      aggregate(
+        [
+          { report: huaian(), file: "a.json" },
+          { report: huaian(), file: "b.json" },
+        ],
+        { agency },
+      );
     expect(run).toThrow(/a\.json 与 b\.json 是同一机关“淮安市人民政府”的报告/);
   });
 
   it("an aggregate among the members is refused", () => {
     const { report: sum } = aggregate([{ report: huaian() }, { report: other() }], { agency });
-    const run = () => aggregate([{ report: huaian(), file: "h.json" }, { report: sum, file: "sum.json" }], { agency, locale: "en" });
+    const run = () =>
+      aggregate(
+        [
+          { report: huaian(), file: "h.json" },
+          { report: sum, file: "sum.json" },
+        ],
+        { agency, locale: "en" },
+      );
     expect(run).toThrow(/sum\.json is itself an aggregate report/);
   });
 

@@ -18,7 +18,11 @@ export interface Member {
 }
 
 export interface AggregateOptions {
-  agency: { name: string; kind: "government" | "department" | "other"; level: "national" | "provincial" | "municipal" | "county" | "township" };
+  agency: {
+    name: string;
+    kind: "government" | "department" | "other";
+    level: "national" | "provincial" | "municipal" | "county" | "township";
+  };
   /** The year covered; every member must cover it. Default: the members' year. */
   year?: number;
   /** Sum members that have validation errors too (they are listed either way). */
@@ -46,12 +50,22 @@ export interface AggregateResult {
   blanks: Record<string, string[]>;
 }
 
-export type AggregationErrorCode = "NO-MEMBERS" | "NOT-A-REPORT" | "MIXED-EDITIONS" | "MIXED-YEARS" | "NO-VALID-MEMBERS" | "DUPLICATE-MEMBER" | "AGGREGATE-MEMBER";
+export type AggregationErrorCode =
+  | "NO-MEMBERS"
+  | "NOT-A-REPORT"
+  | "MIXED-EDITIONS"
+  | "MIXED-YEARS"
+  | "NO-VALID-MEMBERS"
+  | "DUPLICATE-MEMBER"
+  | "AGGREGATE-MEMBER";
 
 const text: Record<AggregationErrorCode, Record<Locale, string>> = {
   "NO-MEMBERS": { "zh-CN": "没有可汇总的报告", en: "no reports to aggregate" },
   "NOT-A-REPORT": { "zh-CN": "{who} 不是可识别的年度报告（没有已知的格式版本）", en: "{who} is not a report of a known edition" },
-  "MIXED-EDITIONS": { "zh-CN": "报告的格式版本不一致：{detail}；不同格式的报告不能逐格相加", en: "the reports follow different editions: {detail}; they cannot be summed cell by cell" },
+  "MIXED-EDITIONS": {
+    "zh-CN": "报告的格式版本不一致：{detail}；不同格式的报告不能逐格相加",
+    en: "the reports follow different editions: {detail}; they cannot be summed cell by cell",
+  },
   "MIXED-YEARS": { "zh-CN": "报告年度不一致：{detail}", en: "the reports cover different years: {detail}" },
   "DUPLICATE-MEMBER": {
     "zh-CN": "{detail}；同一份报告汇总两次会重复计数，未汇总（确属不同报告时加 --allow-duplicates）",
@@ -92,7 +106,10 @@ function refuseDoubleCounting(members: Member[], options: AggregateOptions, loca
   }
   if (options.allowDuplicates) return;
   const seen = new Map<string, number>();
-  const same = { "zh-CN": ["{a} 与 {b} 是同一文件（SHA-256 相同）", "{a} 与 {b} 是同一机关“{agency}”的报告"], en: ["{a} and {b} are the same file (same SHA-256)", "{a} and {b} are both reports of {agency}"] }[locale];
+  const same = {
+    "zh-CN": ["{a} 与 {b} 是同一文件（SHA-256 相同）", "{a} 与 {b} 是同一机关“{agency}”的报告"],
+    en: ["{a} and {b} are the same file (same SHA-256)", "{a} and {b} are both reports of {agency}"],
+  }[locale];
   for (const [i, m] of members.entries()) {
     const agency = (m.report as { agency?: { name?: unknown } }).agency?.name;
     const keys: [string, number][] = [];
@@ -101,7 +118,9 @@ function refuseDoubleCounting(members: Member[], options: AggregateOptions, loca
     for (const [key, kind] of keys) {
       const first = seen.get(key);
       if (first !== undefined) {
-        const detail = same[kind]!.replace("{a}", who(members[first]!, first)).replace("{b}", who(m, i)).replace("{agency}", String(agency));
+        const detail = same[kind]!.replace("{a}", who(members[first]!, first))
+          .replace("{b}", who(m, i))
+          .replace("{agency}", String(agency));
         throw new AggregationError("DUPLICATE-MEMBER", locale, { detail });
       }
       seen.set(key, i);
@@ -117,7 +136,8 @@ export function aggregate(members: Member[], options: AggregateOptions): Aggrega
   if (members.length === 0) throw new AggregationError("NO-MEMBERS", locale);
   members.forEach((m, i) => {
     const r = m.report as { edition?: unknown } | null;
-    if (r === null || typeof r !== "object" || typeof r.edition !== "string") throw new AggregationError("NOT-A-REPORT", locale, { who: who(m, i) });
+    if (r === null || typeof r !== "object" || typeof r.edition !== "string")
+      throw new AggregationError("NOT-A-REPORT", locale, { who: who(m, i) });
   });
   const editions = new Set(members.map((m) => (m.report as { edition: string }).edition));
   if (editions.size > 1) throw new AggregationError("MIXED-EDITIONS", locale, { detail: groupBy(members, (r) => r.edition) });
@@ -137,7 +157,8 @@ export function aggregate(members: Member[], options: AggregateOptions): Aggrega
   for (const m of members) {
     const errors = validate(m.report, { locale }).issues.filter((i) => i.severity === "error");
     const agency = (m.report as { agency?: { name?: string } }).agency?.name;
-    if (errors.length && !options.includeInvalid) excluded.push({ ...(m.file ? { file: m.file } : {}), ...(agency ? { agency } : {}), errors });
+    if (errors.length && !options.includeInvalid)
+      excluded.push({ ...(m.file ? { file: m.file } : {}), ...(agency ? { agency } : {}), errors });
     else included.push(m);
   }
   if (included.length === 0) throw new AggregationError("NO-VALID-MEMBERS", locale);
@@ -173,6 +194,20 @@ export function aggregate(members: Member[], options: AggregateOptions): Aggrega
   report.otherMatters = { paragraphs: [] };
   // schema order: the tables come between 一 and 五
   const ordered: any = {};
-  for (const k of ["edition", "scope", "members", "year", "title", "agency", "overview", "proactiveDisclosure", "applications", "reviewAndLitigation", "problemsAndImprovements", "otherMatters"]) ordered[k] = report[k];
+  for (const k of [
+    "edition",
+    "scope",
+    "members",
+    "year",
+    "title",
+    "agency",
+    "overview",
+    "proactiveDisclosure",
+    "applications",
+    "reviewAndLitigation",
+    "problemsAndImprovements",
+    "otherMatters",
+  ])
+    ordered[k] = report[k];
   return { report: ordered as Report2021, included, excluded, blanks };
 }

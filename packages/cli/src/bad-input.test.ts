@@ -310,7 +310,12 @@ describe("2. numbers out of range", () => {
       zh: /整数/,
       en: /whole number/i,
     },
-    { name: "a count above 2^53 (literal 9007199254740993)", text: () => withLiteral("9007199254740993"), zh: /过大|太大/, en: /too large/i },
+    {
+      name: "a count above 2^53 (literal 9007199254740993)",
+      text: () => withLiteral("9007199254740993"),
+      zh: /过大|太大/,
+      en: /too large/i,
+    },
     { name: "a count of 1e300", text: () => withLiteral("1e300"), zh: /过大|太大/, en: /too large/i },
     { name: "a count of 1e400 (beyond a double)", text: () => withLiteral("1e400"), zh: /过大|太大/, en: /too large/i },
   ];
@@ -338,14 +343,18 @@ describe("2. numbers out of range", () => {
   const feeLabel = "表二 › 第二十条第（八）项 › 行政事业性收费 › 本年收费金额（单位：万元）";
 
   it("the fee cell (万元) accepts a decimal such as 12.5", () => {
-    const { run, result } = validateReport(variant((r) => (r.proactiveDisclosure.article20Item8.administrativeFees.feeAmountThisYear = 12.5)));
+    const { run, result } = validateReport(
+      variant((r) => (r.proactiveDisclosure.article20Item8.administrativeFees.feeAmountThisYear = 12.5)),
+    );
     expect(run.status).toBe(0);
     expect(result.valid).toBe(true);
     expect(result.issues.filter((i: any) => i.pointer === fee)).toEqual([]);
   });
 
   it("the fee cell rejects -0.5 as negative", () => {
-    const { run, result } = validateReport(variant((r) => (r.proactiveDisclosure.article20Item8.administrativeFees.feeAmountThisYear = -0.5)));
+    const { run, result } = validateReport(
+      variant((r) => (r.proactiveDisclosure.article20Item8.administrativeFees.feeAmountThisYear = -0.5)),
+    );
     expect(run.status).toBe(1);
     const i = errors(result).find((x) => x.pointer === fee);
     expect(i, JSON.stringify(result.issues)).toBeDefined();
@@ -475,7 +484,9 @@ describe("5. a sum that does not add up", () => {
   it("exit 1; exactly R4 (row 四) and R1 (column 自然人) are errors", () => {
     const { run, result } = validateReport(report);
     expect(run.status).toBe(1);
-    const got = errors(result).map((i) => `${i.code} ${i.pointer}`).sort();
+    const got = errors(result)
+      .map((i) => `${i.code} ${i.pointer}`)
+      .sort();
     expect(got).toEqual(["R1 /applications/results/total/naturalPerson", "R4 /applications/carriedForward/total"].sort());
   });
 
@@ -604,7 +615,11 @@ describe("7. hostile strings in text fields", () => {
     expect(run.status).toBe(1);
     issue(result, "SCHEMA-MARKUP", "/title");
     expectNamed(issue(result, "SCHEMA-MARKUP", "/overview/subsections/1/heading"), "/overview/subsections/1/heading", "一、总体情况");
-    expectNamed(issue(result, "SCHEMA-MARKUP", "/problemsAndImprovements/paragraphs/1"), "/problemsAndImprovements/paragraphs/1", "五、存在的主要问题及改进情况");
+    expectNamed(
+      issue(result, "SCHEMA-MARKUP", "/problemsAndImprovements/paragraphs/1"),
+      "/problemsAndImprovements/paragraphs/1",
+      "五、存在的主要问题及改进情况",
+    );
   });
 
   it("control character U+0007 → SCHEMA-CONTROL-CHAR", () => {
@@ -747,7 +762,7 @@ describe("8. unreadable input → exit 2", () => {
 
   it.each([
     ["arrays", () => "[".repeat(100_000) + "]".repeat(100_000)],
-    ["objects", () => '{"a":'.repeat(100_000) + "1" + "}".repeat(100_000)],
+    ["objects", () => `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`],
     ["arrays inside a report", () => `{"edition": "2021", "title": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`],
     ["arrays, never closed", () => "[".repeat(100_000)],
     ["objects, never closed", () => '{"a":'.repeat(100_000)],
@@ -778,7 +793,7 @@ describe("8. unreadable input → exit 2", () => {
     expect(run.stderr).toContain("missing.json");
   });
 
-  it.each(["[]", "42", '"x"', "null"])("JSON that is not an object (%s) → exit 1, SCHEMA-TYPE at pointer \"\"", (text) => {
+  it.each(["[]", "42", '"x"', "null"])('JSON that is not an object (%s) → exit 1, SCHEMA-TYPE at pointer ""', (text) => {
     const { run, result } = validateFile(writeTemp(text));
     expect(run.status).toBe(1);
     expect(result.readable).toBe(true);
@@ -898,7 +913,11 @@ describe("11. a directory with one valid, one invalid and one unreadable report"
   function mixedDir(): string {
     const dir = freshDir();
     fs.writeFileSync(path.join(dir, "a-valid.json"), exampleBytes);
-    writeReport(variant((r) => (r.applications.newReceived.naturalPerson = -1)), "b-invalid.json", dir);
+    writeReport(
+      variant((r) => (r.applications.newReceived.naturalPerson = -1)),
+      "b-invalid.json",
+      dir,
+    );
     fs.writeFileSync(path.join(dir, "c-unreadable.json"), exampleBytes.subarray(0, exampleBytes.length >> 1));
     fs.writeFileSync(path.join(dir, "notes.txt"), "not a report");
     return dir;
@@ -928,12 +947,7 @@ describe("11. a directory with one valid, one invalid and one unreadable report"
 });
 
 describe("12. fill", () => {
-  const blankTotals = [
-    ["newReceived"],
-    ["carriedOver"],
-    ["results", "granted"],
-    ["results", "partiallyGranted"],
-  ] as const;
+  const blankTotals = [["newReceived"], ["carriedOver"], ["results", "granted"], ["results", "partiallyGranted"]] as const;
   const rowOf = (report: any, keys: readonly string[]) => keys.reduce((o, k) => o[k], report.applications);
 
   /** The example with its four blank 总计 cells set to the sums of their six applicant columns. */

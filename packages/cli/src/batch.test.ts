@@ -42,14 +42,26 @@ describe("zfxxgk validate <dir> on worker threads", () => {
       expected.push(i % 3 === 1 ? "invalid" : "valid");
     }
     const { code, out } = await run(["validate", dir, "--json", "--locale", "en"]);
-    const lines = out.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     const results = lines.filter((l) => l.type === "result");
     expect(results.map((r) => r.file)).toEqual(expected.map((_, i) => join(dir, `r${String(i).padStart(4, "0")}.json`)));
     expect(results.map((r) => (!r.readable ? "unreadable" : r.valid ? "valid" : "invalid"))).toEqual(expected);
     const summary = lines.at(-1);
-    expect(summary).toMatchObject({ type: "summary", files: 2400, unreadable: 48, invalid: expected.filter((e) => e === "invalid").length });
+    expect(summary).toMatchObject({
+      type: "summary",
+      files: 2400,
+      unreadable: 48,
+      invalid: expected.filter((e) => e === "invalid").length,
+    });
     expect(code).toBe(2); // unreadable files make the batch unusable
     const faulty = results.find((r) => r.valid === false && r.readable);
-    expect(faulty.issues.some((i: { pointer: string; severity: string }) => i.severity === "error" && i.pointer.startsWith("/applications/newReceived"))).toBe(true);
+    expect(
+      faulty.issues.some(
+        (i: { pointer: string; severity: string }) => i.severity === "error" && i.pointer.startsWith("/applications/newReceived"),
+      ),
+    ).toBe(true);
   });
 });

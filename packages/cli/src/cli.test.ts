@@ -44,10 +44,26 @@ describe("zfxxgk validate", () => {
 
   it("--json: one result line per file, then a summary line", async () => {
     const r = await run(["validate", example, example, "--json"]);
-    const lines = r.out.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.type)).toEqual(["result", "result", "summary"]);
-    expect(lines[0]).toMatchObject({ file: example, readable: true, valid: true, edition: "2021", counts: { error: 0, warning: 4, info: 6 } });
-    expect(lines[2]).toEqual({ type: "summary", files: 2, valid: 2, invalid: 0, unreadable: 0, byRule: { "BLANK-CELL": { error: 0, warning: 8 } } });
+    expect(lines[0]).toMatchObject({
+      file: example,
+      readable: true,
+      valid: true,
+      edition: "2021",
+      counts: { error: 0, warning: 4, info: 6 },
+    });
+    expect(lines[2]).toEqual({
+      type: "summary",
+      files: 2,
+      valid: 2,
+      invalid: 0,
+      unreadable: 0,
+      byRule: { "BLANK-CELL": { error: 0, warning: 8 } },
+    });
   });
 
   it("--previous runs the cross-year rules", async () => {
@@ -152,7 +168,9 @@ describe("zfxxgk diff", () => {
     writeFileSync(join(dir, "next.json"), JSON.stringify(next));
     const changed = await run(["diff", example, join(dir, "next.json")]);
     expect(changed.code).toBe(1);
-    expect(changed.out).toContain("表三 三、收到和处理政府信息公开申请情况（1 处变化）\n  一、本年新收政府信息公开申请数量 › 自然人：9 → 12（+3）\n");
+    expect(changed.out).toContain(
+      "表三 三、收到和处理政府信息公开申请情况（1 处变化）\n  一、本年新收政府信息公开申请数量 › 自然人：9 → 12（+3）\n",
+    );
     const json = await run(["diff", example, join(dir, "next.json"), "--json", "--locale", "en"]);
     expect(JSON.parse(json.out).tables[0].changes[0]).toMatchObject({ before: 9, after: 12, change: 3 });
   });
@@ -194,18 +212,24 @@ describe("zfxxgk validate on a directory (worker threads)", () => {
     for (const workers of [1, 2]) {
       const { validateCommand } = await import("./commands/validate.js");
       let out = "";
-      const code = await validateCommand({ inputs: [dir], json: true, verbose: false, locale: "zh-CN", workers }, {
-        stdout: (s) => void (out += s),
-        stderr: () => {},
-        stdin: async () => new Uint8Array(),
-        stderrIsTTY: false,
-        env: {},
-      });
+      const code = await validateCommand(
+        { inputs: [dir], json: true, verbose: false, locale: "zh-CN", workers },
+        {
+          stdout: (s) => void (out += s),
+          stderr: () => {},
+          stdin: async () => new Uint8Array(),
+          stderrIsTTY: false,
+          env: {},
+        },
+      );
       expect(code).toBe(2); // one file is unreadable
       results.push(out);
     }
     expect(results[0]).toBe(results[1]);
-    const lines = results[0]!.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = results[0]!
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.slice(0, -1).map((l) => l.file)).toEqual(names.map((n) => join(dir, n)));
     expect(lines.at(-1)).toMatchObject({ type: "summary", files: 30, valid: 19, invalid: 10, unreadable: 1 });
     // one more case granted to a natural person: （七）总计 no longer adds up (R3); the row's 总计
@@ -215,7 +239,9 @@ describe("zfxxgk validate on a directory (worker threads)", () => {
 
   it("prints a summary table of the rules that failed", async () => {
     const r = await run(["validate", dir]);
-    expect(r.out).toMatch(/\n {2}规则\s+错误\s+警告\n {2}R3\s+10\s+0\n {2}BLANK-CELL\s+0\s+116\n共 30 个文件：19 个有效，10 个无效，1 个无法读取\n$/);
+    expect(r.out).toMatch(
+      /\n {2}规则\s+错误\s+警告\n {2}R3\s+10\s+0\n {2}BLANK-CELL\s+0\s+116\n共 30 个文件：19 个有效，10 个无效，1 个无法读取\n$/,
+    );
   });
 });
 

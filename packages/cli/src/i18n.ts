@@ -11,10 +11,13 @@ const strings: Record<string, Record<Locale, string>> = {
   },
   duplicateKey: {
     "zh-CN": "字段“{key}”在同一对象中出现了两次（第 {line} 行第 {column} 列）；无法确定应取哪一个值",
-    en: "the key \"{key}\" appears twice in one object (line {line}, column {column}); which value is meant cannot be told",
+    en: 'the key "{key}" appears twice in one object (line {line}, column {column}); which value is meant cannot be told',
   },
   dirUnreadable: { "zh-CN": "目录无法读取（{detail}）", en: "the directory cannot be read ({detail})" },
-  symlinkLoop: { "zh-CN": "符号链接指向其上级目录，已跳过以免无限循环", en: "a symbolic link back to a folder above it; skipped, to avoid a loop" },
+  symlinkLoop: {
+    "zh-CN": "符号链接指向其上级目录，已跳过以免无限循环",
+    en: "a symbolic link back to a folder above it; skipped, to avoid a loop",
+  },
   outputIsDir: { "zh-CN": "这是一个目录", en: "it is a directory" },
   outputIsInput: {
     "zh-CN": "输出文件 {path} 就是输入文件之一；未写入，以免覆盖输入。请换一个输出路径",
@@ -31,7 +34,10 @@ const strings: Record<string, Record<Locale, string>> = {
     "zh-CN": "JSON 不完整，文件在第 {line} 行第 {column} 列意外结束（文件可能被截断）：{what}",
     en: "incomplete JSON: the file ends unexpectedly at line {line}, column {column} (truncated?): {what}",
   },
-  tooDeep: { "zh-CN": "JSON 嵌套超过 {limit} 层，不是一份年度报告", en: "the JSON is nested more than {limit} levels deep; this is not an annual report" },
+  tooDeep: {
+    "zh-CN": "JSON 嵌套超过 {limit} 层，不是一份年度报告",
+    en: "the JSON is nested more than {limit} levels deep; this is not an annual report",
+  },
   "json.cutCharacter": { "zh-CN": "最后一个字符不完整", en: "the last character is incomplete" },
   "json.InvalidSymbol": { "zh-CN": "无效字符", en: "invalid character" },
   "json.InvalidNumberFormat": { "zh-CN": "数字写法无效", en: "invalid number" },
@@ -64,7 +70,7 @@ const strings: Record<string, Record<Locale, string>> = {
   },
   noInput: { "zh-CN": "没有给出要处理的文件", en: "no input file given" },
   noJsonInDir: { "zh-CN": "目录中没有 .json 文件", en: "no .json files in the directory" },
-  unknownCommand: { "zh-CN": "未知命令“{name}”", en: "unknown command \"{name}\"" },
+  unknownCommand: { "zh-CN": "未知命令“{name}”", en: 'unknown command "{name}"' },
   badOption: { "zh-CN": "参数错误：{detail}", en: "bad arguments: {detail}" },
   badLocale: { "zh-CN": "--locale 只能是 zh-CN 或 en", en: "--locale must be zh-CN or en" },
   seeHelp: { "zh-CN": "运行 zfxxgk {command} --help 查看用法", en: "run zfxxgk {command} --help for usage" },
@@ -84,7 +90,10 @@ const strings: Record<string, Record<Locale, string>> = {
   needTo: { "zh-CN": "需要 --to 2021（目前只能迁移到 2021 格式）", en: "--to 2021 is required (the only target for now)" },
   serveNoInput: { "zh-CN": "serve 不读取文件参数", en: "serve takes no file arguments" },
   badPort: { "zh-CN": "--port 须为 0 到 65535 之间的整数", en: "--port must be a whole number from 0 to 65535" },
-  badNumber: { "zh-CN": "--import-workers、--import-timeout、--body-limit、--upload-limit、--max-in-flight 须为正数", en: "--import-workers, --import-timeout, --body-limit, --upload-limit and --max-in-flight must be positive numbers" },
+  badNumber: {
+    "zh-CN": "--import-workers、--import-timeout、--body-limit、--upload-limit、--max-in-flight 须为正数",
+    en: "--import-workers, --import-timeout, --body-limit, --upload-limit and --max-in-flight must be positive numbers",
+  },
   badLogLevel: { "zh-CN": "--log-level 只能是 info、warn、error 或 silent", en: "--log-level must be info, warn, error or silent" },
   fillOne: { "zh-CN": "fill 一次只处理一个文件", en: "fill takes one file at a time" },
   filled: { "zh-CN": "已计算 {n} 个合计单元格：", en: "computed {n} total cells:" },

@@ -12,13 +12,19 @@ export interface ImportTask {
   options: ImportOptions;
 }
 
-export type Imported = { file: string; result: ImportResult; valid: boolean; errors: number } | { file: string; error: string; limit?: number };
+export type Imported =
+  | { file: string; result: ImportResult; valid: boolean; errors: number }
+  | { file: string; error: string; limit?: number };
 
 // run from dist/ (src/ and dist/ sit at the same depth): a worker thread cannot load TypeScript
 const workerUrl = new URL("../dist/import-worker.js", import.meta.url);
 const PER_WORKER = 2;
 
-export async function* importInWorkers(files: string[], options: ImportOptions, workers = availableParallelism()): AsyncGenerator<Imported> {
+export async function* importInWorkers(
+  files: string[],
+  options: ImportOptions,
+  workers = availableParallelism(),
+): AsyncGenerator<Imported> {
   const count = Math.max(1, Math.min(workers, files.length));
   const execArgv = process.execArgv.filter((a) => !/^(--input-type|--eval|-e|--print|-p)(=|$)/.test(a));
   const done = new Map<number, Imported>();
@@ -35,7 +41,10 @@ export async function* importInWorkers(files: string[], options: ImportOptions, 
     w.on("message", (m: Imported & { id: number }) => {
       const { id, ...rest } = m;
       done.set(id, rest as Imported);
-      held.set(w, held.get(w)!.filter((x) => x !== id));
+      held.set(
+        w,
+        held.get(w)!.filter((x) => x !== id),
+      );
       notify();
     });
     const died = (e: Error | number) => {

@@ -30,7 +30,9 @@ async function run(args: Partial<ImportArgs> & { input: string }, { stdin = new 
 }
 
 /** The seed's blank cells, from its truth file: the 总计 cells it prints as nothing. */
-const seedBlanks = Object.values(JSON.parse(readFileSync(join(corpus, "truth/00-tacheng-2024.json"), "utf8")).table3Rows as Record<string, (number | null)[]>)
+const seedBlanks = Object.values(
+  JSON.parse(readFileSync(join(corpus, "truth/00-tacheng-2024.json"), "utf8")).table3Rows as Record<string, (number | null)[]>,
+)
   .flat()
   .filter((v) => v === null).length;
 
@@ -46,7 +48,9 @@ describe("zfxxgk import <file>", () => {
     // the status comes first
     expect(r.err.split("\n")[0]).toBe(`✔ ${seed} — 完整导入；通过校验`);
     expect(r.err).toContain(`原文空白 ${seedBlanks}`);
-    expect(r.err).toContain(`2021 版格式，200 格：按原文读取 ${200 - seedBlanks}，原文空白 ${seedBlanks}，按规则拆分 0，无法确定 0，未找到 0`);
+    expect(r.err).toContain(
+      `2021 版格式，200 格：按原文读取 ${200 - seedBlanks}，原文空白 ${seedBlanks}，按规则拆分 0，无法确定 0，未找到 0`,
+    );
   });
 
   it("-o writes the file; the 淮安 PDF imports valid", async () => {
@@ -122,7 +126,16 @@ describe("zfxxgk import <file>", () => {
     const lines = r.out.trim().split("\n");
     expect(lines).toHaveLength(1);
     const line = JSON.parse(lines[0]!);
-    expect(line).toMatchObject({ type: "result", file: seed, status: "complete", format: "text", edition: "2021", imported: true, valid: true, exitCode: 0 });
+    expect(line).toMatchObject({
+      type: "result",
+      file: seed,
+      status: "complete",
+      format: "text",
+      edition: "2021",
+      imported: true,
+      valid: true,
+      exitCode: 0,
+    });
     expect(line.completeness).toMatchObject({ cells: 200, blankAsPrinted: seedBlanks, ambiguous: 0, notFound: 0, tablesNotFound: [] });
     expect(line.stats.blank).toBe(seedBlanks);
     expect(line.diagnostics.filter((d: { reason: string }) => d.reason === "blank")).toHaveLength(seedBlanks);
@@ -132,7 +145,7 @@ describe("zfxxgk import <file>", () => {
   });
 });
 
-describe("an import that is not complete is never \"valid\"", () => {
+describe('an import that is not complete is never "valid"', () => {
   const text = readFileSync(seed, "utf8");
 
   it("a table missing: ✖ failed naming the table, exit 2, the report still written", async () => {
@@ -145,7 +158,11 @@ describe("an import that is not complete is never \"valid\"", () => {
     expect(r.err).not.toContain("✔");
     expect(existsSync(join(dir, "cut.json"))).toBe(true);
     const en = await run({ input: cut, locale: "en", jsonDiagnostics: true });
-    expect(JSON.parse(en.out)).toMatchObject({ status: "failed", exitCode: 2, completeness: { notFound: 15, tablesNotFound: ["reviewAndLitigation"] } });
+    expect(JSON.parse(en.out)).toMatchObject({
+      status: "failed",
+      exitCode: 2,
+      completeness: { notFound: 15, tablesNotFound: ["reviewAndLitigation"] },
+    });
   });
 
   it("cells not read: ⚠ partial with their count, exit 1", async () => {
@@ -162,7 +179,10 @@ describe("zfxxgk import <dir>", () => {
     const dir = mkdtempSync(join(tmpdir(), "zfxxgk-import-dir-"));
     copyFileSync(seed, join(dir, "a-complete.txt"));
     copyFileSync(join(corpus, "raw/05-pingtan-2021.txt"), join(dir, "b-partial.txt"));
-    writeFileSync(join(dir, "c-failed.txt"), readFileSync(seed, "utf8").replace(/四、政府信息公开行政复议、行政诉讼情况[\s\S]*?(?=五、存在的主要问题)/, ""));
+    writeFileSync(
+      join(dir, "c-failed.txt"),
+      readFileSync(seed, "utf8").replace(/四、政府信息公开行政复议、行政诉讼情况[\s\S]*?(?=五、存在的主要问题)/, ""),
+    );
     const r = await run({ input: dir, output: mkdtempSync(join(tmpdir(), "zfxxgk-import-out-")) });
     expect(r.code).toBe(2);
     const table = r.err.slice(r.err.indexOf("导入汇总"));
@@ -203,10 +223,28 @@ describe("zfxxgk import <dir>", () => {
     const out = mkdtempSync(join(tmpdir(), "zfxxgk-import-out-"));
     const r = await run({ input: dir, output: out, jsonDiagnostics: true });
     expect(r.code).toBe(2);
-    const lines = r.out.trim().split("\n").map((l) => JSON.parse(l));
+    const lines = r.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.type)).toEqual(["result", "result", "result", "summary"]);
-    expect(lines[3]).toMatchObject({ type: "summary", files: 3, status: { complete: 2, partial: 0, failed: 1 }, completeAndValid: 2, valid: 2, invalid: 0 });
-    expect(lines[3].needsPerson).toEqual([{ file: join(dir, "notes.txt"), status: "failed", notRead: 200, tablesNotFound: ["proactiveDisclosure", "applications", "reviewAndLitigation"], errors: 0 }]);
+    expect(lines[3]).toMatchObject({
+      type: "summary",
+      files: 3,
+      status: { complete: 2, partial: 0, failed: 1 },
+      completeAndValid: 2,
+      valid: 2,
+      invalid: 0,
+    });
+    expect(lines[3].needsPerson).toEqual([
+      {
+        file: join(dir, "notes.txt"),
+        status: "failed",
+        notRead: 200,
+        tablesNotFound: ["proactiveDisclosure", "applications", "reviewAndLitigation"],
+        errors: 0,
+      },
+    ]);
     expect(existsSync(join(out, "tacheng.json"))).toBe(true);
     expect(existsSync(join(out, "notes.json"))).toBe(false);
   });

@@ -19,7 +19,17 @@ import { help } from "./help.js";
 import { pickLocale, say, type Locale } from "./i18n.js";
 import { EXIT, processIo, setMessageLocale, WriteError, type Io } from "./io.js";
 
-export { validateCommand, fillCommand, renderCommand, importCommand, aggregateCommand, diffCommand, flattenCommand, migrateCommand, serveCommand };
+export {
+  validateCommand,
+  fillCommand,
+  renderCommand,
+  importCommand,
+  aggregateCommand,
+  diffCommand,
+  flattenCommand,
+  migrateCommand,
+  serveCommand,
+};
 export { parseReportBytes, readReport, readReportFile, ReadError, firstInvalidUtf8 } from "./read-report.js";
 export type { Io } from "./io.js";
 
@@ -147,7 +157,8 @@ const commands: Record<string, Command> = {
   flatten: {
     options: { ...common, format: { type: "string", default: "csv" }, output: { type: "string", short: "o" } },
     help: lazyHelp.flatten!,
-    check: (_p, v) => (v.format !== "csv" && v.format !== "sqlite" ? "badFlatFormat" : v.format === "sqlite" && !str(v.output) ? "needOutput" : undefined),
+    check: (_p, v) =>
+      v.format !== "csv" && v.format !== "sqlite" ? "badFlatFormat" : v.format === "sqlite" && !str(v.output) ? "needOutput" : undefined,
     run: (inputs, v, locale, io) =>
       flattenCommand({ inputs, format: v.format as "csv" | "sqlite", locale, ...(str(v.output) ? { output: str(v.output)! } : {}) }, io),
   },
@@ -155,7 +166,8 @@ const commands: Record<string, Command> = {
     options: { ...common, to: { type: "string" }, output: { type: "string", short: "o" } },
     help: lazyHelp.migrate!,
     check: (p, v) => (p.length > 1 ? "migrateOne" : str(v.to) !== "2021" ? "needTo" : undefined),
-    run: (p, v, locale, io) => migrateCommand({ input: p[0]!, to: str(v.to)!, locale, ...(str(v.output) ? { output: str(v.output)! } : {}) }, io),
+    run: (p, v, locale, io) =>
+      migrateCommand({ input: p[0]!, to: str(v.to)!, locale, ...(str(v.output) ? { output: str(v.output)! } : {}) }, io),
   },
   serve: {
     options: {

@@ -20,7 +20,12 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
  */
 const isJsonName = (name: string) => name.toLowerCase().endsWith(".json");
 
-async function* walk(dir: string, problems: WalkProblem[], above: Set<string>, wanted: (name: string) => boolean = isJsonName): AsyncGenerator<string> {
+async function* walk(
+  dir: string,
+  problems: WalkProblem[],
+  above: Set<string>,
+  wanted: (name: string) => boolean = isJsonName,
+): AsyncGenerator<string> {
   let entries;
   let real: string;
   try {

@@ -14,14 +14,18 @@ import type { Locale } from "./i18n.js";
 
 type Fn<F extends (...a: never[]) => unknown> = (...a: Parameters<F>) => ReturnType<F>;
 
-export const validateCommand: Fn<typeof Validate.validateCommand> = async (...a) => (await import("./commands/validate.js")).validateCommand(...a);
+export const validateCommand: Fn<typeof Validate.validateCommand> = async (...a) =>
+  (await import("./commands/validate.js")).validateCommand(...a);
 export const fillCommand: Fn<typeof Fill.fillCommand> = async (...a) => (await import("./commands/fill.js")).fillCommand(...a);
 export const renderCommand: Fn<typeof Render.renderCommand> = async (...a) => (await import("./commands/render.js")).renderCommand(...a);
 export const importCommand: Fn<typeof Import.importCommand> = async (...a) => (await import("./commands/import.js")).importCommand(...a);
-export const aggregateCommand: Fn<typeof Aggregate.aggregateCommand> = async (...a) => (await import("./commands/aggregate.js")).aggregateCommand(...a);
+export const aggregateCommand: Fn<typeof Aggregate.aggregateCommand> = async (...a) =>
+  (await import("./commands/aggregate.js")).aggregateCommand(...a);
 export const diffCommand: Fn<typeof Diff.diffCommand> = async (...a) => (await import("./commands/diff.js")).diffCommand(...a);
-export const flattenCommand: Fn<typeof Flatten.flattenCommand> = async (...a) => (await import("./commands/flatten.js")).flattenCommand(...a);
-export const migrateCommand: Fn<typeof Migrate.migrateCommand> = async (...a) => (await import("./commands/migrate.js")).migrateCommand(...a);
+export const flattenCommand: Fn<typeof Flatten.flattenCommand> = async (...a) =>
+  (await import("./commands/flatten.js")).flattenCommand(...a);
+export const migrateCommand: Fn<typeof Migrate.migrateCommand> = async (...a) =>
+  (await import("./commands/migrate.js")).migrateCommand(...a);
 export const serveCommand: Fn<typeof Serve.serveCommand> = async (...a) => (await import("./commands/serve.js")).serveCommand(...a);
 
 type Help = () => Promise<Record<Locale, string>>;

@@ -48,7 +48,11 @@ export interface ReadReport {
 }
 
 /** Every report of the inputs (directories expanded), with checksums; unreadable ones are told. */
-export async function readAll(inputs: string[], locale: Locale, io: Io): Promise<{ reports: ReadReport[]; unreadable: number; files: string[] }> {
+export async function readAll(
+  inputs: string[],
+  locale: Locale,
+  io: Io,
+): Promise<{ reports: ReadReport[]; unreadable: number; files: string[] }> {
   const { files, problems } = await expandInputs(inputs);
   const reports: ReadReport[] = [];
   let unreadable = 0;

@@ -6,7 +6,16 @@ import { MAX_DEPTH } from "@zfxxgk/validator";
 import { say, type Locale } from "./i18n.js";
 import { InputTooLarge, MAX_REPORT_BYTES, readFileBounded } from "./io.js";
 
-export type ReadErrorCode = "NOT-FOUND" | "NOT-A-FILE" | "IO" | "EMPTY" | "NOT-UTF8" | "JSON-SYNTAX" | "TOO-DEEP" | "TOO-LARGE" | "DUPLICATE-KEY";
+export type ReadErrorCode =
+  | "NOT-FOUND"
+  | "NOT-A-FILE"
+  | "IO"
+  | "EMPTY"
+  | "NOT-UTF8"
+  | "JSON-SYNTAX"
+  | "TOO-DEEP"
+  | "TOO-LARGE"
+  | "DUPLICATE-KEY";
 
 export class ReadError extends Error {
   constructor(
@@ -37,7 +46,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): { offset: number; cutShort:
     }
     // overlongs and surrogates: E0 needs A0.., ED needs ..9F, F0 needs 90.., F4 needs ..8F
     const c1 = bytes[i + 1]!;
-    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return { offset: i, cutShort: false };
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f))
+      return { offset: i, cutShort: false };
     i += need + 1;
   }
   return { offset: -1, cutShort: false };
@@ -50,7 +60,8 @@ export function nestingBeyond(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {

@@ -77,12 +77,16 @@ describe("zfxxgk render --format docx", () => {
 
 describe("zfxxgk render --format pdf", () => {
   const chromium = programForTests("chromium");
-  it.skipIf(!chromium)("-o writes a PDF printed by Chromium", async () => {
-    const out = join(tmp(), "tacheng-2024.pdf");
-    const r = await run({ input: example, format: "pdf", output: out });
-    expect(r.code).toBe(0);
-    expect(readFileSync(out).subarray(0, 5).toString("latin1")).toBe("%PDF-");
-  }, 60_000);
+  it.skipIf(!chromium)(
+    "-o writes a PDF printed by Chromium",
+    async () => {
+      const out = join(tmp(), "tacheng-2024.pdf");
+      const r = await run({ input: example, format: "pdf", output: out });
+      expect(r.code).toBe(0);
+      expect(readFileSync(out).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    },
+    60_000,
+  );
 
   it("without Chromium: exit 2, naming the package to install", async () => {
     const saved = process.env.CHROMIUM_PATH;

@@ -22,8 +22,14 @@ async function run(args: Partial<RenderArgs> & { input: string }, { stdin = "" }
     env: {},
   };
   const code = await renderCommand({ fragment: false, force: false, locale: "zh-CN", ...args }, io);
-  const out = log.filter(([k]) => k === "out").map(([, s]) => s).join("");
-  const err = log.filter(([k]) => k === "err").map(([, s]) => s).join("");
+  const out = log
+    .filter(([k]) => k === "out")
+    .map(([, s]) => s)
+    .join("");
+  const err = log
+    .filter(([k]) => k === "err")
+    .map(([, s]) => s)
+    .join("");
   return { code, out, err, log };
 }
 
@@ -93,7 +99,7 @@ describe("an invalid report", () => {
     const firstOut = r.log.findIndex(([k]) => k === "out");
     const lastErr = r.log.map(([k]) => k).lastIndexOf("err");
     expect(lastErr).toBeLessThan(firstOut);
-    expect(r.out).toContain("<td class=\"zfxxgk-num\">10</td>");
+    expect(r.out).toContain('<td class="zfxxgk-num">10</td>');
   });
 });
 

@@ -17,7 +17,12 @@ export interface Checked {
   issues: [string, "error" | "warning"][];
 }
 
-export async function validateFile(file: string, locale: FormatOptions["locale"], previous: unknown, stdin: () => Promise<Uint8Array>): Promise<Outcome> {
+export async function validateFile(
+  file: string,
+  locale: FormatOptions["locale"],
+  previous: unknown,
+  stdin: () => Promise<Uint8Array>,
+): Promise<Outcome> {
   try {
     const value = await readReport(file, locale, stdin);
     return { file, result: validate(value, { locale, ...(previous !== undefined ? { previous } : {}) }) };
@@ -27,7 +32,11 @@ export async function validateFile(file: string, locale: FormatOptions["locale"]
   }
 }
 
-export async function checkFile(file: string, options: FormatOptions & { previous: unknown }, stdin: () => Promise<Uint8Array>): Promise<Checked> {
+export async function checkFile(
+  file: string,
+  options: FormatOptions & { previous: unknown },
+  stdin: () => Promise<Uint8Array>,
+): Promise<Checked> {
   const o = await validateFile(file, options.locale, options.previous, stdin);
   if ("error" in o) return { file, text: formatOutcome(o, options), status: "unreadable", issues: [] };
   const issues: Checked["issues"] = [];

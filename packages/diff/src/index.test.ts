@@ -22,8 +22,20 @@ describe("diffReports", () => {
     const d = diffReports(last, now);
     expect(d.tables.map((t) => t.table)).toEqual(["表二", "表三", "表四"]);
     expect(d.tables[1]!.changes).toEqual([
-      { pointer: "/applications/newReceived/naturalPerson", labelPath: "表三 › 一、本年新收政府信息公开申请数量 › 自然人", before: 9, after: 12, change: 3 },
-      { pointer: "/applications/newReceived/total", labelPath: "表三 › 一、本年新收政府信息公开申请数量 › 总计", before: null, after: 12, change: null },
+      {
+        pointer: "/applications/newReceived/naturalPerson",
+        labelPath: "表三 › 一、本年新收政府信息公开申请数量 › 自然人",
+        before: 9,
+        after: 12,
+        change: 3,
+      },
+      {
+        pointer: "/applications/newReceived/total",
+        labelPath: "表三 › 一、本年新收政府信息公开申请数量 › 总计",
+        before: null,
+        after: 12,
+        change: null,
+      },
     ]);
     expect(d.tables[0]!.changes[0]).toMatchObject({ before: 1211, after: 1211.3, change: 0.3 });
     expect(d.tables[2]!.changes[0]).toMatchObject({ before: 0, after: 2, change: 2 });

@@ -61,8 +61,14 @@ export class DiffError extends Error {
 
 const words = {
   notReport: { "zh-CN": "{which}不是可识别的年度报告", en: "the {which} report is not a report of a known edition" },
-  tooDeep: { "zh-CN": "{which}嵌套超过 {limit} 层，不是一份年度报告", en: "the {which} report nests more than {limit} levels deep; it is not a report" },
-  mixed: { "zh-CN": "两份报告的格式版本不同（{a} 与 {b}），不能逐格比较", en: "the reports follow different editions ({a} and {b}); cells cannot be compared" },
+  tooDeep: {
+    "zh-CN": "{which}嵌套超过 {limit} 层，不是一份年度报告",
+    en: "the {which} report nests more than {limit} levels deep; it is not a report",
+  },
+  mixed: {
+    "zh-CN": "两份报告的格式版本不同（{a} 与 {b}），不能逐格比较",
+    en: "the reports follow different editions ({a} and {b}); cells cannot be compared",
+  },
   summary: {
     "zh-CN": "改动超过 {limit} 行，不逐行列出：前一份 {x} 行，后一份 {y} 行",
     en: "more than {limit} lines changed; not listed line by line: {x} lines before, {y} after",
@@ -104,7 +110,10 @@ function lines(section: unknown): string[] {
 }
 
 /** The text an export prints: the preamble, each text section, and each table's notes, in print order. */
-const textPointers = (m: EditionModel): string[] => ["/preamble", ...m.sections.map((s) => (s.kind === "table" ? `/${s.key}/notes` : `/${s.key}`))];
+const textPointers = (m: EditionModel): string[] => [
+  "/preamble",
+  ...m.sections.map((s) => (s.kind === "table" ? `/${s.key}/notes` : `/${s.key}`)),
+];
 
 /**
  * Beyond this many line edits in one section, the section is summarised (lines before and
@@ -133,11 +142,17 @@ export function diffReports(before: unknown, after: unknown, options: { locale?:
   const edition = (r: unknown) => (r && typeof r === "object" ? (r as { edition?: unknown }).edition : undefined);
   const a = edition(before);
   const b = edition(after);
-  for (const [e, which] of [[a, words.before], [b, words.after]] as const) {
+  for (const [e, which] of [
+    [a, words.before],
+    [b, words.after],
+  ] as const) {
     if (!isEdition(e)) throw new DiffError("NOT-A-REPORT", format(words.notReport[locale], { which: which[locale] }));
   }
   // the comparison walks and serialises fields: hostile nesting must not reach it
-  for (const [r, which] of [[before, words.before], [after, words.after]] as const) {
+  for (const [r, which] of [
+    [before, words.before],
+    [after, words.after],
+  ] as const) {
     if (tooDeep(r, MAX_DEPTH)) throw new DiffError("TOO-DEEP", format(words.tooDeep[locale], { which: which[locale], limit: MAX_DEPTH }));
   }
   if (a !== b) throw new DiffError("MIXED-EDITIONS", format(words.mixed[locale], { a: String(a), b: String(b) }));
@@ -169,7 +184,10 @@ export function diffReports(before: unknown, after: unknown, options: { locale?:
     if (x.join("\n") === y.join("\n")) continue;
     const heading = labelPathOf(null, pointer, locale) || sections[path[0]!]?.heading || pointer;
     const name = path.length === 1 && sections[path[0]!] ? sections[path[0]!]!.heading : heading;
-    const patch = createTwoFilesPatch(`a${pointer}`, `b${pointer}`, `${x.join("\n")}\n`, `${y.join("\n")}\n`, "", "", { context: 1, maxEditLength: MAX_TEXT_EDITS });
+    const patch = createTwoFilesPatch(`a${pointer}`, `b${pointer}`, `${x.join("\n")}\n`, `${y.join("\n")}\n`, "", "", {
+      context: 1,
+      maxEditLength: MAX_TEXT_EDITS,
+    });
     if (patch === undefined) {
       const unified = `${words.summary[locale].replace("{limit}", String(MAX_TEXT_EDITS)).replace("{x}", String(x.length)).replace("{y}", String(y.length))}\n`;
       texts.push({ pointer, heading: name, unified, summarised: true });

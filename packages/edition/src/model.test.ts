@@ -17,7 +17,10 @@ describe("the published editions", () => {
     expect(c.labelPath.join(" › ")).toBe("表三 › 三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密 › 自然人");
     expect(c.kind).toBe("count");
     expect(c.columnGroups).toEqual(["申请人情况"]);
-    expect(cellAt("2021", "/applications/results/denied/stateSecret/commercialEnterprise")!.columnGroups).toEqual(["申请人情况", "法人或其他组织"]);
+    expect(cellAt("2021", "/applications/results/denied/stateSecret/commercialEnterprise")!.columnGroups).toEqual([
+      "申请人情况",
+      "法人或其他组织",
+    ]);
     expect(cellAt("2021", "/applications/results/denied")).toBeUndefined();
   });
 });
@@ -25,7 +28,12 @@ describe("the published editions", () => {
 describe("表二", () => {
   it("2021: four blocks, the one-column blocks spanning the three columns of 第二十条第（一）项", () => {
     const t = editionModel("2021").tables.proactiveDisclosure;
-    expect(t.blocks.map((b) => b.caption)).toEqual(["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项"]);
+    expect(t.blocks.map((b) => b.caption)).toEqual([
+      "第二十条第（一）项",
+      "第二十条第（五）项",
+      "第二十条第（六）项",
+      "第二十条第（八）项",
+    ]);
     expect(t.width).toBe(4);
     expect(t.blocks[1]!.columns.map((c) => c.colspan)).toEqual([3]);
     const fee = t.blocks[3]!.columns[0]!;
@@ -38,7 +46,10 @@ describe("表二", () => {
     expect(signed.length).toBeGreaterThan(0);
     expect(new Set(signed.map((c) => c.columnLabel))).toEqual(new Set(["本年增/减"]));
     const procurement = m.tables.proactiveDisclosure.blocks.at(-1)!;
-    expect(procurement.columns.map((c) => [c.label, c.kind, c.labelShowsUnit, c.colspan])).toEqual([["采购项目数量", "count", false, 1], ["采购总金额", "amount", false, 2]]);
+    expect(procurement.columns.map((c) => [c.label, c.kind, c.labelShowsUnit, c.colspan])).toEqual([
+      ["采购项目数量", "count", false, 1],
+      ["采购总金额", "amount", false, 2],
+    ]);
   });
 });
 

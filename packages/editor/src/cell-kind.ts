@@ -6,7 +6,10 @@ import type { Edition } from "./labels.js";
 export type { CellKind };
 
 export class UnknownCellError extends Error {
-  constructor(readonly edition: Edition, readonly pointer: string) {
+  constructor(
+    readonly edition: Edition,
+    readonly pointer: string,
+  ) {
     super(`${pointer} is not a table cell of the ${edition} report schema`);
     this.name = "UnknownCellError";
   }

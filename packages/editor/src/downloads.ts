@@ -39,7 +39,9 @@ export function exportFile(report: Record<string, unknown>, kind: ExportKind): E
 }
 
 export function download(file: ExportedFile): void {
-  const blob = file.bytes ? new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type }) : new Blob([file.text ?? ""], { type: `${file.type};charset=utf-8` });
+  const blob = file.bytes
+    ? new Blob([file.bytes as Uint8Array<ArrayBuffer>], { type: file.type })
+    : new Blob([file.text ?? ""], { type: `${file.type};charset=utf-8` });
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;

@@ -22,7 +22,12 @@ describe("the draft", () => {
     expect(loadDraft(s)).toBeNull();
   });
   it("says so when storage refuses", () => {
-    const full: KeyValueStore = { getItem: () => null, setItem: () => { throw new Error("QuotaExceededError"); } };
+    const full: KeyValueStore = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error("QuotaExceededError");
+      },
+    };
     expect(saveDraft(full, { edition: "2021" })).toBe(false);
   });
 });

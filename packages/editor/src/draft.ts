@@ -33,7 +33,8 @@ export function loadDraft(store: KeyValueStore): Draft | null {
   if (raw === null) return null;
   try {
     const d = JSON.parse(raw) as Partial<Draft>;
-    if (d && typeof d.report === "object" && d.report !== null && !Array.isArray(d.report) && typeof d.savedAt === "string") return d as Draft;
+    if (d && typeof d.report === "object" && d.report !== null && !Array.isArray(d.report) && typeof d.savedAt === "string")
+      return d as Draft;
   } catch {
     // fall through: a damaged draft is as good as none
   }

@@ -71,5 +71,8 @@ export function emptyReport(year: number, edition: Edition = "2021"): Report {
 
 /** The text sections the form edits, in print order, with their headings as the edition prints them. */
 export function textSectionsOf(edition: Edition): { key: "overview" | "problemsAndImprovements" | "otherMatters"; heading: string }[] {
-  return (["overview", "problemsAndImprovements", "otherMatters"] as const).map((key) => ({ key, heading: editionModel(edition).sections.find((s) => s.key === key)!.heading }));
+  return (["overview", "problemsAndImprovements", "otherMatters"] as const).map((key) => ({
+    key,
+    heading: editionModel(edition).sections.find((s) => s.key === key)!.heading,
+  }));
 }

@@ -64,7 +64,13 @@ const idOf = (pointer: string) => `f${pointer.replace(/[^A-Za-z0-9]/g, "-")}`;
 function metadata(report: Report, locale: Locale, refs: FormRefs): HTMLElement {
   const grid = h("div", { class: "meta" });
   // the edition is fixed when the report is started: the tables differ between editions
-  grid.append(h("p", { id: "edition-note", class: "field wide", "data-edition": editionOf(report) }, `${t(locale, "edition")}：${t(locale, editionOf(report) === "2019" ? "edition2019" : "edition2021")}`));
+  grid.append(
+    h(
+      "p",
+      { id: "edition-note", class: "field wide", "data-edition": editionOf(report) },
+      `${t(locale, "edition")}：${t(locale, editionOf(report) === "2019" ? "edition2019" : "edition2021")}`,
+    ),
+  );
   for (const f of META) {
     const id = idOf(f.pointer);
     const value = getAt(report, f.pointer);
@@ -75,7 +81,12 @@ function metadata(report: Report, locale: Locale, refs: FormRefs): HTMLElement {
       input = select;
     } else {
       // year as text: a non-number typed stays visible, for the validator to name
-      input = h("input", { id, type: f.type === "number" ? "text" : (f.type ?? "text"), inputmode: f.type === "number" ? "numeric" : undefined, "data-field": f.pointer });
+      input = h("input", {
+        id,
+        type: f.type === "number" ? "text" : (f.type ?? "text"),
+        inputmode: f.type === "number" ? "numeric" : undefined,
+        "data-field": f.pointer,
+      });
       input.value = value === undefined || value === null ? "" : String(value);
     }
     refs.fields.set(f.pointer, input);
@@ -116,7 +127,14 @@ function table2(model: TableModel, report: Report, refs: FormRefs): HTMLElement 
   for (const b of m.blocks) {
     const body = h("tbody");
     body.append(h("tr", {}, h("th", { scope: "rowgroup", colspan: m.width, class: "block" }, b.caption)));
-    body.append(h("tr", {}, h("th", { scope: "col" }, b.labelColumnHeader), ...b.columns.map((c) => h("th", { scope: "col", colspan: c.colspan > 1 ? c.colspan : undefined }, c.label))));
+    body.append(
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, b.labelColumnHeader),
+        ...b.columns.map((c) => h("th", { scope: "col", colspan: c.colspan > 1 ? c.colspan : undefined }, c.label)),
+      ),
+    );
     for (const r of b.rows) {
       const tr = h("tr", {}, h("th", { scope: "row" }, r.label));
       for (const [i, c] of r.cells.entries()) {
@@ -140,8 +158,19 @@ function table3(model: TableModel, report: Report, refs: FormRefs): HTMLElement 
   const head = h(
     "thead",
     {},
-    h("tr", {}, h("td", { class: "corner", colspan: m.depth, rowspan: 3 }, m.headerNote), h("th", { scope: "col", colspan: m.columns.length }, m.columnGroupHeader)),
-    h("tr", {}, h("th", { scope: "col", rowspan: 2 }, first.label), h("th", { scope: "col", colspan: grouped.columns.length }, grouped.label), h("th", { scope: "col", rowspan: 2 }, last.label)),
+    h(
+      "tr",
+      {},
+      h("td", { class: "corner", colspan: m.depth, rowspan: 3 }, m.headerNote),
+      h("th", { scope: "col", colspan: m.columns.length }, m.columnGroupHeader),
+    ),
+    h(
+      "tr",
+      {},
+      h("th", { scope: "col", rowspan: 2 }, first.label),
+      h("th", { scope: "col", colspan: grouped.columns.length }, grouped.label),
+      h("th", { scope: "col", rowspan: 2 }, last.label),
+    ),
     h("tr", {}, ...grouped.columns.map((k) => h("th", { scope: "col" }, named(k)))),
   );
   const body = h("tbody");
@@ -152,7 +181,12 @@ function table3(model: TableModel, report: Report, refs: FormRefs): HTMLElement 
     for (const c of r.cells) tr.append(cellInput(c, report, refs));
     body.append(tr);
   }
-  return h("section", { class: "section" }, h("h2", {}, m.heading), scroll(m.caption, h("table", { class: "t3" }, h("caption", { class: "sr" }, m.caption), head, body)));
+  return h(
+    "section",
+    { class: "section" },
+    h("h2", {}, m.heading),
+    scroll(m.caption, h("table", { class: "t3" }, h("caption", { class: "sr" }, m.caption), head, body)),
+  );
 }
 
 function table4(model: TableModel, report: Report, refs: FormRefs): HTMLElement {
@@ -168,12 +202,21 @@ function table4(model: TableModel, report: Report, refs: FormRefs): HTMLElement 
     h(
       "tr",
       {},
-      ...top.flatMap((g) => (subs.some((s) => s.parent === g.key) ? subs.filter((s) => s.parent === g.key).map((s) => h("th", { scope: "col", colspan: n }, s.label)) : m.columns.map((c) => h("th", { scope: "col", rowspan: 2 }, c.label)))),
+      ...top.flatMap((g) =>
+        subs.some((s) => s.parent === g.key)
+          ? subs.filter((s) => s.parent === g.key).map((s) => h("th", { scope: "col", colspan: n }, s.label))
+          : m.columns.map((c) => h("th", { scope: "col", rowspan: 2 }, c.label)),
+      ),
     ),
     h("tr", {}, ...subs.flatMap(() => m.columns.map((c) => h("th", { scope: "col" }, c.label)))),
   );
   const row = h("tr", {}, ...m.cells.map((c) => cellInput(c, report, refs)));
-  return h("section", { class: "section" }, h("h2", {}, m.heading), scroll(m.caption, h("table", { class: "t4" }, h("caption", { class: "sr" }, m.caption), head, h("tbody", {}, row))));
+  return h(
+    "section",
+    { class: "section" },
+    h("h2", {}, m.heading),
+    scroll(m.caption, h("table", { class: "t4" }, h("caption", { class: "sr" }, m.caption), head, h("tbody", {}, row))),
+  );
 }
 
 interface Subsection {
@@ -210,7 +253,11 @@ function textSection(key: string, heading: string, report: Report, locale: Local
   const text = h("textarea", { id, class: "paragraphs", rows: 4 });
   text.value = paragraphsText(getAt(report, `/${key}/paragraphs`));
   const subs = getAt(report, `/${key}/subsections`);
-  const list = h("div", { class: "subsections" }, ...(Array.isArray(subs) ? subs.map((s, i) => subsectionFields(key, i, (s ?? {}) as Subsection, locale)) : []));
+  const list = h(
+    "div",
+    { class: "subsections" },
+    ...(Array.isArray(subs) ? subs.map((s, i) => subsectionFields(key, i, (s ?? {}) as Subsection, locale)) : []),
+  );
   return h(
     "section",
     { class: "section text-section", "data-section": key },

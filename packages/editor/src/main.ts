@@ -23,7 +23,9 @@ let refs: FormRefs;
 let marks: Marks;
 let result: ValidationResult;
 // the edition "start from an empty report" uses; the open report keeps its own
-let newEdition: Edition = isEdition(localStorage.getItem("zfxxgk-editor:edition")) ? (localStorage.getItem("zfxxgk-editor:edition") as Edition) : "2021";
+let newEdition: Edition = isEdition(localStorage.getItem("zfxxgk-editor:edition"))
+  ? (localStorage.getItem("zfxxgk-editor:edition") as Edition)
+  : "2021";
 
 /** The tables of the open report's edition. */
 const model = (): TableModel => tableModelOf(editionOf(report));
@@ -63,7 +65,10 @@ function setReport(next: Report): void {
 
 function confirmReplace(): boolean {
   // an untouched empty report is nothing to lose
-  return JSON.stringify(report) === JSON.stringify(emptyReport(report.year as number, editionOf(report))) || window.confirm(t(locale, "confirmReplace"));
+  return (
+    JSON.stringify(report) === JSON.stringify(emptyReport(report.year as number, editionOf(report))) ||
+    window.confirm(t(locale, "confirmReplace"))
+  );
 }
 
 // ── edits ──
@@ -96,7 +101,8 @@ function onTextSection(section: HTMLElement): void {
 formBox.addEventListener("input", (e) => {
   const el = e.target as HTMLElement;
   if (el instanceof HTMLInputElement && el.classList.contains("cell")) return onCellInput(el);
-  if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) && el.dataset.field) return onFieldInput(el);
+  if ((el instanceof HTMLInputElement || el instanceof HTMLSelectElement || el instanceof HTMLTextAreaElement) && el.dataset.field)
+    return onFieldInput(el);
   const section = el.closest<HTMLElement>(".text-section");
   if (section) onTextSection(section);
 });
@@ -157,11 +163,17 @@ async function open(file: File): Promise<void> {
   const opened: Opened = await openFile(file, locale);
   if (opened.kind === "error") return say(t(locale, opened.key, { name: file.name, detail: opened.detail }));
   setReport(opened.report);
-  if (opened.kind === "imported") say(t(locale, "imported", { name: file.name, status: t(locale, `status_${opened.status}`), ...opened.stats }), opened.notes);
+  if (opened.kind === "imported")
+    say(t(locale, "imported", { name: file.name, status: t(locale, `status_${opened.status}`), ...opened.stats }), opened.notes);
   else say("");
 }
 
-const fileInput = h("input", { type: "file", id: "file", accept: ".json,.pdf,.docx,.doc,.wps,.html,.htm,.txt,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,text/html,text/plain" });
+const fileInput = h("input", {
+  type: "file",
+  id: "file",
+  accept:
+    ".json,.pdf,.docx,.doc,.wps,.html,.htm,.txt,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,text/html,text/plain",
+});
 fileInput.addEventListener("change", () => {
   const f = fileInput.files?.[0];
   if (f) void open(f).finally(() => (fileInput.value = ""));
@@ -200,7 +212,11 @@ function page(): void {
     localStorage.setItem("zfxxgk-editor:locale", locale);
     page();
   });
-  const edition = h("select", { id: "edition" }, ...editions.map((e) => h("option", { value: e, selected: e === newEdition }, t(locale, e === "2019" ? "edition2019" : "edition2021"))));
+  const edition = h(
+    "select",
+    { id: "edition" },
+    ...editions.map((e) => h("option", { value: e, selected: e === newEdition }, t(locale, e === "2019" ? "edition2019" : "edition2021"))),
+  );
   edition.addEventListener("change", () => {
     newEdition = isEdition(edition.value) ? edition.value : "2021";
     localStorage.setItem("zfxxgk-editor:edition", newEdition);
@@ -228,7 +244,16 @@ function page(): void {
       h("h1", {}, t(locale, "title")),
       lang,
       h("p", { class: "intro" }, t(locale, "intro")),
-      h("div", { class: "toolbar", role: "group", "aria-label": t(locale, "start") }, h("label", { for: "edition" }, t(locale, "edition")), edition, empty, h("label", { for: "file", class: "file" }, t(locale, "openFile")), fileInput, h("span", { class: "hint" }, t(locale, "dropHint"))),
+      h(
+        "div",
+        { class: "toolbar", role: "group", "aria-label": t(locale, "start") },
+        h("label", { for: "edition" }, t(locale, "edition")),
+        edition,
+        empty,
+        h("label", { for: "file", class: "file" }, t(locale, "openFile")),
+        fileInput,
+        h("span", { class: "hint" }, t(locale, "dropHint")),
+      ),
       status,
       notesBox,
     ),
@@ -237,7 +262,17 @@ function page(): void {
       "aside",
       { class: "side" },
       h("div", { class: "toolbar" }, fill, h("span", { id: "fill-note", class: "hint" }, t(locale, "fillNote"))),
-      h("div", { class: "toolbar", role: "group", "aria-label": t(locale, "export") }, h("strong", {}, `${t(locale, "export")}:`), exportButton("json", "exportJson"), exportButton("html", "exportHtml"), exportButton("fragment", "exportFragment"), exportButton("xml", "exportXml"), exportButton("docx", "exportDocx"), saved),
+      h(
+        "div",
+        { class: "toolbar", role: "group", "aria-label": t(locale, "export") },
+        h("strong", {}, `${t(locale, "export")}:`),
+        exportButton("json", "exportJson"),
+        exportButton("html", "exportHtml"),
+        exportButton("fragment", "exportFragment"),
+        exportButton("xml", "exportXml"),
+        exportButton("docx", "exportDocx"),
+        saved,
+      ),
       issuesBox,
     ),
   );
@@ -259,4 +294,11 @@ page();
 if (draft) say(t(locale, "draftRestored", { time: new Date(draft.savedAt).toLocaleString(locale) }));
 
 // for bench.mjs: the report and the check, without reaching into modules
-(window as unknown as { zfxxgkEditor: unknown }).zfxxgkEditor = { get report() { return report; }, get result() { return result; } };
+(window as unknown as { zfxxgkEditor: unknown }).zfxxgkEditor = {
+  get report() {
+    return report;
+  },
+  get result() {
+    return result;
+  },
+};

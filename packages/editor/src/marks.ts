@@ -70,7 +70,11 @@ export function issueList(result: ValidationResult, locale: Locale, refs: FormRe
   const item = (i: Issue) => {
     const target = targetOf(i.pointer, refs);
     const text = `${t(locale, `severity_${i.severity}`)} ${i.code}: ${i.labelPath ? `${i.labelPath} — ` : ""}${i.message}`;
-    return h("li", { class: `issue ${i.severity}` }, target ? h("a", { href: `#${target.id}`, "data-target": target.id, class: "goto" }, text) : text);
+    return h(
+      "li",
+      { class: `issue ${i.severity}` },
+      target ? h("a", { href: `#${target.id}`, "data-target": target.id, class: "goto" }, text) : text,
+    );
   };
   const main = result.issues.filter((i) => i.severity !== "info");
   const info = result.issues.filter((i) => i.severity === "info");
@@ -79,6 +83,8 @@ export function issueList(result: ValidationResult, locale: Locale, refs: FormRe
     {},
     h("p", { class: "counts" }, t(locale, "counts", result.counts)),
     main.length ? h("ul", { class: "issues" }, ...main.map(item)) : h("p", {}, t(locale, "noIssues")),
-    info.length ? h("details", {}, h("summary", {}, t(locale, "infoSummary", { n: info.length })), h("ul", { class: "issues" }, ...info.map(item))) : null,
+    info.length
+      ? h("details", {}, h("summary", {}, t(locale, "infoSummary", { n: info.length })), h("ul", { class: "issues" }, ...info.map(item)))
+      : null,
   );
 }

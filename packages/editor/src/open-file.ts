@@ -6,7 +6,13 @@ import type { Locale } from "./messages.js";
 
 export type Opened =
   | { kind: "report"; report: Record<string, unknown> }
-  | { kind: "imported"; report: Record<string, unknown>; notes: string[]; status: "complete" | "partial" | "failed"; stats: { read: number; blank: number; split: number; ambiguous: number; cells: number; missing: number } }
+  | {
+      kind: "imported";
+      report: Record<string, unknown>;
+      notes: string[];
+      status: "complete" | "partial" | "failed";
+      stats: { read: number; blank: number; split: number; ambiguous: number; cells: number; missing: number };
+    }
   | { kind: "error"; key: "notReport" | "notEdition" | "importFailed" | "importUnavailable"; detail: string };
 
 const isJson = (name: string, text: string) => /\.json$/i.test(name) || /^\s*[{[]/.test(text);
@@ -18,8 +24,10 @@ export function openJson(text: string): Opened {
   } catch (e) {
     return { kind: "error", key: "notReport", detail: e instanceof Error ? e.message : String(e) };
   }
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return { kind: "error", key: "notReport", detail: "not an object" };
-  if (!isEdition((value as { edition?: unknown }).edition)) return { kind: "error", key: "notEdition", detail: String((value as { edition?: unknown }).edition) };
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    return { kind: "error", key: "notReport", detail: "not an object" };
+  if (!isEdition((value as { edition?: unknown }).edition))
+    return { kind: "error", key: "notEdition", detail: String((value as { edition?: unknown }).edition) };
   return { kind: "report", report: value as Record<string, unknown> };
 }
 

@@ -69,7 +69,8 @@ describe.skipIf(!chromiumPath)("the editor page", () => {
     expect(values.every((v) => v === "")).toBe(true);
     // headings as the format prints them
     const h2 = await page.locator("h2").allTextContents();
-    for (const k of ["overview", "proactiveDisclosure", "applications", "reviewAndLitigation", "problemsAndImprovements", "otherMatters"]) expect(h2).toContain(labels.sections[k]!.heading);
+    for (const k of ["overview", "proactiveDisclosure", "applications", "reviewAndLitigation", "problemsAndImprovements", "otherMatters"])
+      expect(h2).toContain(labels.sections[k]!.heading);
     // the page itself never scrolls sideways; the wide tables scroll in their own box
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -111,9 +112,15 @@ describe.skipIf(!chromiumPath)("the editor page", () => {
     // a total typed wrong on purpose: fill must leave it (it only fills blank cells)
     await page.fill(idOf(NEW_TOTAL), "5");
     await page.click("#fill");
-    const expected = fill({ ...structuredClone(seed), applications: { ...seed.applications, newReceived: { ...seed.applications.newReceived, total: 5 } } }) as Record<string, unknown>;
+    const expected = fill({
+      ...structuredClone(seed),
+      applications: { ...seed.applications, newReceived: { ...seed.applications.newReceived, total: 5 } },
+    }) as Record<string, unknown>;
     for (const c of tableModel.cells) {
-      const want = c.pointer.split("/").slice(1).reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], expected);
+      const want = c.pointer
+        .split("/")
+        .slice(1)
+        .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], expected);
       expect(await page.inputValue(`#c${c.index}`), c.pointer).toBe(want === null ? "" : String(want));
     }
     expect(await page.inputValue(idOf(NEW_TOTAL))).toBe("5");
@@ -190,32 +197,38 @@ describe.skipIf(!chromiumPath)("the editor page", () => {
   it.each([
     ["text", "opened", "corpus/raw/01-huaian-city-2024.txt"],
     ["PDF", "dropped on the page", "corpus/pdf/01-huaian-city-2024.pdf"],
-  ])("imports last year's published %s report (淮安), %s, with the bundled importer, as the library reads it in Node", async (_kind, how, path) => {
-    const file = `${repoRoot}${path}`;
-    const { importReport } = await import("@zfxxgk/import");
-    const expected = await importReport(new Uint8Array(readFileSync(file)));
-    await open();
-    if (how === "opened") await page.setInputFiles("#file", file);
-    else {
-      // a real drop event carrying the file, as a user's drag from the desktop delivers it
-      const dataTransfer = await page.evaluateHandle(
-        ({ b64, name }) => {
-          const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-          const dt = new DataTransfer();
-          dt.items.add(new File([bytes], name, { type: "application/pdf" }));
-          return dt;
-        },
-        { b64: readFileSync(file).toString("base64"), name: path.split("/").pop()! },
-      );
-      await page.dispatchEvent("body", "drop", { dataTransfer });
-    }
-    await expect.poll(() => page.inputValue("#f-title"), { timeout: 15_000 }).toBe((expected.report as { title: string }).title);
-    // the importer's verdict comes first, as on the command line
-    expect(expected.status).toBe("complete");
-    expect(await page.textContent("#status")).toMatch(/^完整导入：已从 01-huaian-city-2024\.(txt|pdf) 读取，200 格中按原文读取 200，/);
-    for (const c of tableModel.cells) {
-      const want = c.pointer.split("/").slice(1).reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], expected.report);
-      expect(await page.inputValue(`#c${c.index}`), c.pointer).toBe(want === null ? "" : String(want));
-    }
-  });
+  ])(
+    "imports last year's published %s report (淮安), %s, with the bundled importer, as the library reads it in Node",
+    async (_kind, how, path) => {
+      const file = `${repoRoot}${path}`;
+      const { importReport } = await import("@zfxxgk/import");
+      const expected = await importReport(new Uint8Array(readFileSync(file)));
+      await open();
+      if (how === "opened") await page.setInputFiles("#file", file);
+      else {
+        // a real drop event carrying the file, as a user's drag from the desktop delivers it
+        const dataTransfer = await page.evaluateHandle(
+          ({ b64, name }) => {
+            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+            const dt = new DataTransfer();
+            dt.items.add(new File([bytes], name, { type: "application/pdf" }));
+            return dt;
+          },
+          { b64: readFileSync(file).toString("base64"), name: path.split("/").pop()! },
+        );
+        await page.dispatchEvent("body", "drop", { dataTransfer });
+      }
+      await expect.poll(() => page.inputValue("#f-title"), { timeout: 15_000 }).toBe((expected.report as { title: string }).title);
+      // the importer's verdict comes first, as on the command line
+      expect(expected.status).toBe("complete");
+      expect(await page.textContent("#status")).toMatch(/^完整导入：已从 01-huaian-city-2024\.(txt|pdf) 读取，200 格中按原文读取 200，/);
+      for (const c of tableModel.cells) {
+        const want = c.pointer
+          .split("/")
+          .slice(1)
+          .reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], expected.report);
+        expect(await page.inputValue(`#c${c.index}`), c.pointer).toBe(want === null ? "" : String(want));
+      }
+    },
+  );
 });

@@ -9,7 +9,10 @@ const columnKeys = Object.keys(labels.applications.columns);
 describe("parseClipboard", () => {
   it("splits a spreadsheet row at tabs and rows at line breaks", () => {
     expect(parseClipboard("1\t2\t3\r\n")).toEqual([["1", "2", "3"]]);
-    expect(parseClipboard("1\t2\n3\t4")).toEqual([["1", "2"], ["3", "4"]]);
+    expect(parseClipboard("1\t2\n3\t4")).toEqual([
+      ["1", "2"],
+      ["3", "4"],
+    ]);
     expect(parseClipboard("1\t\t3")).toEqual([["1", "", "3"]]);
   });
   it("leaves a single value to the input", () => {

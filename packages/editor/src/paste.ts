@@ -13,7 +13,11 @@ export function parseClipboard(text: string): string[][] | null {
  * Which cell receives which text: the value at [i][j] goes to the cell i rows below and j columns
  * right of the start; values that fall outside the table are returned as dropped.
  */
-export function pasteTargets(start: CellSpec, matrix: string[][], cells: readonly CellSpec[]): { writes: [CellSpec, string][]; dropped: number } {
+export function pasteTargets(
+  start: CellSpec,
+  matrix: string[][],
+  cells: readonly CellSpec[],
+): { writes: [CellSpec, string][]; dropped: number } {
   const grid = new Map<string, CellSpec>();
   for (const c of cells) if (c.table === start.table) grid.set(`${c.row}:${c.col}`, c);
   const writes: [CellSpec, string][] = [];

@@ -67,7 +67,9 @@ describe("the 2019 table model", () => {
     expect(signed.map((c) => c.columnLabel).every((x) => x === signedLabel)).toBe(true);
     expect(signed.map((c) => c.pointer)).toEqual(model.cells.filter((c) => c.columnLabel === signedLabel).map((c) => c.pointer));
     expect(signed).toHaveLength(5);
-    expect(model.cells.filter((c) => c.kind === "amount").map((c) => c.pointer)).toEqual(["/proactiveDisclosure/article20Item9/governmentCentralizedProcurement/procurementTotalAmount"]);
+    expect(model.cells.filter((c) => c.kind === "amount").map((c) => c.pointer)).toEqual([
+      "/proactiveDisclosure/article20Item9/governmentCentralizedProcurement/procurementTotalAmount",
+    ]);
     // the 2021 tables keep their one amount and have no signed cell
     expect(tableModel.cells.filter((c) => c.kind === "signed")).toEqual([]);
     expect(() => cellKind("2019", "/proactiveDisclosure/article20Item8/administrativeFees/feeAmountThisYear")).toThrow(UnknownCellError);
@@ -76,10 +78,25 @@ describe("the 2019 table model", () => {
   it("names each cell by the 2019 labels: table, row groups, row, column groups, column", () => {
     const c = model.cells.find((x) => x.pointer === "/applications/results/notProcessed/confirmOrReissue/legalServiceAgency")!;
     expect(cellName(c)).toBe(
-      [l.sections.applications!.table, l.applications.rows.results, l.applications.rows["results.notProcessed"], l.applications.rows["results.notProcessed.confirmOrReissue"], l.applications.columnGroupHeader, l.applications.columnGroups[0]!.label, l.applications.columns.legalServiceAgency].join(" › "),
+      [
+        l.sections.applications!.table,
+        l.applications.rows.results,
+        l.applications.rows["results.notProcessed"],
+        l.applications.rows["results.notProcessed.confirmOrReissue"],
+        l.applications.columnGroupHeader,
+        l.applications.columnGroups[0]!.label,
+        l.applications.columns.legalServiceAgency,
+      ].join(" › "),
     );
     const p = model.cells.find((x) => x.pointer === "/proactiveDisclosure/article20Item8/administrativeFees/changeThisYear")!;
-    expect(cellName(p)).toBe([l.sections.proactiveDisclosure!.table, l.proactiveDisclosure.blocks.article20Item8!.caption, l.proactiveDisclosure.blocks.article20Item8!.rows.administrativeFees, l.proactiveDisclosure.blocks.article20Item8!.columns.changeThisYear].join(" › "));
+    expect(cellName(p)).toBe(
+      [
+        l.sections.proactiveDisclosure!.table,
+        l.proactiveDisclosure.blocks.article20Item8!.caption,
+        l.proactiveDisclosure.blocks.article20Item8!.rows.administrativeFees,
+        l.proactiveDisclosure.blocks.article20Item8!.columns.changeThisYear,
+      ].join(" › "),
+    );
     const names = model.cells.map(cellName);
     expect(new Set(names).size).toBe(names.length);
   });
@@ -92,7 +109,10 @@ describe("the 2019 table model", () => {
     expect(other.groups).toEqual([]);
     expect(other.cells.map((c) => c.pointer)).toEqual(Object.keys(l.applications.columns).map((k) => `/applications/results/other/${k}`));
     expect(other.cells[0]!.rowGroups).toEqual([l.applications.rows.results]);
-    const leafRows = (g: string) => Object.keys(l.applications.rows).filter((k) => k.startsWith(`${g}.`) && !Object.keys(l.applications.rows).some((o) => o.startsWith(`${k}.`))).length;
+    const leafRows = (g: string) =>
+      Object.keys(l.applications.rows).filter(
+        (k) => k.startsWith(`${g}.`) && !Object.keys(l.applications.rows).some((o) => o.startsWith(`${k}.`)),
+      ).length;
     const results = model.applications.rows.flatMap((r) => r.groups).find((g) => g.label === l.applications.rows.results)!;
     expect(results.rowspan).toBe(leafRows("results"));
   });
@@ -104,7 +124,12 @@ describe("the 2019 table model", () => {
     expect(tables.flatMap((k) => leaves(r[k], `/${k}`))).toEqual(model.cells.map((c) => c.pointer));
     // the 2019 rules see exactly these cells as blank, and nothing in the tables as malformed
     const issues = validate(r).issues;
-    expect(issues.filter((i) => i.code === "BLANK-CELL").map((i) => i.pointer).sort()).toEqual(model.cells.map((c) => c.pointer).sort());
+    expect(
+      issues
+        .filter((i) => i.code === "BLANK-CELL")
+        .map((i) => i.pointer)
+        .sort(),
+    ).toEqual(model.cells.map((c) => c.pointer).sort());
     expect(issues.filter((i) => i.category === "schema" && tables.some((k) => i.pointer.startsWith(`/${k}`)))).toEqual([]);
   });
 
@@ -115,7 +140,10 @@ describe("the 2019 table model", () => {
     expect(cellValue("-3", "count")).toBe("-3");
     const r = structuredClone(base);
     const at = "/proactiveDisclosure/article20Item5/administrativeLicensing/changeThisYear";
-    r.proactiveDisclosure.article20Item5.administrativeLicensing.changeThisYear = cellValue("-3", model.cells.find((c) => c.pointer === at)!.kind);
+    r.proactiveDisclosure.article20Item5.administrativeLicensing.changeThisYear = cellValue(
+      "-3",
+      model.cells.find((c) => c.pointer === at)!.kind,
+    );
     expect(validate(r).issues.filter((i) => i.pointer === at && i.severity === "error")).toEqual([]);
   });
 });

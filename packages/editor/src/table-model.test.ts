@@ -23,7 +23,15 @@ describe("the table model", () => {
   it("names each cell by its table, row and column labels as the format prints them", () => {
     const c = tableModel.cells.find((x) => x.pointer === "/applications/results/denied/stateSecret/researchInstitution")!;
     expect(cellName(c)).toBe(
-      [labels.sections.applications!.table, labels.applications.rows.results, labels.applications.rows["results.denied"], labels.applications.rows["results.denied.stateSecret"], labels.applications.columnGroupHeader, labels.applications.columnGroups[0]!.label, labels.applications.columns.researchInstitution].join(" › "),
+      [
+        labels.sections.applications!.table,
+        labels.applications.rows.results,
+        labels.applications.rows["results.denied"],
+        labels.applications.rows["results.denied.stateSecret"],
+        labels.applications.columnGroupHeader,
+        labels.applications.columnGroups[0]!.label,
+        labels.applications.columns.researchInstitution,
+      ].join(" › "),
     );
     const r = tableModel.cells.find((x) => x.pointer === "/reviewAndLitigation/litigation/direct/pending")!;
     expect(cellName(r)).toContain(labels.reviewAndLitigation.groups["litigation.direct"]);
@@ -36,12 +44,19 @@ describe("the table model", () => {
   });
 
   it("marks the fee column, and only it, as an amount", () => {
-    expect(tableModel.cells.filter((c) => c.kind === "amount").map((c) => c.pointer)).toEqual(["/proactiveDisclosure/article20Item8/administrativeFees/feeAmountThisYear"]);
+    expect(tableModel.cells.filter((c) => c.kind === "amount").map((c) => c.pointer)).toEqual([
+      "/proactiveDisclosure/article20Item8/administrativeFees/feeAmountThisYear",
+    ]);
   });
 
   it("spans 表三's group cells over their rows as the labels nest them", () => {
-    const groupRows = (key: string) => Object.keys(labels.applications.rows).filter((k) => k.startsWith(`${key}.`) && !Object.keys(labels.applications.rows).some((o) => o.startsWith(`${k}.`))).length;
-    const denied = tableModel.applications.rows.flatMap((r) => r.groups).find((g) => g.label === labels.applications.rows["results.denied"])!;
+    const groupRows = (key: string) =>
+      Object.keys(labels.applications.rows).filter(
+        (k) => k.startsWith(`${key}.`) && !Object.keys(labels.applications.rows).some((o) => o.startsWith(`${k}.`)),
+      ).length;
+    const denied = tableModel.applications.rows
+      .flatMap((r) => r.groups)
+      .find((g) => g.label === labels.applications.rows["results.denied"])!;
     expect(denied.rowspan).toBe(groupRows("results.denied"));
     const results = tableModel.applications.rows.flatMap((r) => r.groups).find((g) => g.label === labels.applications.rows.results)!;
     expect(results.rowspan).toBe(groupRows("results"));

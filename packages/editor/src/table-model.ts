@@ -55,7 +55,13 @@ export interface TableModel {
     depth: number;
     rows: ApplicationsRowModel[];
   };
-  review: { heading: string; caption: string; groups: { key: string; label: string; parent?: string }[]; columns: { key: string; label: string }[]; cells: CellSpec[] };
+  review: {
+    heading: string;
+    caption: string;
+    groups: { key: string; label: string; parent?: string }[];
+    columns: { key: string; label: string }[];
+    cells: CellSpec[];
+  };
   /** every cell in reading order */
   cells: CellSpec[];
 }
@@ -132,5 +138,7 @@ export const tableModel: TableModel = tableModelOf("2021");
 
 /** The accessible name of a cell: table, row labels and column labels, as printed. */
 export function cellName(c: CellSpec): string {
-  return [editionModel(c.edition).tables[c.table].caption, ...c.rowGroups, c.rowLabel, ...c.columnGroups, c.columnLabel].filter(Boolean).join(" › ");
+  return [editionModel(c.edition).tables[c.table].caption, ...c.rowGroups, c.rowLabel, ...c.columnGroups, c.columnLabel]
+    .filter(Boolean)
+    .join(" › ");
 }

@@ -45,7 +45,7 @@ const textSection = (key, s) => {
   return `${out}</section>\n`;
 };
 
-const notes = (ns) => (ns && ns.length ? `<div class="zfxxgk-notes">\n${paras(ns)}</div>\n` : "");
+const notes = (ns) => (ns?.length ? `<div class="zfxxgk-notes">\n${paras(ns)}</div>\n` : "");
 
 const tableOpen = (key, cls) => {
   const { number, heading, table } = L.sections[key];
@@ -83,7 +83,10 @@ function table3(ap) {
   out += `<tr>${a.columnGroups[0].columns.map((k) => `<th scope="col">${esc(c[k])}</th>`).join("")}</tr>\n</thead>\n<tbody>\n`;
   out += t3row(`<th scope="row" colspan="3">${esc(r.newReceived)}</th>`, ap.newReceived);
   out += t3row(`<th scope="row" colspan="3">${esc(r.carriedOver)}</th>`, ap.carriedOver);
-  out += t3row(`<th scope="row" rowspan="22">${esc(r.results)}</th><th scope="row" colspan="2">${esc(r["results.granted"])}</th>`, rs.granted);
+  out += t3row(
+    `<th scope="row" rowspan="22">${esc(r.results)}</th><th scope="row" colspan="2">${esc(r["results.granted"])}</th>`,
+    rs.granted,
+  );
   out += t3row(`<th scope="row" colspan="2">${esc(r["results.partiallyGranted"])}</th>`, rs.partiallyGranted);
   for (const group of ["denied", "unableToProvide", "notProcessed", "other"]) {
     const items = Object.keys(rs[group]);

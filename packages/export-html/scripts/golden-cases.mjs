@@ -7,4 +7,5 @@ export const goldenCases = [
   { file: "pingtan-2019.html", report: "packages/schema/rules/fixtures/2019/base.json", options: { mode: "document" } },
 ];
 
-export const updateHint = "run `node packages/export-html/scripts/update-golden.mjs` from the repository root, and review the diff before committing";
+export const updateHint =
+  "run `node packages/export-html/scripts/update-golden.mjs` from the repository root, and review the diff before committing";

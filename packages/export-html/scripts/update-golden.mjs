@@ -14,7 +14,9 @@ const root = join(pkg, "../..");
 const goldenDir = join(pkg, "golden");
 
 // render with what the sources say now, not with a stale dist/
-const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(pkg, "tsconfig.build.json")], { stdio: "inherit" });
+const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(pkg, "tsconfig.build.json")], {
+  stdio: "inherit",
+});
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 const { renderHtml } = await import(join(pkg, "dist/index.js"));
 

@@ -44,10 +44,15 @@ const filled = (report: typeof base | typeof base2019, h: string, cells: boolean
 };
 
 /** The same shape with harmless text: the same line breaks (a template writes <br> for each). */
-const harmless = (h: string) => h.split(/\r\n|\r|\n|\u2028|\u2029/).map(() => "x").join("\n");
+const harmless = (h: string) =>
+  h
+    .split(/\r\n|\r|\n|\u2028|\u2029/)
+    .map(() => "x")
+    .join("\n");
 
 /** Tag names and attributes in document order: what the templates wrote. */
-const skeleton = (root: Node) => elements(root).map((e) => `${e.tagName}[${e.attrs.map((a) => `${a.name}=${JSON.stringify(a.value)}`).join(" ")}]`);
+const skeleton = (root: Node) =>
+  elements(root).map((e) => `${e.tagName}[${e.attrs.map((a) => `${a.name}=${JSON.stringify(a.value)}`).join(" ")}]`);
 
 /** The text a reader should get: characters HTML forbids become U+FFFD, nothing else changes. */
 function readable(h: string): string {
@@ -55,7 +60,12 @@ function readable(h: string): string {
   for (const ch of h) {
     const c = ch.codePointAt(0)!;
     const forbidden =
-      (c < 0x20 && ch !== "\t" && ch !== "\n" && ch !== "\r") || (c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c === 0xfffe || c === 0xffff || (c >= 0xfdd0 && c <= 0xfdef);
+      (c < 0x20 && ch !== "\t" && ch !== "\n" && ch !== "\r") ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (c >= 0xd800 && c <= 0xdfff) ||
+      c === 0xfffe ||
+      c === 0xffff ||
+      (c >= 0xfdd0 && c <= 0xfdef);
     out += forbidden ? "\ufffd" : ch;
   }
   return out;
@@ -68,31 +78,34 @@ describe.each([
   ["every text field and every cell", "2019", true],
 ] as const)("hostile strings in %s of a %s-edition report", (_, edition, cells) => {
   const report = edition === "2021" ? base : base2019;
-  it.each(HOSTILE.map((h) => [JSON.stringify(h), h]))("%s: only the templates' elements and attributes; the string comes back as text", (_, h) => {
-    for (const mode of ["document", "fragment"] as const) {
-      const html = renderHtml(filled(report, h!, cells), { mode });
-      const parse = mode === "document" ? parseDocument : parseHtmlFragment;
-      const { root, errors } = parse(html);
-      const reference = parse(renderHtml(filled(report, harmless(h!), cells), { mode })).root;
-      expect(errors).toEqual([]);
-      expect(skeleton(root)).toEqual(skeleton(reference));
-      expect(comments(root)).toEqual([]);
-      const all = elements(root);
-      expect(all.filter((e) => ["script", "img", "svg", "plaintext", "textarea", "noscript"].includes(e.tagName))).toEqual([]);
-      expect(all.flatMap((e) => e.attrs.map((a) => a.name)).filter((n) => n.startsWith("on"))).toEqual([]);
-      // the string, as text, wherever the report's text is printed
-      const expected = readable(h!);
-      expect(text(byTag(root, "h1")[0]!)).toBe(expected);
-      const firstParagraph = byTag(byTag(root, "header")[0]!, "p")[0]!;
-      expect(text(firstParagraph)).toBe(expected.replace(/\r\n|\r|\n|\u2028|\u2029/g, ""));
-      expect(text(byTag(root, "footer")[0]!)).toContain(expected);
-      if (mode === "document") expect(text(byTag(root, "title")[0]!)).toBe(expected);
-      if (cells) {
-        const cell = byTag(root, "td").find((td) => td.attrs.some((a) => a.value === "zfxxgk-num"))!;
-        expect(text(cell)).toBe(expected);
+  it.each(HOSTILE.map((h) => [JSON.stringify(h), h]))(
+    "%s: only the templates' elements and attributes; the string comes back as text",
+    (_, h) => {
+      for (const mode of ["document", "fragment"] as const) {
+        const html = renderHtml(filled(report, h!, cells), { mode });
+        const parse = mode === "document" ? parseDocument : parseHtmlFragment;
+        const { root, errors } = parse(html);
+        const reference = parse(renderHtml(filled(report, harmless(h!), cells), { mode })).root;
+        expect(errors).toEqual([]);
+        expect(skeleton(root)).toEqual(skeleton(reference));
+        expect(comments(root)).toEqual([]);
+        const all = elements(root);
+        expect(all.filter((e) => ["script", "img", "svg", "plaintext", "textarea", "noscript"].includes(e.tagName))).toEqual([]);
+        expect(all.flatMap((e) => e.attrs.map((a) => a.name)).filter((n) => n.startsWith("on"))).toEqual([]);
+        // the string, as text, wherever the report's text is printed
+        const expected = readable(h!);
+        expect(text(byTag(root, "h1")[0]!)).toBe(expected);
+        const firstParagraph = byTag(byTag(root, "header")[0]!, "p")[0]!;
+        expect(text(firstParagraph)).toBe(expected.replace(/\r\n|\r|\n|\u2028|\u2029/g, ""));
+        expect(text(byTag(root, "footer")[0]!)).toContain(expected);
+        if (mode === "document") expect(text(byTag(root, "title")[0]!)).toBe(expected);
+        if (cells) {
+          const cell = byTag(root, "td").find((td) => td.attrs.some((a) => a.value === "zfxxgk-num"))!;
+          expect(text(cell)).toBe(expected);
+        }
       }
-    }
-  });
+    },
+  );
 });
 
 describe("isolation", () => {

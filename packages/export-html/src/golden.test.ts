@@ -26,7 +26,10 @@ describe.each(goldenCases)("golden/$file", ({ file, report, options }) => {
     expect(existsSync(path), `golden/${file} is missing: ${updateHint}`).toBe(true);
     const golden = readFileSync(path, "utf8");
     const actual = renderHtml(JSON.parse(readFileSync(join(repoRoot, report), "utf8")), options);
-    expect(actual === golden, `golden/${file} differs from the output: if the change is intended, ${updateHint}.\n${firstDifference(actual, golden)}`).toBe(true);
+    expect(
+      actual === golden,
+      `golden/${file} differs from the output: if the change is intended, ${updateHint}.\n${firstDifference(actual, golden)}`,
+    ).toBe(true);
   });
 
   it("passes html-validate (recommended rules)", async () => {

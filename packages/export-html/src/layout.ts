@@ -140,7 +140,11 @@ function reviewLayout(t: EditionModel["tables"]["reviewAndLitigation"]): ReviewL
     columns,
     columnKeys: t.columns.map((c) => c.key),
     groups: t.rows.map((r) => r.path),
-    headRows: [top.map((g) => ({ label: g.label, colspan: span(g.colspan), rowspan: undefined })), second, ...(third.length ? [third] : [])],
+    headRows: [
+      top.map((g) => ({ label: g.label, colspan: span(g.colspan), rowspan: undefined })),
+      second,
+      ...(third.length ? [third] : []),
+    ],
   };
 }
 

@@ -87,7 +87,10 @@ describe.skipIf(!canPrint).each(printed)("a %s report printed to PDF (A4)", (_, 
   it("numbers every page: 第 n 页 / 共 N 页", () => {
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((p, i) => {
-      const footers = p.split("\n").map((l) => norm(l)).filter((l) => /^第\d+页\/共\d+页$/.test(l));
+      const footers = p
+        .split("\n")
+        .map((l) => norm(l))
+        .filter((l) => /^第\d+页\/共\d+页$/.test(l));
       expect(footers).toEqual([`第${i + 1}页/共${pages.length}页`]);
     });
   });
@@ -154,7 +157,12 @@ describe.skipIf(!chromiumPath)("on screen", () => {
       const m = await tab.evaluate(() => ({
         page: document.documentElement.scrollWidth,
         viewport: window.innerWidth,
-        boxes: [...document.querySelectorAll<HTMLElement>(".zfxxgk-scroll")].map((b) => ({ scrolls: b.scrollWidth > b.clientWidth, fits: b.getBoundingClientRect().right <= window.innerWidth + 0.5, tabIndex: b.tabIndex, name: b.getAttribute("aria-label") })),
+        boxes: [...document.querySelectorAll<HTMLElement>(".zfxxgk-scroll")].map((b) => ({
+          scrolls: b.scrollWidth > b.clientWidth,
+          fits: b.getBoundingClientRect().right <= window.innerWidth + 0.5,
+          tabIndex: b.tabIndex,
+          name: b.getAttribute("aria-label"),
+        })),
         fontSize: parseFloat(getComputedStyle(document.querySelector("p")!).fontSize),
       }));
       expect(m.viewport).toBe(375);
@@ -178,7 +186,10 @@ describe.skipIf(!chromiumPath)("on screen", () => {
       await tab.setContent(html, { waitUntil: "load" });
       const screen = await tab.evaluate(() => ({
         align: [...new Set([...document.querySelectorAll("td.zfxxgk-num")].map((td) => getComputedStyle(td).textAlign))],
-        notes: [...document.querySelectorAll<HTMLElement>(".zfxxgk-sr")].map((s) => [s.getBoundingClientRect().width, s.getBoundingClientRect().height]),
+        notes: [...document.querySelectorAll<HTMLElement>(".zfxxgk-sr")].map((s) => [
+          s.getBoundingClientRect().width,
+          s.getBoundingClientRect().height,
+        ]),
       }));
       expect(screen.align).toEqual(["right"]);
       expect(screen.notes.length).toBe(4 + 3);

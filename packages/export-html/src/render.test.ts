@@ -57,7 +57,10 @@ describe("the text as the source prints it", () => {
 
   it("run-in sub-headings open their first paragraph, in <strong>: 「（一）主动公开。2024 年…」", () => {
     const overview = report.overview;
-    const expected = [...overview.paragraphs, ...overview.subsections!.flatMap((s) => s.paragraphs.map((p, i) => (i === 0 ? s.heading + p : p)))];
+    const expected = [
+      ...overview.paragraphs,
+      ...overview.subsections!.flatMap((s) => s.paragraphs.map((p, i) => (i === 0 ? s.heading + p : p))),
+    ];
     expect(paragraphsOf(0)).toEqual(expected);
     const first = byTag(sections[0]!, "p")[1]!;
     expect(first.childNodes[0]!.nodeName).toBe("strong");
@@ -111,7 +114,11 @@ describe("the text as the source prints it", () => {
     expect(renderHtml(r)).not.toContain("<footer");
     r.signature = { agency: "某局" };
     const { root: doc } = parseHtmlFragment(renderHtml(r, { mode: "fragment" }));
-    expect(byTag(doc, "footer")[0]!.childNodes.filter((n) => n.nodeName === "p").map((p) => text(p))).toEqual(["某局"]);
+    expect(
+      byTag(doc, "footer")[0]!
+        .childNodes.filter((n) => n.nodeName === "p")
+        .map((p) => text(p)),
+    ).toEqual(["某局"]);
   });
 });
 
@@ -148,7 +155,9 @@ describe("editions", () => {
     expect(pkg.editions).toEqual(["2021", "2019"]);
     for (const e of pkg.editions) {
       expect(schemaEditions).toContain(e);
-      expect(() => renderHtml({ ...(e === "2019" ? pingtan2019() : report), edition: e } as typeof report, { mode: "fragment" })).not.toThrow();
+      expect(() =>
+        renderHtml({ ...(e === "2019" ? pingtan2019() : report), edition: e } as typeof report, { mode: "fragment" }),
+      ).not.toThrow();
     }
   });
 });
@@ -180,7 +189,9 @@ describe("templates", () => {
   });
 
   it("never write report data unescaped: no triple-stash anywhere", () => {
-    const files = [...readdirSync(templateDir), ...readdirSync(new URL("layout/", templateDir)).map((f) => `layout/${f}`)].filter((f) => f.endsWith(".hbs"));
+    const files = [...readdirSync(templateDir), ...readdirSync(new URL("layout/", templateDir)).map((f) => `layout/${f}`)].filter((f) =>
+      f.endsWith(".hbs"),
+    );
     expect(files.length).toBeGreaterThan(10);
     for (const f of files) expect(readFileSync(new URL(f, templateDir), "utf8")).not.toMatch(/{{{|{{&/);
   });

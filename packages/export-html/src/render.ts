@@ -27,7 +27,10 @@ const fragmentTemplate = compiled.report!;
 export function renderHtml(report: Report, options: RenderHtmlOptions = {}): string {
   const edition = (report as { edition?: unknown } | null)?.edition;
   if (!isEdition(edition)) {
-    throw new RenderError("EDITION", `cannot render edition ${JSON.stringify(edition)}: the editions supported are ${editions.join(" and ")}`);
+    throw new RenderError(
+      "EDITION",
+      `cannot render edition ${JSON.stringify(edition)}: the editions supported are ${editions.join(" and ")}`,
+    );
   }
   return renderWithModel(report, editionModel(edition), options);
 }
@@ -35,8 +38,10 @@ export function renderHtml(report: Report, options: RenderHtmlOptions = {}): str
 /** renderHtml in the layout of a given edition model (a test edition's, say) rather than the report's. */
 export function renderWithModel(report: Report, model: EditionModel, options: RenderHtmlOptions = {}): string {
   const { mode = "document", locale = "zh-CN" } = options;
-  if (mode !== "document" && mode !== "fragment") throw new RenderError("OPTION", `mode must be "document" or "fragment", not ${JSON.stringify(mode)}`);
-  if (locale !== "zh-CN" && locale !== "en") throw new RenderError("OPTION", `locale must be "zh-CN" or "en", not ${JSON.stringify(locale)}`);
+  if (mode !== "document" && mode !== "fragment")
+    throw new RenderError("OPTION", `mode must be "document" or "fragment", not ${JSON.stringify(mode)}`);
+  if (locale !== "zh-CN" && locale !== "en")
+    throw new RenderError("OPTION", `locale must be "zh-CN" or "en", not ${JSON.stringify(locale)}`);
   const view = reportView(report, model, locale);
   return (mode === "document" ? documentTemplate : fragmentTemplate)(view);
 }

@@ -2,7 +2,7 @@
 // of that edition, the spans the format prints, the report's own values (平潭 2019), and the
 // tables as 平潭综合实验区 published them (the corpus page).
 import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { labels as allLabels } from "@zfxxgk/schema";
 import { describe, expect, it } from "vitest";
 import { renderHtml } from "./index.js";
@@ -51,7 +51,10 @@ describe("表二 二、主动公开政府信息情况 (FORMAT.md §2.2)", () => 
   it("（八） and （九） have two columns under the three of （一）: the second spans two", () => {
     for (const [i, block] of Object.values(L.proactiveDisclosure.blocks).entries()) {
       const g = grid(groups(t2, "tbody")[i]!);
-      const widths = g[1]!.slice(1).filter((c, s, all) => all.indexOf(c) === s).map((c) => Number(attr(c, "colspan") ?? 1));
+      const widths = g[1]!
+        .slice(1)
+        .filter((c, s, all) => all.indexOf(c) === s)
+        .map((c) => Number(attr(c, "colspan") ?? 1));
       expect(widths).toEqual(Object.keys(block.columns).length === 2 ? [1, 2] : [1, 1, 1]);
     }
   });
@@ -146,7 +149,9 @@ describe("as 平潭综合实验区 published it (corpus raw/03-pingtan-2019.page
   const bodies = (t: Element) => [...groups(t, "thead"), ...groups(t, "tbody")];
   // the source prints the amount as written (元); the report holds it in 万元 and keeps the text in sourceTokens
   const asHeld = (s: string[][]) => {
-    const tokens = Object.entries(report.sourceTokens ?? {}).map(([p, raw]) => [raw, String(valueAt(report, p.split("/").slice(1)))] as const);
+    const tokens = Object.entries(report.sourceTokens ?? {}).map(
+      ([p, raw]) => [raw, String(valueAt(report, p.split("/").slice(1)))] as const,
+    );
     return s.map((row) => row.map((slot) => tokens.reduce((x, [raw, held]) => x.replace(`${raw} @`, `${held} @`), slot)));
   };
 
@@ -165,7 +170,11 @@ describe("values", () => {
   it("distinct values land in their own cells: each cell shows its own pointer's number", () => {
     const pointers: string[] = [];
     const numbered = mapCells(report, (p) => pointers.push(p) + 100);
-    const shown = tables(numbered).flatMap((t) => byTag(t, "td").filter((td) => hasClass(td, "zfxxgk-num")).map((td) => Number(text(td))));
+    const shown = tables(numbered).flatMap((t) =>
+      byTag(t, "td")
+        .filter((td) => hasClass(td, "zfxxgk-num"))
+        .map((td) => Number(text(td))),
+    );
     // FORMAT.md: table 二 of 2019 has 22 cells, table 三 161, table 四 15
     expect(pointers).toHaveLength(22 + 161 + 15);
     expect(shown).toEqual(pointers.map((_, i) => i + 101));

@@ -77,7 +77,9 @@ describe("表三 三、收到和处理政府信息公开申请情况 (FORMAT.md 
     expect(g).toHaveLength(25);
     // the spans FORMAT.md gives: 三、本年度办理结果 over 22 rows, （三） 8, （四） 3, （五） 5, （六） 3
     expect(groupSpan(g, "2021", "results")).toBe(22);
-    expect(["results.denied", "results.unableToProvide", "results.notProcessed", "results.other"].map((k) => groupSpan(g, "2021", k))).toEqual([8, 3, 5, 3]);
+    expect(
+      ["results.denied", "results.unableToProvide", "results.notProcessed", "results.other"].map((k) => groupSpan(g, "2021", k)),
+    ).toEqual([8, 3, 5, 3]);
     expect(attr(g[0]![0]!, "colspan")).toBe("3");
     expect(attr(g[2]![1]!, "colspan")).toBe("2");
   });
@@ -109,7 +111,9 @@ describe("values", () => {
     const pointers: string[] = [];
     const numbered = mapCells(report, (p) => pointers.push(p) + 100);
     const { root: doc } = parseHtmlFragment(renderHtml(numbered, { mode: "fragment" }));
-    const shown = byTag(doc, "td").filter((td) => hasClass(td, "zfxxgk-num")).map((td) => Number(text(td)));
+    const shown = byTag(doc, "td")
+      .filter((td) => hasClass(td, "zfxxgk-num"))
+      .map((td) => Number(text(td)));
     // print order is the schema's key order: table 二, 三 row by row, 四 group by group
     expect(pointers).toHaveLength(10 + 175 + 15);
     expect(shown).toEqual(pointers.map((_, i) => i + 101));

@@ -21,7 +21,17 @@ env.registerHelper("eachCell", eachCell);
 // name as its context). No @data (first, index, root) is read, so none is built; and partials
 // are never re-indented: the output's line breaks are the templates' own.
 const options: CompileOptions = {
-  knownHelpers: { eachCell: true, each: true, if: true, unless: true, with: true, lookup: false, log: false, blockHelperMissing: false, helperMissing: false },
+  knownHelpers: {
+    eachCell: true,
+    each: true,
+    if: true,
+    unless: true,
+    with: true,
+    lookup: false,
+    log: false,
+    blockHelperMissing: false,
+    helperMissing: false,
+  },
   knownHelpersOnly: true,
   data: false,
   preventIndent: true,
@@ -30,7 +40,9 @@ const options: CompileOptions = {
 
 interface CompilerInternals {
   Compiler: new () => { compile(ast: unknown, options: CompileOptions): unknown };
-  JavaScriptCompiler: new () => { compile(environment: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpecification };
+  JavaScriptCompiler: new () => {
+    compile(environment: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpecification;
+  };
 }
 
 /**

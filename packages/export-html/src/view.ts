@@ -174,14 +174,23 @@ export function reportView(report: Report, model: EditionModel, locale: Locale):
         const block = obj(pd[b.key]);
         return {
           head: fragments.proactiveBlockHeads[i]!,
-          rows: b.rows.map((row) => ({ label: row.label, values: valuesOf(obj(block[row.key]), b.columnKeys), blank, colspans: b.valueColspans })),
+          rows: b.rows.map((row) => ({
+            label: row.label,
+            values: valuesOf(obj(block[row.key]), b.columnKeys),
+            blank,
+            colspans: b.valueColspans,
+          })),
         };
       }),
       notes: paragraphs(pd.notes),
     },
     applications: {
       table: tables.applications,
-      rows: applications.rows.map((row, i) => ({ heads: fragments.applicationsRows[i]!, values: valuesOf(at(ap, row.path), applications.columnKeys), blank })),
+      rows: applications.rows.map((row, i) => ({
+        heads: fragments.applicationsRows[i]!,
+        values: valuesOf(at(ap, row.path), applications.columnKeys),
+        blank,
+      })),
       notes: paragraphs(ap.notes),
     },
     review: { table: tables.review, row: { values: reviewValues, blank }, notes: paragraphs(rl.notes) },

@@ -24,8 +24,14 @@ describe.skipIf(!chromium || !pdftotext)("the seed printed by Chromium", () => {
     const file = join(dir, "seed.pdf");
     writeFileSync(file, pdf);
     // A4 is 595 × 842 points: the page box of every page
-    const boxes = [...Buffer.from(pdf).toString("latin1").matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g)].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
-    const pages = spawnSync(pdftotext!, ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" }).stdout.split("\f").filter((p) => p.trim());
+    const boxes = [
+      ...Buffer.from(pdf)
+        .toString("latin1")
+        .matchAll(/\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/g),
+    ].map((m) => [Math.round(Number(m[1])), Math.round(Number(m[2]))]);
+    const pages = spawnSync(pdftotext!, ["-layout", "-enc", "UTF-8", file, "-"], { encoding: "utf8" })
+      .stdout.split("\f")
+      .filter((p) => p.trim());
     expect(pages.length).toBeGreaterThan(1);
     expect(boxes).toEqual(pages.map(() => [595, 842]));
     pages.forEach((p, i) => expect(p.replace(/\s/g, "")).toContain(`第${i + 1}页/共${pages.length}页`));
@@ -48,7 +54,10 @@ describe("without Chromium", () => {
     const saved = process.env.CHROMIUM_PATH;
     process.env.CHROMIUM_PATH = join(dir, "no-such-chromium");
     try {
-      await expect(renderPdf(seed())).rejects.toMatchObject({ code: "NO-CHROMIUM", message: expect.stringContaining("apt-get install chromium") });
+      await expect(renderPdf(seed())).rejects.toMatchObject({
+        code: "NO-CHROMIUM",
+        message: expect.stringContaining("apt-get install chromium"),
+      });
       await expect(renderPdf(seed(), { locale: "en" })).rejects.toThrow(/chromium is not installed: install the Debian package chromium/);
       await expect(renderPdf(seed())).rejects.toThrow(/未找到 chromium/);
     } finally {

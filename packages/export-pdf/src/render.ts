@@ -34,7 +34,15 @@ const say = (key: keyof typeof messages, locale: Locale, vars: Record<string, st
   messages[key][locale].replace(/\{([a-z]+)\}/g, (w, n: string) => vars[n] ?? w);
 
 // a headless browser that prints one page of ours: no sandbox (containers, CI), no GPU, no calls home
-const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
 
 /**
  * Prints the report as an A4 PDF. Throws RenderError (from @zfxxgk/export-html) for a report it
@@ -43,8 +51,10 @@ const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"
  */
 export async function renderPdf(report: Report, options: RenderPdfOptions = {}): Promise<Uint8Array> {
   const { locale = "zh-CN", timeoutMs = 60_000 } = options;
-  if (locale !== "zh-CN" && locale !== "en") throw new PdfExportError("OPTION", say("option", "zh-CN", { name: "locale", value: JSON.stringify(locale) }));
-  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new PdfExportError("OPTION", say("option", locale, { name: "timeoutMs", value: String(timeoutMs) }));
+  if (locale !== "zh-CN" && locale !== "en")
+    throw new PdfExportError("OPTION", say("option", "zh-CN", { name: "locale", value: JSON.stringify(locale) }));
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0))
+    throw new PdfExportError("OPTION", say("option", locale, { name: "timeoutMs", value: String(timeoutMs) }));
   // rendered first: a report the HTML export refuses never starts a browser
   const html = renderHtml(report, { mode: "document", locale });
   const executablePath = options.executablePath ?? findProgram("chromium");
@@ -56,7 +66,8 @@ export async function renderPdf(report: Report, options: RenderPdfOptions = {}):
   } catch (e) {
     const detail = e instanceof Error ? e.message.split("\n")[0]! : String(e);
     // a given path where there is no program is a missing Chromium too
-    if (/ENOENT|EACCES|executable doesn't exist/.test(detail)) throw new PdfExportError("NO-CHROMIUM", `${missingProgramMessage("chromium", locale)} (${detail})`);
+    if (/ENOENT|EACCES|executable doesn't exist/.test(detail))
+      throw new PdfExportError("NO-CHROMIUM", `${missingProgramMessage("chromium", locale)} (${detail})`);
     throw new PdfExportError("PRINT-FAILED", say("printFailed", locale, { detail }));
   }
   try {
@@ -68,7 +79,10 @@ export async function renderPdf(report: Report, options: RenderPdfOptions = {}):
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     return new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength);
   } catch (e) {
-    throw new PdfExportError("PRINT-FAILED", say("printFailed", locale, { detail: e instanceof Error ? e.message.split("\n")[0]! : String(e) }));
+    throw new PdfExportError(
+      "PRINT-FAILED",
+      say("printFailed", locale, { detail: e instanceof Error ? e.message.split("\n")[0]! : String(e) }),
+    );
   } finally {
     await browser.close();
   }

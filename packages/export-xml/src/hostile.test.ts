@@ -29,11 +29,14 @@ describe("hostile strings", () => {
   const reports = hostile.map(withText);
   const documents = reports.map((r) => renderXml(r));
 
-  it.each(hostile.map((h, i) => [JSON.stringify(h), i]))("%s in every text field creates no element or attribute and reads back", (_, i) => {
-    const xml = documents[i as number]!;
-    expect(actualElements(xml)).toEqual(expectedElements(reports[i as number]));
-    expect(JSON.stringify(parseXml(xml))).toBe(JSON.stringify(reports[i as number]));
-  });
+  it.each(hostile.map((h, i) => [JSON.stringify(h), i]))(
+    "%s in every text field creates no element or attribute and reads back",
+    (_, i) => {
+      const xml = documents[i as number]!;
+      expect(actualElements(xml)).toEqual(expectedElements(reports[i as number]));
+      expect(JSON.stringify(parseXml(xml))).toBe(JSON.stringify(reports[i as number]));
+    },
+  );
 
   it.skipIf(!xmllintPath)("every one of those documents passes xmllint", () => {
     expect(xmllint(documents).filter((r) => !r.valid)).toEqual([]);
@@ -50,9 +53,12 @@ describe("hostile strings", () => {
 
   it.each(editions)("random mixes of them, in random %s reports, never add an element or an attribute", (edition) => {
     fc.assert(
-      fc.property(reportArbitrary({ edition, text: fc.array(fc.constantFrom(...hostile), { maxLength: 6 }).map((p) => p.join("")) }), (r) => {
-        expect(actualElements(renderXml(r))).toEqual(expectedElements(r));
-      }),
+      fc.property(
+        reportArbitrary({ edition, text: fc.array(fc.constantFrom(...hostile), { maxLength: 6 }).map((p) => p.join("")) }),
+        (r) => {
+          expect(actualElements(renderXml(r))).toEqual(expectedElements(r));
+        },
+      ),
       { numRuns: 40 },
     );
   });

@@ -92,12 +92,12 @@ const messages = {
     en: "{path} lacks the attribute {attribute} (line {line})",
   },
   duplicateKey: {
-    "zh-CN": "{path} 中 {attribute}=\"{key}\" 重复出现（第 {line} 行）",
-    en: "{attribute}=\"{key}\" occurs twice in {path} (line {line})",
+    "zh-CN": '{path} 中 {attribute}="{key}" 重复出现（第 {line} 行）',
+    en: '{attribute}="{key}" occurs twice in {path} (line {line})',
   },
   badValue: {
     "zh-CN": "{path} 的值“{value}”不是{expected}（第 {line} 行）",
-    en: "{path}: \"{value}\" is not {expected} (line {line})",
+    en: '{path}: "{value}" is not {expected} (line {line})',
   },
   nilNotEmpty: {
     "zh-CN": "{path} 标为 xsi:nil，却有内容（第 {line} 行）",
@@ -131,4 +131,3 @@ export function kindName(kind: string, locale: Locale, nillable = false): string
 export function say(key: MessageKey, locale: Locale, params: Record<string, string | number>): string {
   return format(messages[key][locale], params);
 }
-

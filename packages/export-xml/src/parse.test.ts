@@ -114,7 +114,10 @@ describe("parseXml refuses, with a typed error that says where", () => {
   });
 
   it("a DOCTYPE, and XML 1.1 (whose line ends and characters differ)", () => {
-    expect(fails(xml.replace("\n<report", '\n<!DOCTYPE report [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<report'))).toMatchObject({ code: "DOCTYPE", line: 2 });
+    expect(fails(xml.replace("\n<report", '\n<!DOCTYPE report [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n<report'))).toMatchObject({
+      code: "DOCTYPE",
+      line: 2,
+    });
     expect(fails(xml.replace('version="1.0"', 'version="1.1"')).message).toContain("1.1");
   });
 
@@ -135,13 +138,18 @@ describe("parseXml refuses, with a typed error that says where", () => {
   it("elements the vocabulary does not have, twice, or missing, naming the element's path and line", () => {
     const unknown = edit("<carriedOver>", "<foreign/>\n    <carriedOver>");
     expect(fails(unknown)).toMatchObject({ code: "STRUCTURE", path: "/report/applications", line: lineOf(unknown, "<foreign/>") });
-    expect(fails(unknown, "en").message).toBe(`unexpected element <foreign> in /report/applications (line ${lineOf(unknown, "<foreign/>")})`);
+    expect(fails(unknown, "en").message).toBe(
+      `unexpected element <foreign> in /report/applications (line ${lineOf(unknown, "<foreign/>")})`,
+    );
     expect(fails(edit("<carriedOver>", '<x:carriedOver xmlns:x="urn:other"/><carriedOver>')).message).toContain("urn:other");
     expect(fails(edit(/<title>[^<]*<\/title>/, "<title>a</title><title>b</title>"))).toMatchObject({ code: "STRUCTURE" });
     const missing = fails(edit(/\s*<year>2024<\/year>/, ""));
     expect(missing).toMatchObject({ code: "STRUCTURE", path: "/report" });
     expect(missing.message).toBe("/report 缺少元素 <year>（第 2 行）");
-    expect(fails(edit(/<otherOrganization>0<\/otherOrganization>/, ""))).toMatchObject({ code: "STRUCTURE", path: "/report/applications/newReceived" });
+    expect(fails(edit(/<otherOrganization>0<\/otherOrganization>/, ""))).toMatchObject({
+      code: "STRUCTURE",
+      path: "/report/applications/newReceived",
+    });
   });
 
   it("text, attributes and xsi:nil where they do not belong", () => {
@@ -150,7 +158,9 @@ describe("parseXml refuses, with a typed error that says where", () => {
     expect(fails(edit(/<title>[^<]*<\/title>/, '<title xsi:nil="true"/>'))).toMatchObject({ code: "STRUCTURE" });
     expect(fails(edit('<total xsi:nil="true"/>', '<total xsi:nil="true">3</total>'))).toMatchObject({ code: "VALUE" });
     expect(fails(edit('<token pointer="/applications/newReceived/total">', "<token>"))).toMatchObject({ code: "STRUCTURE" });
-    expect(fails(edit('pointer="/applications/carriedOver/total"', 'pointer="/applications/newReceived/total"'))).toMatchObject({ code: "STRUCTURE" });
+    expect(fails(edit('pointer="/applications/carriedOver/total"', 'pointer="/applications/newReceived/total"'))).toMatchObject({
+      code: "STRUCTURE",
+    });
   });
 
   it("values that are not of their element's type", () => {

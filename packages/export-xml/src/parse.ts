@@ -29,7 +29,13 @@ export function parseXml(xml: string, options: ParseXmlOptions = {}): Report {
   const edition = editionOfNamespace(root.ns);
   if (!edition || root.local !== rootElement) {
     const found = root.ns ? `<${root.local}> (${root.ns})` : `<${root.local}> ${say("noNamespace", locale, {})}`;
-    throw new XmlParseError("NOT-A-REPORT", say("notAReport", locale, { root: rootElement, namespaces: xmlEditions.map(namespaceOf).join(", "), found }), root.line, root.column, `/${root.local}`);
+    throw new XmlParseError(
+      "NOT-A-REPORT",
+      say("notAReport", locale, { root: rootElement, namespaces: xmlEditions.map(namespaceOf).join(", "), found }),
+      root.line,
+      root.column,
+      `/${root.local}`,
+    );
   }
   return new Reader(edition.namespace, locale).object(edition.shape, root, `/${rootElement}`) as unknown as Report;
 }
@@ -40,7 +46,13 @@ class Reader {
     private readonly locale: Locale,
   ) {}
 
-  private fail(code: "STRUCTURE" | "VALUE", key: MessageKey, at: XmlElement, path: string, params: Record<string, string> = {}): XmlParseError {
+  private fail(
+    code: "STRUCTURE" | "VALUE",
+    key: MessageKey,
+    at: XmlElement,
+    path: string,
+    params: Record<string, string> = {},
+  ): XmlParseError {
     return new XmlParseError(code, say(key, this.locale, { path, line: at.line, ...params }), at.line, at.column, path);
   }
 
@@ -52,7 +64,8 @@ class Reader {
       if (a.ns === null && allowed.includes(a.local)) continue;
       if (a.ns === XSI && a.local === "nil" && nillable) {
         const v = trimXml(a.value);
-        if (v !== "true" && v !== "false" && v !== "1" && v !== "0") throw this.fail("VALUE", "badValue", el, `${path}/@${a.qname}`, { value: a.value, expected: kindName("boolean", this.locale) });
+        if (v !== "true" && v !== "false" && v !== "1" && v !== "0")
+          throw this.fail("VALUE", "badValue", el, `${path}/@${a.qname}`, { value: a.value, expected: kindName("boolean", this.locale) });
         nil = v === "true" || v === "1";
         continue;
       }
@@ -67,7 +80,9 @@ class Reader {
 
   private ours(child: XmlElement, path: string): void {
     if (child.ns !== this.ns) {
-      throw this.fail("STRUCTURE", "unexpectedElement", child, path, { element: child.ns ? `<${child.qname}> (${child.ns})` : `<${child.qname}>` });
+      throw this.fail("STRUCTURE", "unexpectedElement", child, path, {
+        element: child.ns ? `<${child.qname}> (${child.ns})` : `<${child.qname}>`,
+      });
     }
   }
 
@@ -134,7 +149,8 @@ class Reader {
 
   private leaf(shape: LeafShape, el: XmlElement, path: string, allowed: string[] = []): unknown {
     const nil = this.attributes(el, path, shape.nillable, allowed);
-    if (el.children.length) throw this.fail("STRUCTURE", "unexpectedElement", el.children[0]!, path, { element: `<${el.children[0]!.qname}>` });
+    if (el.children.length)
+      throw this.fail("STRUCTURE", "unexpectedElement", el.children[0]!, path, { element: `<${el.children[0]!.qname}>` });
     if (nil) {
       if (el.text !== "") throw this.fail("VALUE", "nilNotEmpty", el, path);
       return null;

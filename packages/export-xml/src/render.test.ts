@@ -14,7 +14,8 @@ import { xmllint, xmllintPath } from "./test-support/xmllint.js";
 
 /** Every leaf of a JSON value with its pointer's keys, e.g. [["applications","newReceived","total"], null]. */
 function leaves(value: unknown, path: string[] = []): [string[], unknown][] {
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
+  if (value !== null && typeof value === "object" && !Array.isArray(value))
+    return Object.entries(value).flatMap(([k, v]) => leaves(v, [...path, k]));
   return [[path, value]];
 }
 
@@ -28,7 +29,10 @@ describe("the seed report (塔城市 2024)", () => {
 
   it("is the committed golden file", () => {
     const golden = readFileSync(goldenFile, "utf8");
-    expect(xml === golden, "the XML output changed: if that is intended, run `node packages/export-xml/scripts/update-golden.mjs` and review the diff").toBe(true);
+    expect(
+      xml === golden,
+      "the XML output changed: if that is intended, run `node packages/export-xml/scripts/update-golden.mjs` and review the diff",
+    ).toBe(true);
   });
 
   it("is in the 2021 edition's namespace, with <report> as its root", () => {
@@ -90,7 +94,9 @@ describe.each(truthNames)("the corpus report %s", (name) => {
     Object.values(truth.table3Rows).forEach((values, i) => {
       table3Columns.forEach((col, j) => {
         const el = elementAt(xml, ["report", "applications", ...table3Rows[i]!.split("."), col])!;
-        expect(values[j] === null ? el.attributes.nil : el.text, `${table3Rows[i]} ${col}`).toBe(values[j] === null ? "true" : String(values[j]));
+        expect(values[j] === null ? el.attributes.nil : el.text, `${table3Rows[i]} ${col}`).toBe(
+          values[j] === null ? "true" : String(values[j]),
+        );
       });
     });
     table4Groups.forEach((group, g) => {
@@ -99,7 +105,9 @@ describe.each(truthNames)("the corpus report %s", (name) => {
         expect(el.text).toBe(String(truth.table4[g * 5 + j]));
       });
     });
-    expect(elementAt(xml, ["report", "proactiveDisclosure", "article20Item8", "administrativeFees", "feeAmountThisYear"])!.text).toBe(String(truth.table2.fees));
+    expect(elementAt(xml, ["report", "proactiveDisclosure", "article20Item8", "administrativeFees", "feeAmountThisYear"])!.text).toBe(
+      String(truth.table2.fees),
+    );
   });
 
   it("does not repeat the format's labels: they are documentation in the XSD, not data", () => {

@@ -23,7 +23,11 @@ export function renderXml(report: Report, options: RenderXmlOptions = {}): strin
   const edition = editionOf((report as { edition?: unknown } | null)?.edition);
   if (!edition) {
     const found = (report as { edition?: unknown } | null)?.edition;
-    throw new XmlExportError("EDITION", say("edition", locale, { edition: JSON.stringify(found) ?? "—", editions: xmlEditions.join(", ") }), "/edition");
+    throw new XmlExportError(
+      "EDITION",
+      say("edition", locale, { edition: JSON.stringify(found) ?? "—", editions: xmlEditions.join(", ") }),
+      "/edition",
+    );
   }
   const children = viewOf(edition.shape, report, locale);
   return reportTemplate({ name: rootElement, namespace: edition.namespace, children });

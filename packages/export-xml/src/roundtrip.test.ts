@@ -70,7 +70,10 @@ describe.each(editions)("JSON → XML → JSON, edition %s", (edition) => {
 
 describe("JSON → XML → JSON, details", () => {
   it("carries any finite double in an amount, subnormals and the largest included", () => {
-    const amount = fc.oneof(fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }), fc.constantFrom(5e-324, Number.MAX_VALUE, Number.MIN_VALUE, -0, 1e21, 1e-7));
+    const amount = fc.oneof(
+      fc.double({ min: 0, max: Number.MAX_VALUE, noNaN: true }),
+      fc.constantFrom(5e-324, Number.MAX_VALUE, Number.MIN_VALUE, -0, 1e21, 1e-7),
+    );
     fc.assert(
       fc.property(reportArbitrary({ amount }), (r) => {
         const back = parseXml(renderXml(r)) as any;

@@ -34,4 +34,7 @@ for (const name of Object.keys(templateSources)) {
 /** The environment, for tests that check nothing is compiled per render. */
 export const environment = hb;
 
-export const reportTemplate: (view: { name: string; namespace: string; children: ElementView[] }) => string = hb.compile(source("report"), options);
+export const reportTemplate: (view: { name: string; namespace: string; children: ElementView[] }) => string = hb.compile(
+  source("report"),
+  options,
+);

@@ -22,8 +22,12 @@ const jsonType = (v: unknown): string => (v === null ? "null" : Array.isArray(v)
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 export function viewOf(shape: ObjectShape, report: unknown, locale: Locale): ElementView[] {
-  const fail = (code: "FORBIDDEN-CHARACTER" | "SHAPE", pointer: string, key: Parameters<typeof say>[0], params: Record<string, string | number> = {}) =>
-    new XmlExportError(code, say(key, locale, { pointer: pointer || "/", ...params }), pointer);
+  const fail = (
+    code: "FORBIDDEN-CHARACTER" | "SHAPE",
+    pointer: string,
+    key: Parameters<typeof say>[0],
+    params: Record<string, string | number> = {},
+  ) => new XmlExportError(code, say(key, locale, { pointer: pointer || "/", ...params }), pointer);
 
   const wrongType = (pointer: string, kind: string, value: unknown, nillable = false) =>
     fail("SHAPE", pointer, "wrongType", { expected: kindName(kind, locale, nillable), actual: kindName(jsonType(value), locale) });
@@ -36,7 +40,8 @@ export function viewOf(shape: ObjectShape, report: unknown, locale: Locale): Ele
   const members = (s: ObjectShape, value: unknown, pointer: string): ElementView[] => {
     if (!isRecord(value)) throw wrongType(pointer, "object", value);
     for (const key of Object.keys(value)) {
-      if (value[key] !== undefined && !s.members.some((m) => m.key === key)) throw fail("SHAPE", `${pointer}/${pointerToken(key)}`, "unknownMember");
+      if (value[key] !== undefined && !s.members.some((m) => m.key === key))
+        throw fail("SHAPE", `${pointer}/${pointerToken(key)}`, "unknownMember");
     }
     const out: ElementView[] = [];
     for (const m of s.members) {

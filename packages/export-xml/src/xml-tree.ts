@@ -83,7 +83,8 @@ export function readXmlTree(input: string, locale: Locale): XmlElement {
   };
 
   const declaration = /^<\?xml\s[^>]*?version\s*=\s*(["'])([^"']*)\1/.exec(text);
-  if (declaration && declaration[2] !== "1.0") throw new XmlParseError("NOT-WELL-FORMED", say("xmlVersion", locale, { version: declaration[2]! }), 1, 1);
+  if (declaration && declaration[2] !== "1.0")
+    throw new XmlParseError("NOT-WELL-FORMED", say("xmlVersion", locale, { version: declaration[2]! }), 1, 1);
   const doctype = /^(?:\s|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*<!DOCTYPE/.exec(text);
   if (doctype) {
     const { line } = positions.at(doctype[0].length - 9);
@@ -115,7 +116,11 @@ export function readXmlTree(input: string, locale: Locale): XmlElement {
   if (second || !/^(?:\s|<!--[\s\S]*?-->|<\?[\s\S]*?\?>)*$/.test(text.slice(rootEnd))) {
     throw notWellFormed(rootEnd, say("afterRoot", locale, {}));
   }
-  const scope = new Map<string, string | null>([["xml", XML_NS], ["xmlns", XMLNS_NS], ["", null]]);
+  const scope = new Map<string, string | null>([
+    ["xml", XML_NS],
+    ["xmlns", XMLNS_NS],
+    ["", null],
+  ]);
   return toElement(first, scope, positions, locale);
 }
 

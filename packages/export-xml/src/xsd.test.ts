@@ -17,7 +17,12 @@ const broken: [string, string | RegExp, string, string][] = [
   ["count: not text", "<naturalPerson>9</naturalPerson>", "<naturalPerson>九</naturalPerson>", "naturalPerson"],
   ["count: at most 2^53 - 1", "<naturalPerson>9</naturalPerson>", "<naturalPerson>9007199254740992</naturalPerson>", "naturalPerson"],
   ["amount: minimum 0", "<feeAmountThisYear>1211</feeAmountThisYear>", "<feeAmountThisYear>-0.5</feeAmountThisYear>", "feeAmountThisYear"],
-  ["amount: maximum 1e15", "<feeAmountThisYear>1211</feeAmountThisYear>", "<feeAmountThisYear>1000000000000000.5</feeAmountThisYear>", "feeAmountThisYear"],
+  [
+    "amount: maximum 1e15",
+    "<feeAmountThisYear>1211</feeAmountThisYear>",
+    "<feeAmountThisYear>1000000000000000.5</feeAmountThisYear>",
+    "feeAmountThisYear",
+  ],
   [`year: minimum ${firstYear}`, "<year>2024</year>", `<year>${firstYear - 1}</year>`, "year"],
   ["edition: const 2021", "<edition>2021</edition>", "<edition>2019</edition>", "edition"],
   ["agency.level: enum", "<level>county</level>", "<level>planetary</level>", "level"],
@@ -75,6 +80,7 @@ describe("the package", () => {
     const { xmlEditions } = await import("./index.js");
     const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
     expect(pkg.editions).toEqual([...xmlEditions]);
-    for (const edition of xmlEditions) expect(readFileSync(xsdFile(edition), "utf8")).toContain(`targetNamespace="urn:zfxxgk:annual-report:${edition}"`);
+    for (const edition of xmlEditions)
+      expect(readFileSync(xsdFile(edition), "utf8")).toContain(`targetNamespace="urn:zfxxgk:annual-report:${edition}"`);
   });
 });

@@ -72,9 +72,17 @@ export function shapeOf(schema) {
       const byElement = new Map();
       for (const [k, child] of Object.entries(s.properties)) {
         const element = own(vocabulary.renamed, k) ?? k;
-        if (!NCNAME.test(element)) throw new VocabularyError(`${location}/properties/${k}: "${element}" is not an XML name; add it to vocabulary.json "renamed"`);
+        if (!NCNAME.test(element))
+          throw new VocabularyError(`${location}/properties/${k}: "${element}" is not an XML name; add it to vocabulary.json "renamed"`);
         if (byElement.has(element)) throw new VocabularyError(`${location}: two members are written as <${element}>`);
-        const m = { key: k, element, required: required.has(k), schema: child, location: `${location}/properties/${k}`, shape: compile(child, `${location}/properties/${k}`, k, depth + 1) };
+        const m = {
+          key: k,
+          element,
+          required: required.has(k),
+          schema: child,
+          location: `${location}/properties/${k}`,
+          shape: compile(child, `${location}/properties/${k}`, k, depth + 1),
+        };
         members.push(m);
         byElement.set(element, m);
       }
@@ -82,9 +90,17 @@ export function shapeOf(schema) {
     }
     if (types.includes("object")) {
       const map = key === undefined ? undefined : own(vocabulary.maps, key);
-      if (!map || typeof s.additionalProperties !== "object") throw new VocabularyError(`${location}: an object keyed by data needs an entry in vocabulary.json "maps"`);
+      if (!map || typeof s.additionalProperties !== "object")
+        throw new VocabularyError(`${location}: an object keyed by data needs an entry in vocabulary.json "maps"`);
       if (!NCNAME.test(map.item) || !NCNAME.test(map.keyAttribute)) throw new VocabularyError(`${location}: map names must be XML names`);
-      return { ...base, kind: "map", item: map.item, keyAttribute: map.keyAttribute, keySchema: s.propertyNames ?? {}, of: compile(s.additionalProperties, `${location}/additionalProperties`, undefined, depth + 1) };
+      return {
+        ...base,
+        kind: "map",
+        item: map.item,
+        keyAttribute: map.keyAttribute,
+        keySchema: s.propertyNames ?? {},
+        of: compile(s.additionalProperties, `${location}/additionalProperties`, undefined, depth + 1),
+      };
     }
     if (types.includes("array")) {
       if (!s.items?.$ref) throw new VocabularyError(`${location}: array items must refer to a $defs entry, which names them`);

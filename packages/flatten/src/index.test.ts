@@ -69,13 +69,22 @@ describe("toSqlite", () => {
 
   it("sums in SQL match the source reports", () => {
     for (const c of cells) {
-      const sql = db.prepare("SELECT SUM(value) AS s, COUNT(value) AS n FROM cells WHERE pointer = ?").get(c.pointer) as { s: number | null; n: number };
+      const sql = db.prepare("SELECT SUM(value) AS s, COUNT(value) AS n FROM cells WHERE pointer = ?").get(c.pointer) as {
+        s: number | null;
+        n: number;
+      };
       const values = inputs.map((i) => at(i.report, c.path)).filter((v) => v !== null);
       expect(sql.n, c.pointer).toBe(values.length);
-      if (values.length) expect(sql.s, c.pointer).toBeCloseTo(values.reduce((a, b) => a + b, 0), 6);
+      if (values.length)
+        expect(sql.s, c.pointer).toBeCloseTo(
+          values.reduce((a, b) => a + b, 0),
+          6,
+        );
     }
     // 一、本年新收 by 自然人 over both reports: 9 + 3001
-    const row = db.prepare("SELECT SUM(value) AS s FROM cells WHERE tbl = '表三' AND row = '一、本年新收政府信息公开申请数量' AND col = '自然人'").get() as { s: number };
+    const row = db
+      .prepare("SELECT SUM(value) AS s FROM cells WHERE tbl = '表三' AND row = '一、本年新收政府信息公开申请数量' AND col = '自然人'")
+      .get() as { s: number };
     expect(row.s).toBe(3010);
   });
 
@@ -89,10 +98,13 @@ describe("hostile members", () => {
   const seed = inputs[0]!.report as any;
   const hostile = (name: string) => ({ report: { ...seed, agency: { ...seed.agency, name } }, file: `${name}.json` });
 
-  it.each(["=HYPERLINK(\"http://x.test\",\"y\")", "+1+2", "-1+2", "@SUM(A1)", "\tcmd", "\rcmd"])("a text cell starting %j is kept as text, prefixed with '", (name) => {
-    const rows: string[][] = parse(toCsv([hostile(name)]).slice(1));
-    expect(rows[2]![rows[0]!.indexOf("agency")]).toBe(`'${name}`);
-  });
+  it.each(['=HYPERLINK("http://x.test","y")', "+1+2", "-1+2", "@SUM(A1)", "\tcmd", "\rcmd"])(
+    "a text cell starting %j is kept as text, prefixed with '",
+    (name) => {
+      const rows: string[][] = parse(toCsv([hostile(name)]).slice(1));
+      expect(rows[2]![rows[0]!.indexOf("agency")]).toBe(`'${name}`);
+    },
+  );
 
   it("an ordinary name, and a negative number cell, are left as they are", () => {
     const rows: string[][] = parse(toCsv([hostile("某市-人民政府")]).slice(1));

@@ -33,7 +33,9 @@ const scalar = (v: unknown): string | number | null =>
 
 function meta(input: FlatInput): (string | number | null)[] {
   const r = input.report as any;
-  return [input.file, input.sha256 ?? null, r.edition, r.year, r.agency?.name, r.agency?.kind, r.agency?.level, r.scope ?? "agency"].map(scalar);
+  return [input.file, input.sha256 ?? null, r.edition, r.year, r.agency?.name, r.agency?.kind, r.agency?.level, r.scope ?? "agency"].map(
+    scalar,
+  );
 }
 
 /**
@@ -54,11 +56,15 @@ export interface FlattenOptions {
 const words = {
   none: { "zh-CN": "没有可处理的报告", en: "no reports to flatten" },
   notReport: { "zh-CN": "{file}：不是可识别的年度报告", en: "{file}: not a report of a known edition" },
-  mixed: { "zh-CN": "报告的格式版本不同（{editions}），列不同，请分别处理", en: "reports of editions {editions} have different columns; flatten each edition apart" },
+  mixed: {
+    "zh-CN": "报告的格式版本不同（{editions}），列不同，请分别处理",
+    en: "reports of editions {editions} have different columns; flatten each edition apart",
+  },
   open: { "zh-CN": "{path}：无法打开数据库（{detail}）", en: "{path}: cannot open the database ({detail})" },
   kept: { "zh-CN": "{path}：{detail}；数据库未作任何改动", en: "{path}: {detail}; the database was left as it was" },
 } satisfies Record<string, Record<Locale, string>>;
-const say = (key: keyof typeof words, locale: Locale, vars: Record<string, string>) => words[key][locale].replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
+const say = (key: keyof typeof words, locale: Locale, vars: Record<string, string>) =>
+  words[key][locale].replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
 
 function editionOf(inputs: FlatInput[], locale: Locale): string {
   if (inputs.length === 0) throw new FlattenError("NO-REPORTS", words.none[locale]);
@@ -117,7 +123,11 @@ async function sqlite(): Promise<typeof import("better-sqlite3")> {
  * value). Everything happens in one transaction: when anything fails, the database is left as
  * it was.
  */
-export async function toSqlite(inputs: FlatInput[], path: string, options: FlattenOptions = {}): Promise<{ reports: number; cells: number }> {
+export async function toSqlite(
+  inputs: FlatInput[],
+  path: string,
+  options: FlattenOptions = {},
+): Promise<{ reports: number; cells: number }> {
   const locale = options.locale ?? "zh-CN";
   const cells = cellsOf(editionOf(inputs, locale));
   const Database = await sqlite();
@@ -153,9 +163,15 @@ function fill(db: import("better-sqlite3").Database, inputs: FlatInput[], cells:
       );
       CREATE INDEX cells_pointer ON cells(pointer);
     `);
-    const addReport = db.prepare("INSERT INTO reports (id, file, sha256, edition, year, agency, agency_kind, agency_level, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    const addReport = db.prepare(
+      "INSERT INTO reports (id, file, sha256, edition, year, agency, agency_kind, agency_level, scope) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    );
     const addCell = db.prepare("INSERT INTO cells (report_id, pointer, tbl, row, col, value) VALUES (?, ?, ?, ?, ?, ?)");
-    const split = cells.map((c) => ({ table: c.labelPath[0]!, row: c.labelPath.slice(1, -1).join(LABEL_SEPARATOR), col: c.labelPath.at(-1)! }));
+    const split = cells.map((c) => ({
+      table: c.labelPath[0]!,
+      row: c.labelPath.slice(1, -1).join(LABEL_SEPARATOR),
+      col: c.labelPath.at(-1)!,
+    }));
     inputs.forEach((input, i) => {
       addReport.run(i + 1, ...meta(input));
       cells.forEach((c, k) => {

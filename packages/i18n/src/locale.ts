@@ -20,7 +20,12 @@ export function format(template: string, vars: Readonly<Record<string, string | 
 }
 
 /** A catalogue's message in a locale, filled in. */
-export function say<K extends string>(catalogue: Catalogue<K>, key: K, locale: Locale, vars?: Readonly<Record<string, string | number>>): string {
+export function say<K extends string>(
+  catalogue: Catalogue<K>,
+  key: K,
+  locale: Locale,
+  vars?: Readonly<Record<string, string | number>>,
+): string {
   return format(catalogue[key][locale], vars);
 }
 

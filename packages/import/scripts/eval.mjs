@@ -21,7 +21,11 @@ if (!existsSync(corpus)) {
   process.exit(2);
 }
 const ptr = (table, path) => `/${table}/${path.split(".").join("/")}`;
-const norm = (s) => s.normalize("NFKC").replace(/[\s“”"'‘’]/g, "").replace(/(\d)、/g, "$1.");
+const norm = (s) =>
+  s
+    .normalize("NFKC")
+    .replace(/[\s“”"'‘’]/g, "")
+    .replace(/(\d)、/g, "$1.");
 
 /** A truth figure in the report's unit: "75394432.52元" (2019 采购总金额, kept in 万元) is 7539.443252. */
 function truthValue(v) {
@@ -50,11 +54,14 @@ export function truthCells(truth) {
   });
   const groups = Object.keys(l.reviewAndLitigation.groups).filter((g, _, all) => !all.some((o) => o.startsWith(`${g}.`)));
   const parts = Object.keys(l.reviewAndLitigation.columns);
-  groups.forEach((g, gi) => parts.forEach((p, pi) => cells.set(`${ptr("reviewAndLitigation", g)}/${p}`, truth.table4[gi * parts.length + pi])));
+  groups.forEach((g, gi) =>
+    parts.forEach((p, pi) => cells.set(`${ptr("reviewAndLitigation", g)}/${p}`, truth.table4[gi * parts.length + pi])),
+  );
   const t2 = truth.table2;
   const blocks = l.proactiveDisclosure.blocks;
   const docCols = Object.keys(blocks.article20Item1.columns);
-  for (const row of ["regulations", "normativeDocuments"]) docCols.forEach((c, i) => cells.set(`/proactiveDisclosure/article20Item1/${row}/${c}`, t2[row][i]));
+  for (const row of ["regulations", "normativeDocuments"])
+    docCols.forEach((c, i) => cells.set(`/proactiveDisclosure/article20Item1/${row}/${c}`, t2[row][i]));
   if (!is2019) {
     cells.set("/proactiveDisclosure/article20Item5/administrativeLicensing/decisionsThisYear", t2.licensing);
     cells.set("/proactiveDisclosure/article20Item6/administrativePenalty/decisionsThisYear", t2.penalty);
@@ -158,7 +165,15 @@ async function main() {
   const byShape = SHAPES.map((shape) => {
     const of = rows.filter((r) => r.shape === shape);
     const sum = (k) => of.reduce((a, r) => a + r[k], 0);
-    return { shape, files: of.length, cells: sum("cells"), correct: sum("correct"), wrong: sum("wrong"), unknown: sum("unknown"), "of which ambiguous": sum("of which ambiguous") };
+    return {
+      shape,
+      files: of.length,
+      cells: sum("cells"),
+      correct: sum("correct"),
+      wrong: sum("wrong"),
+      unknown: sum("unknown"),
+      "of which ambiguous": sum("of which ambiguous"),
+    };
   });
   console.table(byShape);
   const pct = (n) => ((100 * n) / total.cells).toFixed(2);

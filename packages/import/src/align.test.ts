@@ -76,9 +76,15 @@ describe("rows with no label", () => {
 describe("a hybrid layout: （六）其他处理 printed as one row in a 2021 report", () => {
   it("leaves the three sub-rows null, with a diagnostic that carries the printed row; the rest is read", async () => {
     const six = [...truth].filter(([p]) => p.startsWith(`${OTHER}/`));
-    const sums = ["naturalPerson", "commercialEnterprise", "researchInstitution", "publicWelfareOrganization", "legalServiceAgency", "otherOrganization", "total"].map((c) =>
-      six.filter(([p]) => p.endsWith(`/${c}`)).reduce((s, [, v]) => s + (v ?? 0), 0),
-    );
+    const sums = [
+      "naturalPerson",
+      "commercialEnterprise",
+      "researchInstitution",
+      "publicWelfareOrganization",
+      "legalServiceAgency",
+      "otherOrganization",
+      "total",
+    ].map((c) => six.filter(([p]) => p.endsWith(`/${c}`)).reduce((s, [, v]) => s + (v ?? 0), 0));
     // the lines of （六）'s three sub-rows, up to （七）总计, become one row
     const start = text.indexOf("1、申请人无正当理由逾期不补");
     const end = text.indexOf("（七）总计");
@@ -101,8 +107,17 @@ describe("a hybrid layout: （六）其他处理 printed as one row in a 2021 re
     const six = [...truth].filter(([p]) => p.startsWith(`${OTHER}/`));
     const total = six.filter(([p]) => p.endsWith("/naturalPerson")).reduce((s, [, v]) => s + (v ?? 0), 0);
     // 自然人 printed one more than the other rows leave; its 总计 likewise, so that the row adds up in itself
-    const sums = ["naturalPerson", "commercialEnterprise", "researchInstitution", "publicWelfareOrganization", "legalServiceAgency", "otherOrganization", "total"].map((c) =>
-      six.filter(([p]) => p.endsWith(`/${c}`)).reduce((s, [, v]) => s + (v ?? 0), 0) + (c === "naturalPerson" || c === "total" ? 1 : 0),
+    const sums = [
+      "naturalPerson",
+      "commercialEnterprise",
+      "researchInstitution",
+      "publicWelfareOrganization",
+      "legalServiceAgency",
+      "otherOrganization",
+      "total",
+    ].map(
+      (c) =>
+        six.filter(([p]) => p.endsWith(`/${c}`)).reduce((s, [, v]) => s + (v ?? 0), 0) + (c === "naturalPerson" || c === "total" ? 1 : 0),
     );
     const r = await importReport(`${text.slice(0, start)}（六）其他处理\t${sums.join("\t")}\n${text.slice(end)}`, { locale: "en" });
     const bad = r.diagnostics.filter((x) => x.reason === "source-inconsistent" && x.pointer === OTHER);

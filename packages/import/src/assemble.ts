@@ -6,7 +6,8 @@ import type { CellResult } from "./resolve.js";
 import type { TextSection } from "./text-sections.js";
 
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const CONTROL =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const MARKUP = /<(?=[A-Za-z/!?])/g;
 
 /** Text as the schema accepts it; `changed` is set when something had to be replaced. */
@@ -44,7 +45,10 @@ export function cleanSection(s: TextSection, changed: { value: boolean }): TextS
  * The three tables as nested objects, cells in the format's order, with the raw tokens of blank
  * cells and the printed text of converted ones (2019 采购总金额 75394432.52元, stored in 万元).
  */
-export function tables(model: EditionModel, cells: (CellResult | undefined)[]): { data: Record<string, unknown>; sourceTokens: Record<string, string> } {
+export function tables(
+  model: EditionModel,
+  cells: (CellResult | undefined)[],
+): { data: Record<string, unknown>; sourceTokens: Record<string, string> } {
   const data: Record<string, unknown> = {};
   const sourceTokens: Record<string, string> = {};
   for (let i = 0; i < model.cells.length; i++) {

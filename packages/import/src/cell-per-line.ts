@@ -94,7 +94,10 @@ export function cellPerLine(raw: string[], firstLine: number): DocLine[] | null 
     const step = (a: number, b: number) => gap(a, b) === (b === k ? cell * (leading + 1) : cell);
     while (from > 0 && !items[from - 1]!.value && !used[from - 1] && step(from - 1, from) && k - from < MAX_LABEL_PIECES) from--;
     if (from === k) leading = 0;
-    const label = items.slice(from, k).map((x) => x.text).join("");
+    const label = items
+      .slice(from, k)
+      .map((x) => x.text)
+      .join("");
     const source = { line: firstLine + items[from]!.at };
     const cells: DocLine["cells"] = label ? [{ text: label, source }] : [];
     for (let b = leading; b > 0; b--) cells.push({ text: "", source });

@@ -44,14 +44,33 @@ describe("completeness counts every cell once", () => {
   });
 
   it("text with the tables' headings but no figures: failed", async () => {
-    const headings = ["一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"];
+    const headings = [
+      "一、总体情况",
+      "二、主动公开政府信息情况",
+      "三、收到和处理政府信息公开申请情况",
+      "四、政府信息公开行政复议、行政诉讼情况",
+      "五、存在的主要问题及改进情况",
+      "六、其他需要报告的事项",
+    ];
     const r = await importReport(headings.map((h) => `${h}\n本年度无。\n`).join("\n"));
     expect(r.status).toBe("failed");
     expect(r.completeness.notFound).toBe(r.completeness.cells);
   });
 
   it("more than FAILED_SHARE of the cells not read is failed, up to it partial", () => {
-    const at = (notRead: number) => statusOf({ cells: 200, readAsPrinted: 200 - notRead, blankAsPrinted: 0, splitByRules: 0, ambiguous: 0, notFound: notRead, tablesNotFound: [] }, true);
+    const at = (notRead: number) =>
+      statusOf(
+        {
+          cells: 200,
+          readAsPrinted: 200 - notRead,
+          blankAsPrinted: 0,
+          splitByRules: 0,
+          ambiguous: 0,
+          notFound: notRead,
+          tablesNotFound: [],
+        },
+        true,
+      );
     const limit = Math.floor(FAILED_SHARE * 200);
     expect(at(limit)).toBe("partial");
     expect(at(limit + 1)).toBe("failed");
@@ -71,7 +90,17 @@ describe.skipIf(!pdftoppm)("a scanned PDF (pages as images, no text layer)", () 
   it("says 扫描件，无文字层 / scanned: no text layer, status failed, no report", async () => {
     const dir = mkdtempSync(join(tmpdir(), "zfxxgk-scan-"));
     // the pages of a real report as a scanner would deliver them: pictures of the printed pages
-    const r = spawnSync(pdftoppm!, ["-jpeg", "-r", "40", "-f", "1", "-l", "2", join(corpus, "pdf/10-hongze-district-2023.pdf"), join(dir, "page")]);
+    const r = spawnSync(pdftoppm!, [
+      "-jpeg",
+      "-r",
+      "40",
+      "-f",
+      "1",
+      "-l",
+      "2",
+      join(corpus, "pdf/10-hongze-district-2023.pdf"),
+      join(dir, "page"),
+    ]);
     expect(r.status).toBe(0);
     const pages = readdirSync(dir)
       .filter((f) => f.endsWith(".jpg"))

@@ -37,7 +37,10 @@ function notedFaults(t: ReturnType<typeof readTruth>): { code: string; pointer: 
  * The rule errors of the published figures: the imported report with every table cell replaced by
  * the truth's figure, validated. The importer's text fields do not enter any rule.
  */
-function faultsOf(report: unknown, t: ReturnType<typeof readTruth>): { code: string; pointer: string; actual: unknown; expected: unknown }[] {
+function faultsOf(
+  report: unknown,
+  t: ReturnType<typeof readTruth>,
+): { code: string; pointer: string; actual: unknown; expected: unknown }[] {
   const copy = structuredClone(report) as Record<string, unknown>;
   for (const [pointer, value] of truthCells(t)) {
     const keys = pointer.split("/").slice(1);
@@ -78,7 +81,8 @@ describe.each(files)("$file", ({ file, name, kind }) => {
       if (got === null) {
         continue; // unknown, checked below
       }
-      if (want === null || typeof got !== "number" || Math.abs(got - want) > 1e-9) wrong.push(`${pointer}: ${String(got)} ≠ ${String(want)}`);
+      if (want === null || typeof got !== "number" || Math.abs(got - want) > 1e-9)
+        wrong.push(`${pointer}: ${String(got)} ≠ ${String(want)}`);
     }
     expect(wrong).toEqual([]);
     const blanks = [...expected].filter(([, v]) => v === null).map(([p]) => p);
@@ -95,7 +99,11 @@ describe.each(files)("$file", ({ file, name, kind }) => {
     if (kind === "markdown") {
       // a converter's Markdown may displace a cell (an empty pipe cell, its figure on a loose line):
       // such a cell is null and said so at its pointer, never read from somewhere else
-      for (const [p] of unknown) expect(r.diagnostics.some((d) => d.pointer === p && d.severity !== "error"), p).toBe(true);
+      for (const [p] of unknown)
+        expect(
+          r.diagnostics.some((d) => d.pointer === p && d.severity !== "error"),
+          p,
+        ).toBe(true);
       return;
     }
     if (!splits) {
@@ -121,24 +129,37 @@ describe.each(files)("$file", ({ file, name, kind }) => {
     expect(r.report?.edition).toBe(editionOf(truth));
     expect(r.report!.year).toBe(truth.year);
     expect(r.stats.cells).toBe(expected.size);
-    if (is2019(truth)) expect(r.diagnostics.filter((d) => d.reason === "edition")).toEqual([expect.objectContaining({ pointer: "/edition", severity: "info" })]);
+    if (is2019(truth))
+      expect(r.diagnostics.filter((d) => d.reason === "edition")).toEqual([
+        expect.objectContaining({ pointer: "/edition", severity: "info" }),
+      ]);
   });
 
   it("validates with exactly the faults of its published figures; a schema error only for a field the source does not print", async () => {
     const r = await imported(file);
     const errors = validate(r.report).issues.filter((i) => i.severity === "error");
     const rules = errors.filter((e) => !e.code.startsWith("SCHEMA"));
-    expect(rules.map((e) => ({ code: e.code, pointer: e.pointer, actual: e.actual, expected: e.expected }))).toEqual(faultsOf(r.report, truth));
+    expect(rules.map((e) => ({ code: e.code, pointer: e.pointer, actual: e.actual, expected: e.expected }))).toEqual(
+      faultsOf(r.report, truth),
+    );
     // a title or agency not printed (a crawler kept it apart from the text) is said missing by the importer
     const missing = new Set(r.diagnostics.filter((d) => d.reason === "missing").map((d) => d.pointer));
-    for (const e of errors.filter((e) => e.code.startsWith("SCHEMA"))) expect(e.code === "SCHEMA-REQUIRED" && missing.has(e.pointer), `${e.code} ${e.pointer}`).toBe(true);
+    for (const e of errors.filter((e) => e.code.startsWith("SCHEMA")))
+      expect(e.code === "SCHEMA-REQUIRED" && missing.has(e.pointer), `${e.code} ${e.pointer}`).toBe(true);
   });
 
   it("says where each cell that was not read plainly came from", async () => {
     const r = await imported(file);
-    for (const d of r.diagnostics.filter((d) => ["blank", "ambiguous", "split-by-rules", "inferred"].includes(d.reason) && d.pointer.split("/").length > 3)) {
+    for (const d of r.diagnostics.filter(
+      (d) => ["blank", "ambiguous", "split-by-rules", "inferred"].includes(d.reason) && d.pointer.split("/").length > 3,
+    )) {
       const s = d.source;
-      const where = kind === "html" ? s.htmlTable !== undefined && s.htmlRow !== undefined : kind === "pdf" ? s.page !== undefined && s.line !== undefined : s.line !== undefined;
+      const where =
+        kind === "html"
+          ? s.htmlTable !== undefined && s.htmlRow !== undefined
+          : kind === "pdf"
+            ? s.page !== undefined && s.line !== undefined
+            : s.line !== undefined;
       expect(where, `${d.pointer} ${JSON.stringify(s)}`).toBe(true);
     }
   });
@@ -200,7 +221,11 @@ describe("the seed (塔城市 2024, PDF text)", () => {
     expect(blank.sort()).toEqual(truthBlank.sort());
     expect(r.stats.blank).toBe(truthBlank.length);
     // the four rows print six figures for seven cells: their placement is inferred, not read
-    const inferredRows = new Set(r.diagnostics.filter((d) => d.reason === "inferred" && d.pointer.startsWith("/applications")).map((d) => d.pointer.replace(/\/[^/]+$/, "")));
+    const inferredRows = new Set(
+      r.diagnostics
+        .filter((d) => d.reason === "inferred" && d.pointer.startsWith("/applications"))
+        .map((d) => d.pointer.replace(/\/[^/]+$/, "")),
+    );
     expect([...inferredRows].sort()).toEqual([...new Set(truthBlank.map((p) => p.replace(/\/[^/]+$/, "")))].sort());
     // the variants the truth file notes: 社会组织 and 规范性文件
     const variants = r.diagnostics.filter((d) => d.reason === "label-variant").map((d) => d.message);
@@ -210,14 +235,18 @@ describe("the seed (塔城市 2024, PDF text)", () => {
 });
 
 describe("PDF text however its extractor separates cells", () => {
-  it.each(["raw/00-tacheng-2024.txt", "raw/01-huaian-city-2024.txt"])("%s: tabs, runs of spaces or single spaces read the same", async (file) => {
-    const text = readFileSync(join(corpus, file), "utf8");
-    const tabs = (await importReport(text)).report!;
-    for (const sep of ["   ", " "]) {
-      const r = (await importReport(text.replace(/\t+/g, sep))).report!;
-      for (const key of ["proactiveDisclosure", "applications", "reviewAndLitigation", "overview"] as const) expect(r[key], `${key} with ${JSON.stringify(sep)}`).toEqual(tabs[key]);
-    }
-  });
+  it.each(["raw/00-tacheng-2024.txt", "raw/01-huaian-city-2024.txt"])(
+    "%s: tabs, runs of spaces or single spaces read the same",
+    async (file) => {
+      const text = readFileSync(join(corpus, file), "utf8");
+      const tabs = (await importReport(text)).report!;
+      for (const sep of ["   ", " "]) {
+        const r = (await importReport(text.replace(/\t+/g, sep))).report!;
+        for (const key of ["proactiveDisclosure", "applications", "reviewAndLitigation", "overview"] as const)
+          expect(r[key], `${key} with ${JSON.stringify(sep)}`).toEqual(tabs[key]);
+      }
+    },
+  );
 });
 
 describe("the 淮安 PDF through poppler's pdftotext (a tool users extract text with)", () => {
@@ -261,7 +290,8 @@ describe("the 淮安 PDF", () => {
   it("reads the same cells, title and text sections as the text extracted from it", async () => {
     const pdf = (await imported("pdf/01-huaian-city-2024.pdf")).report!;
     const txt = (await imported("raw/01-huaian-city-2024.txt")).report!;
-    for (const key of ["proactiveDisclosure", "applications", "reviewAndLitigation", "title", "year"] as const) expect(pdf[key]).toEqual(txt[key]);
+    for (const key of ["proactiveDisclosure", "applications", "reviewAndLitigation", "title", "year"] as const)
+      expect(pdf[key]).toEqual(txt[key]);
     // the PDF spaces figures from the words around them (5500 余条); the extracted text does not
     const squash = (v: unknown) => JSON.stringify(v).replace(/\s+/g, "");
     for (const key of ["overview", "problemsAndImprovements", "otherMatters"] as const) expect(squash(pdf[key])).toBe(squash(txt[key]));
@@ -286,14 +316,17 @@ describe("the 2019-edition reports (平潭 2019, 2020)", () => {
     expect(r.report!.sourceTokens).toEqual({ [pointer]: printed });
   });
 
-  it.each(texts)("$file: a row of table 二 with a signed 本年增/减 run together is read where it splits one way only", async ({ file, name }) => {
-    const r = await imported(file);
-    if (r.edition !== "2019") throw new Error(`${file} is not read as a 2019 report`);
-    const raw = readTruth(name).table2Raw!;
-    const fees = Object.entries(raw).find(([k]) => k.startsWith("行政事业性收费"))![1];
-    const row = r.report.proactiveDisclosure.article20Item8.administrativeFees;
-    // 2019 prints 35|0 as 350 (35|0 or 3|50: not known); 2020 prints 35|-15 as 35-15 (one way only)
-    if ((fees[1] as number) < 0) expect([row.previousYearItemCount, row.changeThisYear]).toEqual(fees);
-    else expect([row.previousYearItemCount, row.changeThisYear]).toEqual([null, null]);
-  });
+  it.each(texts)(
+    "$file: a row of table 二 with a signed 本年增/减 run together is read where it splits one way only",
+    async ({ file, name }) => {
+      const r = await imported(file);
+      if (r.edition !== "2019") throw new Error(`${file} is not read as a 2019 report`);
+      const raw = readTruth(name).table2Raw!;
+      const fees = Object.entries(raw).find(([k]) => k.startsWith("行政事业性收费"))![1];
+      const row = r.report.proactiveDisclosure.article20Item8.administrativeFees;
+      // 2019 prints 35|0 as 350 (35|0 or 3|50: not known); 2020 prints 35|-15 as 35-15 (one way only)
+      if ((fees[1] as number) < 0) expect([row.previousYearItemCount, row.changeThisYear]).toEqual(fees);
+      else expect([row.previousYearItemCount, row.changeThisYear]).toEqual([null, null]);
+    },
+  );
 });

@@ -13,7 +13,10 @@ export function isPdf(bytes: Uint8Array): boolean {
 
 export function looksHtml(text: string): boolean {
   const head = text.slice(0, 65_536);
-  return /<(?:!doctype\s+html|html|head|body|table|div|p|meta|title)[\s>/]/i.test(head) && /<\/(?:html|body|table|div|p|title)\s*>/i.test(text.slice(0, 2_000_000));
+  return (
+    /<(?:!doctype\s+html|html|head|body|table|div|p|meta|title)[\s>/]/i.test(head) &&
+    /<\/(?:html|body|table|div|p|title)\s*>/i.test(text.slice(0, 2_000_000))
+  );
 }
 
 /** Text that is mostly control characters or replacement characters is binary, not a report. */

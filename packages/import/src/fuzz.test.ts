@@ -26,7 +26,12 @@ type Op =
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), len: fc.integer({ min: 1, max: 4000 }) }),
   fc.record({ kind: fc.constant("duplicate" as const), at: fc.nat(), len: fc.integer({ min: 1, max: 4000 }), to: fc.nat() }),
-  fc.record({ kind: fc.constant("digits" as const), at: fc.nat(), count: fc.integer({ min: 1, max: 80 }), shift: fc.integer({ min: 1, max: 9 }) }),
+  fc.record({
+    kind: fc.constant("digits" as const),
+    at: fc.nat(),
+    count: fc.integer({ min: 1, max: 80 }),
+    shift: fc.integer({ min: 1, max: 9 }),
+  }),
   fc.record({ kind: fc.constant("bytes" as const), at: fc.nat(), bytes: fc.uint8Array({ minLength: 1, maxLength: 64 }) }),
 );
 
@@ -66,7 +71,10 @@ function wellFormed(r: ImportResult): void {
   // every cell a finite number or null; ≥ 0 but where the edition's schema allows a signed figure (2019 本年增/减)
   for (const c of model(r.edition).cells) {
     const v = c.path.reduce<any>((o, k) => (o == null ? undefined : o[k]), r.report);
-    expect(v === null || (typeof v === "number" && Number.isFinite(v) && (c.kind === "signed" || v >= 0)), `${c.pointer}: ${String(v)}`).toBe(true);
+    expect(
+      v === null || (typeof v === "number" && Number.isFinite(v) && (c.kind === "signed" || v >= 0)),
+      `${c.pointer}: ${String(v)}`,
+    ).toBe(true);
   }
 }
 
@@ -128,15 +136,23 @@ describe("fuzzing the new readers: one cell per line and Markdown", () => {
   it.each([
     ["one cell per line", cellPerLine],
     ["Markdown", markdown],
-  ])("%s: never throws, each call under a second", async (_what, pool) => {
-    expect(pool.length).toBeGreaterThan(0);
-    await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...pool), fc.array(fc.oneof(op, lineEnds, lineEnds), { minLength: 1, maxLength: 12 }), async (f, ops) => {
-        expect(await timed(mutate(f.bytes, ops))).toBeLessThan(1000);
-      }),
-      { numRuns: 80, seed },
-    );
-  }, 300_000);
+  ])(
+    "%s: never throws, each call under a second",
+    async (_what, pool) => {
+      expect(pool.length).toBeGreaterThan(0);
+      await fc.assert(
+        fc.asyncProperty(
+          fc.constantFrom(...pool),
+          fc.array(fc.oneof(op, lineEnds, lineEnds), { minLength: 1, maxLength: 12 }),
+          async (f, ops) => {
+            expect(await timed(mutate(f.bytes, ops))).toBeLessThan(1000);
+          },
+        ),
+        { numRuns: 80, seed },
+      );
+    },
+    300_000,
+  );
 
   it("a Markdown table far beyond a report's is refused, naming its line, in bounded time", async () => {
     const wide = `正文\n一、总体情况\n\n| a | b |\n|---|---|\n| 规章 | 0 |\n| 规章 | 0 |\n| ${Array.from({ length: 5000 }, (_, i) => i).join(" | ")} |\n`;

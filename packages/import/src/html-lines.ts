@@ -38,10 +38,17 @@ function reportRoot(doc: HtmlNode): HtmlNode {
 
 function meta(doc: HtmlNode): Doc["meta"] {
   const out: Doc["meta"] = {};
-  const named = (name: string) => findFirst(doc, (n) => n.nodeName === "meta" && (attr(n, "name") ?? "").toLowerCase() === name.toLowerCase());
+  const named = (name: string) =>
+    findFirst(doc, (n) => n.nodeName === "meta" && (attr(n, "name") ?? "").toLowerCase() === name.toLowerCase());
   const title = attr(named("ArticleTitle") ?? { nodeName: "x" }, "content");
   const titleEl = findFirst(doc, (n) => n.nodeName === "title");
-  const pageTitle = titleEl ? tidy(children(titleEl).map((c) => c.value ?? "").join("")) : "";
+  const pageTitle = titleEl
+    ? tidy(
+        children(titleEl)
+          .map((c) => c.value ?? "")
+          .join(""),
+      )
+    : "";
   // a page <title> often carries the site's name after a separator
   const t = (title ?? pageTitle.split(/[_|｜]/)[0] ?? "").trim();
   if (t) out.title = t;
@@ -85,7 +92,10 @@ export function htmlDoc(html: string): Doc {
     inline = [];
   };
   const hasBlock = (n: HtmlNode, depth = 0): boolean =>
-    depth < 8 && children(n).some((c) => c.nodeName === "table" || BLOCK.has(c.nodeName) || (!skipped(c) && c.nodeName !== "#text" && hasBlock(c, depth + 1)));
+    depth < 8 &&
+    children(n).some(
+      (c) => c.nodeName === "table" || BLOCK.has(c.nodeName) || (!skipped(c) && c.nodeName !== "#text" && hasBlock(c, depth + 1)),
+    );
 
   const table = (t: HtmlNode) => {
     const index = ++tables;
@@ -102,7 +112,10 @@ export function htmlDoc(html: string): Doc {
       lines.push({
         kind: "row",
         cells,
-        text: cells.filter((c) => !c.carried).map((c) => c.text).join(" "),
+        text: cells
+          .filter((c) => !c.carried)
+          .map((c) => c.text)
+          .join(" "),
         source: { htmlTable: index, htmlRow: r + 1 },
         table: index,
       });

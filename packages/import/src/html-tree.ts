@@ -20,8 +20,53 @@ export function classes(n: HtmlNode): string[] {
   return (attr(n, "class") ?? "").split(/\s+/).filter(Boolean);
 }
 
-const SKIP = new Set(["script", "style", "noscript", "template", "head", "title", "iframe", "object", "svg", "math", "select", "button", "#comment"]);
-export const BLOCK = new Set(["p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article", "header", "footer", "blockquote", "pre", "address", "figure", "figcaption", "main", "aside", "nav", "form", "fieldset", "center", "caption"]);
+const SKIP = new Set([
+  "script",
+  "style",
+  "noscript",
+  "template",
+  "head",
+  "title",
+  "iframe",
+  "object",
+  "svg",
+  "math",
+  "select",
+  "button",
+  "#comment",
+]);
+export const BLOCK = new Set([
+  "p",
+  "div",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "li",
+  "ul",
+  "ol",
+  "dl",
+  "dt",
+  "dd",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "blockquote",
+  "pre",
+  "address",
+  "figure",
+  "figcaption",
+  "main",
+  "aside",
+  "nav",
+  "form",
+  "fieldset",
+  "center",
+  "caption",
+]);
 
 /** Text meant for sighted readers only is kept; text hidden from them (display:none, visually-hidden notes) is not. */
 export function hidden(n: HtmlNode): boolean {
@@ -45,7 +90,8 @@ export function cellText(n: HtmlNode): string {
       if (c.nodeName === "#text") parts.push(c.value ?? "");
       else if (c.nodeName === "br") parts.push("\n");
       else if (skipped(c)) continue;
-      else if (c.nodeName === "table") continue; // a nested table is not this cell's text
+      else if (c.nodeName === "table")
+        continue; // a nested table is not this cell's text
       else {
         const block = BLOCK.has(c.nodeName);
         if (block) parts.push("\n");

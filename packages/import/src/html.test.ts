@@ -48,7 +48,12 @@ describe("a report rendered as plain HTML tables", () => {
   it("blank marks (/, —, 无, &nbsp;) are null with the mark kept, wherever they are", async () => {
     const want = report();
     const marks = ["/", "—", "无", "&nbsp;"];
-    const cells = ["/applications/results/denied/stateSecret/naturalPerson", "/applications/results/total/commercialEnterprise", "/reviewAndLitigation/litigation/direct/pending", "/proactiveDisclosure/article20Item6/administrativeCoercion/decisionsThisYear"];
+    const cells = [
+      "/applications/results/denied/stateSecret/naturalPerson",
+      "/applications/results/total/commercialEnterprise",
+      "/reviewAndLitigation/litigation/direct/pending",
+      "/proactiveDisclosure/article20Item6/administrativeCoercion/decisionsThisYear",
+    ];
     let html = renderHtml(want);
     // put a mark in place of the figure of each chosen cell: find the cell by rendering a marker value
     const marked = structuredClone(want) as any;
@@ -77,16 +82,19 @@ describe("Word and TRS markup", () => {
   function wordTable3(values: (r: number, c: number) => string): string {
     const rows = t3rows.map((path, r) => {
       const label = l.applications.rows[path]!;
-      const vertical = r === 2 ? `<td rowspan="22">${[...l.applications.rows.results!].map((ch) => `<p><span>${ch}</span></p>`).join("")}</td>` : "";
-      const cells = [...Array(7).keys()].map((c) => `<td><p class="MsoNormal"><span style="font-family:仿宋">${values(r, c)}</span><o:p></o:p></p></td>`).join("");
+      const vertical =
+        r === 2 ? `<td rowspan="22">${[...l.applications.rows.results!].map((ch) => `<p><span>${ch}</span></p>`).join("")}</td>` : "";
+      const cells = [...Array(7).keys()]
+        .map((c) => `<td><p class="MsoNormal"><span style="font-family:仿宋">${values(r, c)}</span><o:p></o:p></p></td>`)
+        .join("");
       return `<tr>${vertical}<td colspan="${r < 2 || r === 24 ? 3 : 2}"><p><span>&nbsp;</span><span>${label}</span></p></td>${cells}</tr>`;
     });
     return `<table><tr><td colspan="3" rowspan="3">${l.applications.headerNote}</td><td colspan="7">申请人情况</td></tr><tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr><tr><td>商业<br>企业</td><td>科研<br>机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>${rows.join("")}</table>`;
   }
 
   it("reads figures split across spans (2 + 0 = 20), padded with &nbsp;, under a vertical label", async () => {
-    const page = `<html><body><div class="nav">首页 &gt; 政务公开</div><div class="TRS_Editor"><p>${l.sections.applications!.heading}</p>${wordTable3((r, c) =>
-      r === 0 && c === 0 ? "2</span><span>0" : `&nbsp;${r === 0 && c === 6 ? 20 : 0}&nbsp;`,
+    const page = `<html><body><div class="nav">首页 &gt; 政务公开</div><div class="TRS_Editor"><p>${l.sections.applications!.heading}</p>${wordTable3(
+      (r, c) => (r === 0 && c === 0 ? "2</span><span>0" : `&nbsp;${r === 0 && c === 6 ? 20 : 0}&nbsp;`),
     )}<p>${l.sections.reviewAndLitigation!.heading}</p></div><div class="article_attachment">附件下载 1 2 3</div></body></html>`;
     const r = await importReport(page);
     const a = r.report as any;

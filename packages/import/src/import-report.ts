@@ -91,7 +91,14 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
       if (text === null) {
         const d = decodeText(bytes!);
         text = d.text;
-        if (d.encoding !== "utf-8") diagnostics.push({ pointer: "", reason: "text", severity: "info", message: say("notUtf8", locale, { encoding: "GB18030" }), source: {} });
+        if (d.encoding !== "utf-8")
+          diagnostics.push({
+            pointer: "",
+            reason: "text",
+            severity: "info",
+            message: say("notUtf8", locale, { encoding: "GB18030" }),
+            source: {},
+          });
       }
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       format = asked ?? detectFormat(null, text);
@@ -108,10 +115,26 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
       if (e.code === "table-too-large") {
         // "rows:2001" or "cells:250": what overflowed, said in the user's language
         const [what, n] = e.message.split(":");
-        const detail = what === "rows" ? (locale === "zh-CN" ? `超过 ${n} 行` : `over ${n} rows`) : locale === "zh-CN" ? `一行 ${n} 格` : `${n} cells in a row`;
+        const detail =
+          what === "rows"
+            ? locale === "zh-CN"
+              ? `超过 ${n} 行`
+              : `over ${n} rows`
+            : locale === "zh-CN"
+              ? `一行 ${n} 格`
+              : `${n} cells in a row`;
         return failed("too-large", say("tableTooLarge", locale, { line: e.line ?? 0, detail }), format);
       }
-      const key = e.code === "timeout" ? "timeout" : e.code === "too-large" ? "tooLarge" : e.code === "not-a-report" ? "notAReport" : e.code === "encrypted" || e.code === "scanned" ? e.code : "unreadable";
+      const key =
+        e.code === "timeout"
+          ? "timeout"
+          : e.code === "too-large"
+            ? "tooLarge"
+            : e.code === "not-a-report"
+              ? "notAReport"
+              : e.code === "encrypted" || e.code === "scanned"
+                ? e.code
+                : "unreadable";
       // an encrypted PDF is a kind of unreadable input, for the diagnostic's reason
       const reason = e.code === "encrypted" ? "unreadable" : e.code;
       return failed(reason, say(key, locale, { detail: e.message }), format);
@@ -138,14 +161,25 @@ interface Reading {
   allText: string;
 }
 
-function detect(r: { title?: string; preamble: Para[]; normText: string }, locale: Locale, diagnostics: Diagnostic[]): { edition: Edition; year?: number } {
+function detect(
+  r: { title?: string; preamble: Para[]; normText: string },
+  locale: Locale,
+  diagnostics: Diagnostic[],
+): { edition: Edition; year?: number } {
   const year = yearOf(r.title, r.preamble.map((p) => p.text).join(""));
   const e = detectEdition(r.normText, year);
   if (!e.edition) {
     diagnostics.push({ pointer: "/edition", reason: "edition", severity: "warning", message: say("editionAssumed", locale), source: {} });
     return year === undefined ? { edition: "2021" } : { edition: "2021", year };
   }
-  if (e.byYear) diagnostics.push({ pointer: "/edition", reason: "edition", severity: "info", message: say("editionGuess", locale, { edition: e.edition, year: year ?? "" }), source: {} });
+  if (e.byYear)
+    diagnostics.push({
+      pointer: "/edition",
+      reason: "edition",
+      severity: "info",
+      message: say("editionGuess", locale, { edition: e.edition, year: year ?? "" }),
+      source: {},
+    });
   return year === undefined ? { edition: e.edition } : { edition: e.edition, year };
 }
 
@@ -164,7 +198,14 @@ function region(lines: DocLine[], hits: Map<string, SectionHit>, m: EditionModel
       const n = norm(l.text);
       if (k === "proactiveDisclosure" && n.startsWith(m.table2.blocks[0]!.caption.norm)) return i;
       if (k === "applications" && n.includes(m.table3.note.norm.slice(0, 12))) return i;
-      if (k === "reviewAndLitigation" && l.kind === "row" && n.length < 120 && n.includes(m.table4.groupLabels[0]!.norm) && n.includes(m.table4.groupLabels[1]!.norm)) return i;
+      if (
+        k === "reviewAndLitigation" &&
+        l.kind === "row" &&
+        n.length < 120 &&
+        n.includes(m.table4.groupLabels[0]!.norm) &&
+        n.includes(m.table4.groupLabels[1]!.norm)
+      )
+        return i;
     }
     return -1;
   };
@@ -357,10 +398,24 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
     return failed("not-a-report", say("notAReport", locale), r.format);
   }
   for (const h of r.hits.values()) {
-    if (h.variant) diagnostics.push({ pointer: `/${h.section.key}`, reason: "label-variant", severity: "info", message: say("headingVariant", locale, { variant: h.variant, heading: h.section.heading.text }), source: {} });
+    if (h.variant)
+      diagnostics.push({
+        pointer: `/${h.section.key}`,
+        reason: "label-variant",
+        severity: "info",
+        message: say("headingVariant", locale, { variant: h.variant, heading: h.section.heading.text }),
+        source: {},
+      });
   }
   for (const s of m.sections) {
-    if (!r.hits.has(s.key)) diagnostics.push({ pointer: `/${s.key}`, reason: "missing", severity: "warning", message: say("sectionMissing", locale, { heading: s.heading.text }), source: {} });
+    if (!r.hits.has(s.key))
+      diagnostics.push({
+        pointer: `/${s.key}`,
+        reason: "missing",
+        severity: "warning",
+        message: say("sectionMissing", locale, { heading: s.heading.text }),
+        source: {},
+      });
   }
 
   const missingTables = new Set(TABLES.filter((t) => r.found[t] === 0));
@@ -374,9 +429,23 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
   const other = signatureOff(r.sections.otherMatters ?? []);
   const report: Record<string, unknown> = { edition };
   if (year !== undefined) report.year = year;
-  else diagnostics.push({ pointer: "/year", reason: "missing", severity: "error", message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "报告年度" : "the report's year" }), source: {} });
+  else
+    diagnostics.push({
+      pointer: "/year",
+      reason: "missing",
+      severity: "error",
+      message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "报告年度" : "the report's year" }),
+      source: {},
+    });
   if (r.title) report.title = cleanText(r.title, changed);
-  else diagnostics.push({ pointer: "/title", reason: "missing", severity: "error", message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "标题" : "the title" }), source: {} });
+  else
+    diagnostics.push({
+      pointer: "/title",
+      reason: "missing",
+      severity: "error",
+      message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "标题" : "the title" }),
+      source: {},
+    });
 
   const name = agencyFromTitle(r.title) ?? other.signature?.agency;
   if (name) {
@@ -386,13 +455,27 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
       [locale === "zh-CN" ? "类别" : "kind", kind],
       [locale === "zh-CN" ? "层级" : "level", level],
     ] as const) {
-      diagnostics.push({ pointer: `/agency/${what === "类别" || what === "kind" ? "kind" : "level"}`, reason: "inferred", severity: "info", message: say("agencyInferred", locale, { what, value }), source: {} });
+      diagnostics.push({
+        pointer: `/agency/${what === "类别" || what === "kind" ? "kind" : "level"}`,
+        reason: "inferred",
+        severity: "info",
+        message: say("agencyInferred", locale, { what, value }),
+        source: {},
+      });
     }
-  } else diagnostics.push({ pointer: "/agency", reason: "missing", severity: "error", message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "机关名称" : "the agency's name" }), source: {} });
+  } else
+    diagnostics.push({
+      pointer: "/agency",
+      reason: "missing",
+      severity: "error",
+      message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "机关名称" : "the agency's name" }),
+      source: {},
+    });
   if (r.publishedOn) report.publishedOn = r.publishedOn;
   const preambleText = r.preamble.map((p) => p.text).join("");
   const contact: Contact = contactOf(preambleText);
-  if (Object.keys(contact).length) report.contact = Object.fromEntries(Object.entries(contact).map(([k, v]) => [k, cleanText(v!, changed)]));
+  if (Object.keys(contact).length)
+    report.contact = Object.fromEntries(Object.entries(contact).map(([k, v]) => [k, cleanText(v!, changed)]));
   if (r.preamble.length) report.preamble = r.preamble.map((p) => cleanText(p.text, changed));
   report.overview = section("overview");
   for (const t of TABLES) {
@@ -407,14 +490,24 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
     const agency = other.signature.agency ?? name;
     if (agency) {
       report.signature = { agency: cleanText(agency, changed), ...(other.signature.date ? { date: other.signature.date } : {}) };
-      if (!other.signature.agency) diagnostics.push({ pointer: "/signature/agency", reason: "inferred", severity: "info", message: say("signatureInferred", locale, { value: agency }), source: {} });
+      if (!other.signature.agency)
+        diagnostics.push({
+          pointer: "/signature/agency",
+          reason: "inferred",
+          severity: "info",
+          message: say("signatureInferred", locale, { value: agency }),
+          source: {},
+        });
     }
   }
   if (Object.keys(sourceTokens).length) report.sourceTokens = sourceTokens;
   if (changed.value) diagnostics.push({ pointer: "", reason: "text", severity: "info", message: say("textSanitised", locale), source: {} });
 
   const stats = statsOf(m, resolved.cells);
-  const completeness = completenessOf(stats, TABLES.filter((t) => missingTables.has(t)));
+  const completeness = completenessOf(
+    stats,
+    TABLES.filter((t) => missingTables.has(t)),
+  );
   const status = statusOf(completeness, true);
   if (edition === "2019") {
     diagnostics.unshift({ pointer: "/edition", reason: "edition", severity: "info", message: say("edition2019", locale), source: {} });
@@ -474,5 +567,3 @@ function statsOf(m: EditionModel, cells: (CellResult | undefined)[]): ImportStat
   }
   return s;
 }
-
-

@@ -12,7 +12,9 @@ describe("norm", () => {
     const l = rows["results.denied.securityStability"]!; // 3.危及“三安全一稳定”
     expect(norm('3. 危及"三安全\n一稳定"')).toBe(norm(l));
     expect(norm("(三) 不予公 开")).toBe(norm(rows["results.denied"]!));
-    expect(norm("本年收费金额(单位:万元)")).toBe(norm(labels["2021"].proactiveDisclosure.blocks.article20Item8!.columns.feeAmountThisYear!));
+    expect(norm("本年收费金额(单位:万元)")).toBe(
+      norm(labels["2021"].proactiveDisclosure.blocks.article20Item8!.columns.feeAmountThisYear!),
+    );
     expect(norm("1、申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请")).toBe(norm(rows["results.other.overdueCorrection"]!));
   });
 
@@ -35,7 +37,11 @@ describe("norm", () => {
 describe("the edition models", () => {
   it("2021: every label of the schema, the cells the schema has (200)", () => {
     const m = model("2021");
-    expect(m.table3.rows.map((r) => r.label.text)).toEqual(Object.entries(rows).filter(([k]) => !Object.keys(rows).some((o) => o.startsWith(`${k}.`))).map(([, v]) => v));
+    expect(m.table3.rows.map((r) => r.label.text)).toEqual(
+      Object.entries(rows)
+        .filter(([k]) => !Object.keys(rows).some((o) => o.startsWith(`${k}.`)))
+        .map(([, v]) => v),
+    );
     expect(m.cells).toHaveLength(10 + 25 * 7 + 15);
   });
 

@@ -90,34 +90,60 @@ function build(edition: Edition): EditionModel {
   const table2: EditionModel["table2"] = {
     header: label(t.proactiveDisclosure.labelColumnHeader, edition),
     blocks: t.proactiveDisclosure.blocks.map((b) => {
-      const columns: Column[] = b.columns.map((c) => ({ key: c.key, label: label(c.label, edition), kind: kindOf(c.kind, c.labelShowsUnit) }));
+      const columns: Column[] = b.columns.map((c) => ({
+        key: c.key,
+        label: label(c.label, edition),
+        kind: kindOf(c.kind, c.labelShowsUnit),
+      }));
       return {
         key: b.key,
         caption: label(b.caption, edition),
         columns,
-        rows: b.rows.map((r) => ({ table: "proactiveDisclosure" as const, path: r.key, block: b.key, label: label(r.label, edition), pointer: r.pointer, columns })),
+        rows: b.rows.map((r) => ({
+          table: "proactiveDisclosure" as const,
+          path: r.key,
+          block: b.key,
+          label: label(r.label, edition),
+          pointer: r.pointer,
+          columns,
+        })),
       };
     }),
   };
 
   const a = t.applications;
   const columns3: Column[] = a.columns.map((c) => ({ key: c.key, label: label(c.label, edition), kind: kindOf(c.kind ?? "count") }));
-  const rows3: TableRow[] = a.rows.map((r) => ({ table: "applications", path: r.key, label: label(r.label, edition), pointer: r.pointer, columns: columns3 }));
+  const rows3: TableRow[] = a.rows.map((r) => ({
+    table: "applications",
+    path: r.key,
+    label: label(r.label, edition),
+    pointer: r.pointer,
+    columns: columns3,
+  }));
   const groups3 = a.groups.map((g) => ({ path: g.key, label: label(g.label, edition) }));
 
   const r4 = t.reviewAndLitigation;
   const columns4: Column[] = r4.columns.map((c) => ({ key: c.key, label: label(c.label, edition), kind: kindOf(c.kind ?? "count") }));
-  const groups4: TableRow[] = r4.rows.map((r) => ({ table: "reviewAndLitigation", path: r.key, label: label(r.label, edition), pointer: r.pointer, columns: columns4 }));
+  const groups4: TableRow[] = r4.rows.map((r) => ({
+    table: "reviewAndLitigation",
+    path: r.key,
+    label: label(r.label, edition),
+    pointer: r.pointer,
+    columns: columns4,
+  }));
 
   const cells: EditionModel["cells"] = [];
   const rows: EditionModel["rows"] = [];
   for (const row of [...table2.blocks.flatMap((b) => b.rows), ...rows3, ...groups4]) {
     const pointers = row.columns.map((c) => `${row.pointer}/${c.key}`);
     rows.push({ row, pointers, idx: pointers.map((_, k) => cells.length + k) });
-    row.columns.forEach((c, k) => cells.push({ pointer: pointers[k]!, kind: c.kind, table: row.table, path: pointers[k]!.split("/").slice(1) }));
+    row.columns.forEach((c, k) =>
+      cells.push({ pointer: pointers[k]!, kind: c.kind, table: row.table, path: pointers[k]!.split("/").slice(1) }),
+    );
   }
   // the importer's cells are the model's, in the model's order: rules index both alike
-  if (cells.length !== e.cells.length || cells.some((c, i) => c.pointer !== e.cells[i]!.pointer)) throw new Error(`edition ${edition}: the importer's cells differ from the edition model's`);
+  if (cells.length !== e.cells.length || cells.some((c, i) => c.pointer !== e.cells[i]!.pointer))
+    throw new Error(`edition ${edition}: the importer's cells differ from the edition model's`);
   const index = new Map(cells.map((c, i) => [c.pointer, i]));
 
   return {

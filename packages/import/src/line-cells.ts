@@ -47,7 +47,12 @@ export function lineCells(line: DocLine, expected: number, kinds: CellKind[]): L
     }
     const definite = values.length === expected;
     if (definite) values.forEach((t, i) => (t.col = i));
-    const label = norm(own.slice(0, k + 1).map((c) => c.text).join(""));
+    const label = norm(
+      own
+        .slice(0, k + 1)
+        .map((c) => c.text)
+        .join(""),
+    );
     return { label, tokens: values, definite, figures: values.filter((t) => t.value !== null).length };
   }
   const tokens: Token[] = [];

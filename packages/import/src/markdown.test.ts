@@ -20,7 +20,15 @@ number(report.applications);
 // row totals that add up
 const total = (o: Record<string, any>) => {
   for (const v of Object.values(o)) if (v && typeof v === "object") total(v);
-  if ("naturalPerson" in o) o.total = ["naturalPerson", "commercialEnterprise", "researchInstitution", "publicWelfareOrganization", "legalServiceAgency", "otherOrganization"].reduce((s, k) => s + (o[k] ?? 0), 0);
+  if ("naturalPerson" in o)
+    o.total = [
+      "naturalPerson",
+      "commercialEnterprise",
+      "researchInstitution",
+      "publicWelfareOrganization",
+      "legalServiceAgency",
+      "otherOrganization",
+    ].reduce((s, k) => s + (o[k] ?? 0), 0);
 };
 total(report.applications);
 
@@ -35,7 +43,12 @@ describe("Markdown pipe tables", () => {
   });
 
   it("labels torn out into loose lines: the label-less rows placed by position, each said so", async () => {
-    const torn = ["results.denied.prohibitedByLaw", "results.denied.internalAffairs", "results.unableToProvide.notHeld", "results.unableToProvide.requiresCreation"];
+    const torn = [
+      "results.denied.prohibitedByLaw",
+      "results.denied.internalAffairs",
+      "results.unableToProvide.notHeld",
+      "results.unableToProvide.requiresCreation",
+    ];
     const r = await importReport(markdownText(report, torn));
     const got = r.report!.applications as Record<string, any>;
     // the figures are distinct per cell: any row read in another's place would show here

@@ -29,7 +29,11 @@ function cellsOf(line: string): string[] {
   return inner.split(/(?<!\\)\|/).map((c) => c.replace(/\\\|/g, "|").trim());
 }
 
-const unmark = (s: string) => s.replace(/^#{1,6}\s+/, "").replace(/\*\*(.+?)\*\*|__(.+?)__/g, "$1$2").replace(/<br\s*\/?>/gi, " ");
+const unmark = (s: string) =>
+  s
+    .replace(/^#{1,6}\s+/, "")
+    .replace(/\*\*(.+?)\*\*|__(.+?)__/g, "$1$2")
+    .replace(/<br\s*\/?>/gi, " ");
 
 /** A report's widest table (表四) has 15 figures and a label; its tables 60 rows or so in all. */
 export const MAX_PIPE_CELLS = 100;

@@ -26,7 +26,14 @@ export function agencyFromTitle(title: string | undefined): string | undefined {
   const m = YEAR.exec(title);
   let name = (m ? title.slice(0, m.index) : "").replace(/[\s　]+/g, "").replace(/[：:，,（(]$/, "");
   // the year first (2024年上海市科委政府信息公开工作年度报告): the name between the year and the report's words
-  if (m && m.index === 0) name = /^(.{2,60}?)(?:政府信息公开|政务公开|信息公开)/.exec(title.slice(m[0].length).replace(/[\s　]+/g, "").replace(/^度/, ""))?.[1] ?? "";
+  if (m && m.index === 0)
+    name =
+      /^(.{2,60}?)(?:政府信息公开|政务公开|信息公开)/.exec(
+        title
+          .slice(m[0].length)
+          .replace(/[\s　]+/g, "")
+          .replace(/^度/, ""),
+      )?.[1] ?? "";
   return name.length >= 2 && name.length <= 60 ? name : undefined;
 }
 
@@ -40,14 +47,23 @@ export type AgencyLevel = "national" | "provincial" | "municipal" | "county" | "
  */
 export function agencyKindLevel(name: string, text: string): { kind: AgencyKind; level: AgencyLevel } {
   const government = /人民政府$|街道办事处$/.test(name);
-  const kind: AgencyKind = government ? "government" : /(局|厅|委员会|委|办公室|办|署|部|院|中心|管理处)$/.test(name) ? "department" : "other";
+  const kind: AgencyKind = government
+    ? "government"
+    : /(局|厅|委员会|委|办公室|办|署|部|院|中心|管理处)$/.test(name)
+      ? "department"
+      : "other";
   let level: AgencyLevel;
   if (/^国务院|^国家|^中华人民共和国/.test(name)) level = "national";
   else if (/(乡|镇|街道办事处|街道)(人民政府)?$/.test(name)) level = "township";
   else if (/(省|自治区)(人民政府)?$/.test(name) || /^(北京|天津|上海|重庆)市(人民政府)?$/.test(name)) level = "provincial";
   else if (/(县|旗|区)(人民政府)?$/.test(name) && !/(自治区|新区|实验区|开发区)(人民政府)?$/.test(name)) level = "county";
   else if (/(州|盟)(人民政府)?$/.test(name)) level = "municipal";
-  else if (/市(人民政府)?$/.test(name)) level = /各县|县区|县（市、区）|县\(市、区\)|县市区|各区县|区县/.test(text) ? "municipal" : /乡镇|街道/.test(text) ? "county" : "municipal";
+  else if (/市(人民政府)?$/.test(name))
+    level = /各县|县区|县（市、区）|县\(市、区\)|县市区|各区县|区县/.test(text)
+      ? "municipal"
+      : /乡镇|街道/.test(text)
+        ? "county"
+        : "municipal";
   else level = /各县|县区|区县/.test(text) ? "municipal" : "county";
   return { kind, level };
 }
@@ -65,7 +81,10 @@ export function contactOf(preamble: string): Contact {
   if (addr) c.address = cut(addr[1]);
   const post = /(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})(?!\d)/.exec(preamble);
   if (post) c.postcode = post[1]!;
-  const phone = /(电话(?:及传真|和传真|\/传真|、传真)?|联系电话)\s*[:：]?\s*((?:\d{3,4}[-－—]?)?\d{7,8}(?:[、,，/]\s*(?:\d{3,4}[-－—]?)?\d{7,8})*)/.exec(preamble);
+  const phone =
+    /(电话(?:及传真|和传真|\/传真|、传真)?|联系电话)\s*[:：]?\s*((?:\d{3,4}[-－—]?)?\d{7,8}(?:[、,，/]\s*(?:\d{3,4}[-－—]?)?\d{7,8})*)/.exec(
+      preamble,
+    );
   if (phone) {
     c.phone = phone[2]!.replace(/[－—]/g, "-");
     if (/传真/.test(phone[1]!)) c.fax = c.phone;
@@ -77,7 +96,21 @@ export function contactOf(preamble: string): Contact {
   return c;
 }
 
-const CN_DIGIT: Record<string, string> = { 〇: "0", 零: "0", Ｏ: "0", O: "0", 一: "1", 二: "2", 三: "3", 四: "4", 五: "5", 六: "6", 七: "7", 八: "8", 九: "9" };
+const CN_DIGIT: Record<string, string> = {
+  〇: "0",
+  零: "0",
+  Ｏ: "0",
+  O: "0",
+  一: "1",
+  二: "2",
+  三: "3",
+  四: "4",
+  五: "5",
+  六: "6",
+  七: "7",
+  八: "8",
+  九: "9",
+};
 
 function cnNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
@@ -91,7 +124,10 @@ function cnNumber(s: string): number {
 
 /** 2025 年 1 月 17 日, 2025年1月17日 or 二〇二五年一月十七日 → 2025-01-17, when it is a real date. */
 export function isoDate(text: string): string | undefined {
-  const m = /^\s*([0-9〇零一二三四五六七八九OＯ]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日\s*$/.exec(text);
+  const m =
+    /^\s*([0-9〇零一二三四五六七八九OＯ]{4})\s*年\s*([0-9一二三四五六七八九十]{1,3})\s*月\s*([0-9一二三四五六七八九十]{1,3})\s*日\s*$/.exec(
+      text,
+    );
   if (!m) return undefined;
   const [y, mo, d] = [cnNumber(m[1]!), cnNumber(m[2]!), cnNumber(m[3]!)];
   if (!(y >= 1990 && y <= 2100 && mo >= 1 && mo <= 12 && d >= 1 && d <= 31)) return undefined;

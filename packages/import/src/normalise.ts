@@ -17,9 +17,19 @@ function foldUnit(code: number): string {
   if (hit !== undefined) return hit;
   const c = String.fromCharCode(code);
   let f: string;
-  if (code <= 0x20 || code === 0x3000 || code === 0xa0 || (code >= 0x200b && code <= 0x200d) || code === 0xfeff || code === 0x2028 || code === 0x2029) f = "";
+  if (
+    code <= 0x20 ||
+    code === 0x3000 ||
+    code === 0xa0 ||
+    (code >= 0x200b && code <= 0x200d) ||
+    code === 0xfeff ||
+    code === 0x2028 ||
+    code === 0x2029
+  )
+    f = "";
   else if (QUOTES.includes(c)) f = "";
-  else if (code >= 0xd800 && code <= 0xdfff) f = c; // a surrogate: left as it is
+  else if (code >= 0xd800 && code <= 0xdfff)
+    f = c; // a surrogate: left as it is
   else {
     // ASCII and the CJK unified block need no compatibility mapping; everything else may (（ → (,
     // ：→ :, full-width digits, Kangxi radicals that PDF fonts emit for ordinary characters)

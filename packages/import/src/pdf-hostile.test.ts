@@ -9,7 +9,11 @@ describe("PDFs that are not what they seem", () => {
   it("a password-protected PDF says it is encrypted (zh-CN and en)", async () => {
     const en = await importReport(passwordPdf(), { locale: "en" });
     expect(en.report).toBeNull();
-    expect(en.diagnostics[0]).toMatchObject({ reason: "unreadable", severity: "error", message: "the PDF is encrypted (password-protected) and cannot be read; use an unencrypted copy" });
+    expect(en.diagnostics[0]).toMatchObject({
+      reason: "unreadable",
+      severity: "error",
+      message: "the PDF is encrypted (password-protected) and cannot be read; use an unencrypted copy",
+    });
     const zh = await importReport(passwordPdf());
     expect(zh.diagnostics[0]!.message).toBe("PDF 已加密（受密码保护），无法读取；请用未加密的版本");
   });
@@ -17,7 +21,10 @@ describe("PDFs that are not what they seem", () => {
   it("a PDF of page images says scanned: no text layer", async () => {
     const r = await importReport(imageOnlyPdf(), { locale: "en" });
     expect(r.report).toBeNull();
-    expect(r.diagnostics[0]).toMatchObject({ reason: "not-a-report", message: "scanned: the PDF has no text layer (its pages are images); run OCR on it or use a text version" });
+    expect(r.diagnostics[0]).toMatchObject({
+      reason: "not-a-report",
+      message: "scanned: the PDF has no text layer (its pages are images); run OCR on it or use a text version",
+    });
   });
 });
 

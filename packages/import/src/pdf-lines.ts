@@ -70,7 +70,8 @@ export function linesOfPage(items: Item[], page: number): DocLine[] {
   });
   // paragraphs start indented: measure against the page's text block
   let margin: number | undefined;
-  for (const l of lines) if (l.kind === "text" && l.text.length >= 12 && (margin === undefined || l.cells[0]!.x! < margin)) margin = l.cells[0]!.x!;
+  for (const l of lines)
+    if (l.kind === "text" && l.text.length >= 12 && (margin === undefined || l.cells[0]!.x! < margin)) margin = l.cells[0]!.x!;
   lines.forEach((l, i) => {
     const first = l.cells[0];
     if (margin !== undefined && first?.x !== undefined && first.x - margin > 1.2 * largestFont[i]!) l.indent = true;
@@ -172,7 +173,14 @@ async function readPdf(bytes: Uint8Array, timeoutMs: number): Promise<Doc> {
     try {
       // text only: no font faces, no system fonts; pdf.js's own Unicode normalisation is left out
       // (it costs a third of the time) in favour of foldPdfText, which folds what matters here
-      pdf = await getDocumentProxy(data, { verbosity: 0, disableFontFace: true, useSystemFonts: false, fontExtraProperties: false, isEvalSupported: false, stopAtErrors: false } as never);
+      pdf = await getDocumentProxy(data, {
+        verbosity: 0,
+        disableFontFace: true,
+        useSystemFonts: false,
+        fontExtraProperties: false,
+        isEvalSupported: false,
+        stopAtErrors: false,
+      } as never);
     } catch (e) {
       // pdf.js says "No password given": the user needs to hear that the file is encrypted
       if ((e as { name?: unknown })?.name === "PasswordException") throw new ImportFailure("encrypted", (e as Error).message);

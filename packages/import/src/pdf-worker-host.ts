@@ -49,7 +49,9 @@ export async function pdfDocInWorker(bytes: Uint8Array, timeoutMs: number): Prom
     });
     worker.on("error", (e: Error & { code?: string }) => {
       done(false);
-      reject(new ImportFailure("unreadable", e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `more than ${HEAP_MB} MB of memory needed` : e.message));
+      reject(
+        new ImportFailure("unreadable", e.code === "ERR_WORKER_OUT_OF_MEMORY" ? `more than ${HEAP_MB} MB of memory needed` : e.message),
+      );
     });
     worker.on("exit", () => {
       done(false);

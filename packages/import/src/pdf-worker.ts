@@ -8,7 +8,10 @@ parentPort!.on("message", async ({ bytes, timeoutMs }: { bytes: Uint8Array; time
   try {
     parentPort!.postMessage({ doc: await pdfDocHere(bytes, timeoutMs) });
   } catch (e) {
-    const failure = e instanceof ImportFailure ? { code: e.code, message: e.message } : { code: "unreadable", message: e instanceof Error ? e.message : String(e) };
+    const failure =
+      e instanceof ImportFailure
+        ? { code: e.code, message: e.message }
+        : { code: "unreadable", message: e instanceof Error ? e.message : String(e) };
     parentPort!.postMessage({ failure });
   }
 });

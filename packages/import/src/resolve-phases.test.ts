@@ -27,7 +27,16 @@ describe("prepare", () => {
 describe("byRow", () => {
   it("a rule whose other cells are settled decides a row's readings alone", () => {
     // R1 per column: 一 + 二 = 三 + 四; with 二, （七）总计 and 四 printed, 一 has one reading
-    const s = phases.prepare(m, [run("newReceived", "270020130"), plain("carriedOver", 0, 0, 0, 0, 0, 0, 0), plain("results.total", 27, 0, 0, 2, 0, 1, 30), plain("carriedForward", 0, 0, 0, 0, 0, 0, 0)], "en");
+    const s = phases.prepare(
+      m,
+      [
+        run("newReceived", "270020130"),
+        plain("carriedOver", 0, 0, 0, 0, 0, 0, 0),
+        plain("results.total", 27, 0, 0, 2, 0, 1, 30),
+        plain("carriedForward", 0, 0, 0, 0, 0, 0, 0),
+      ],
+      "en",
+    );
     expect(unitOf(s, "newReceived").alive.length).toBeGreaterThan(1);
     phases.byRow(s);
     expect(unitOf(s, "newReceived").alive.map((c) => c.values)).toEqual([[27, 0, 0, 2, 0, 1, 30]]);
@@ -37,7 +46,16 @@ describe("byRow", () => {
 describe("acrossRows", () => {
   it("two open rows linked by a rule are decided together, which row by row cannot", () => {
     // 四 prints six figures for seven cells: where its blank is, and which split 一 is, depend on each other
-    const s = phases.prepare(m, [run("newReceived", "270020130"), plain("carriedOver", 0, 0, 0, 0, 0, 0, 0), plain("results.total", 27, 0, 0, 2, 0, 1, 30), { row: row("carriedForward"), tokens: tokens(0, 0, 0, 0, 0, 0), source: { line: 5 } }], "en");
+    const s = phases.prepare(
+      m,
+      [
+        run("newReceived", "270020130"),
+        plain("carriedOver", 0, 0, 0, 0, 0, 0, 0),
+        plain("results.total", 27, 0, 0, 2, 0, 1, 30),
+        { row: row("carriedForward"), tokens: tokens(0, 0, 0, 0, 0, 0), source: { line: 5 } },
+      ],
+      "en",
+    );
     phases.byRow(s);
     expect(unitOf(s, "newReceived").alive.length).toBeGreaterThan(1);
     phases.acrossRows(s);

@@ -101,7 +101,9 @@ function unitFor(obs: Observation, model: EditionModel): Unit {
   if (obs.run !== undefined) {
     const kinds = obs.row.columns.map((c) => c.kind);
     const r = splitRun(obs.run, kinds);
-    const candidates = r.splits.map((sp) => withUnits({ values: sp.values, raws: sp.values.map((v, i) => (v === null ? sp.raws[i] : undefined)) }, sp.raws, kinds, obs.unit));
+    const candidates = r.splits.map((sp) =>
+      withUnits({ values: sp.values, raws: sp.values.map((v, i) => (v === null ? sp.raws[i] : undefined)) }, sp.raws, kinds, obs.unit),
+    );
     const u: Unit = { obs, idx, kind: "split", candidates, alive: [], tokens: 0, plainRun: r.plain, truncated: r.truncated };
     if (r.truncated) u.failure = "too-many-splits";
     else if (candidates.length === 0) u.failure = "unsplittable";
@@ -188,7 +190,13 @@ function compiled(model: EditionModel): Compiled {
     const a = r.actual.map((p) => index.get(p));
     const e = r.expected.map((p) => index.get(p));
     if (a.some((i) => i === undefined) || e.some((i) => i === undefined)) continue;
-    instances.push({ id: r.id, op: r.op, a: a as number[], e: e as number[], cells: [...new Set([...(a as number[]), ...(e as number[])])] });
+    instances.push({
+      id: r.id,
+      op: r.op,
+      a: a as number[],
+      e: e as number[],
+      cells: [...new Set([...(a as number[]), ...(e as number[])])],
+    });
   }
   compiledModels.set(model, (c = { instances }));
   return c;
@@ -412,7 +420,9 @@ function acrossRows(s: State): void {
 function likeSiblings(s: State): void {
   const { units, values, instances, ignored } = s;
   for (const table of ["proactiveDisclosure", "applications", "reviewAndLitigation"] as TableKey[]) {
-    const placed = units.filter((u) => u.kind === "placement" && u.obs.row.table === table && u.alive.length === 1 && u.decidedBy === "rules");
+    const placed = units.filter(
+      (u) => u.kind === "placement" && u.obs.row.table === table && u.alive.length === 1 && u.decidedBy === "rules",
+    );
     const patterns = new Set(placed.map((u) => u.alive[0]!.pattern));
     if (patterns.size !== 1) continue;
     const p = [...patterns][0]!;
@@ -440,10 +450,22 @@ function conclude(s: State, missingTables: Set<TableKey>): Resolution {
     if (idx.every((i) => cells[i])) continue;
     for (const i of idx) cells[i] ??= { value: null, status: "missing", source: {} };
     if (missingTables.has(row.table)) continue; // one diagnostic for the whole table, below
-    diagnostics.push({ pointer: row.pointer, reason: "missing", severity: "warning", message: say("missingRow", locale, { label: row.label.text }), source: {} });
+    diagnostics.push({
+      pointer: row.pointer,
+      reason: "missing",
+      severity: "warning",
+      message: say("missingRow", locale, { label: row.label.text }),
+      source: {},
+    });
   }
   for (const t of missingTables) {
-    diagnostics.push({ pointer: `/${t}`, reason: "missing", severity: "error", message: say("missingTable", locale, { table: tableName(t, locale) }), source: {} });
+    diagnostics.push({
+      pointer: `/${t}`,
+      reason: "missing",
+      severity: "error",
+      message: say("missingTable", locale, { table: tableName(t, locale) }),
+      source: {},
+    });
   }
   return { cells, diagnostics };
 }
@@ -490,17 +512,37 @@ function emit(u: Unit, cells: (CellResult | undefined)[], diagnostics: Diagnosti
   });
 
   if (u.obs.labelVariant) {
-    diagnostics.push({ pointer: row.pointer, reason: "label-variant", severity: "info", message: say("labelVariant", locale, { variant: u.obs.labelVariant, label: row.label.text }), source: src });
+    diagnostics.push({
+      pointer: row.pointer,
+      reason: "label-variant",
+      severity: "info",
+      message: say("labelVariant", locale, { variant: u.obs.labelVariant, label: row.label.text }),
+      source: src,
+    });
   }
   if (u.obs.byPosition) {
-    diagnostics.push({ pointer: row.pointer, reason: "inferred", severity: "warning", message: say("byPosition", locale, { label: row.label.text }), source: src });
+    diagnostics.push({
+      pointer: row.pointer,
+      reason: "inferred",
+      severity: "warning",
+      message: say("byPosition", locale, { label: row.label.text }),
+      source: src,
+    });
   }
 
   if (u.failure || u.alive.length === 0) {
-    const key = u.failure === "too-many-figures" ? "tooManyFigures" : u.failure === "too-few-figures" ? "tooFewFigures" : u.failure === "too-many-splits" ? "tooManySplits" : "unsplittable";
+    const key =
+      u.failure === "too-many-figures"
+        ? "tooManyFigures"
+        : u.failure === "too-few-figures"
+          ? "tooFewFigures"
+          : u.failure === "too-many-splits"
+            ? "tooManySplits"
+            : "unsplittable";
     const raw = rawOf(u);
     const message = say(key, locale, { raw, k: u.tokens, n, limit: MAX_SPLITS });
-    for (let k = 0; k < n; k++) set(k, { value: null, status: "ambiguous", source: src }, { reason: "ambiguous", severity: "warning", message, raw });
+    for (let k = 0; k < n; k++)
+      set(k, { value: null, status: "ambiguous", source: src }, { reason: "ambiguous", severity: "warning", message, raw });
     return;
   }
 
@@ -515,7 +557,12 @@ function emit(u: Unit, cells: (CellResult | undefined)[], diagnostics: Diagnosti
         const blankCols = c.values.map((v, k) => (v === null ? k : -1)).filter((k) => k >= 0);
         const message =
           u.decidedBy === "siblings"
-            ? say("placedLikeSiblings", locale, { k: u.tokens, n, cols: columnsText(row, blankCols, locale), rows: (u.siblings ?? []).join(locale === "zh-CN" ? "、" : ", ") })
+            ? say("placedLikeSiblings", locale, {
+                k: u.tokens,
+                n,
+                cols: columnsText(row, blankCols, locale),
+                rows: (u.siblings ?? []).join(locale === "zh-CN" ? "、" : ", "),
+              })
             : say("placedByRules", locale, { k: u.tokens, n, cols: columnsText(row, blankCols, locale) });
         note = { reason: "inferred", severity: "info", message, raw };
       }
@@ -551,7 +598,10 @@ function emit(u: Unit, cells: (CellResult | undefined)[], diagnostics: Diagnosti
   const open: Omit<Diagnostic, "pointer" | "source"> = {
     reason: "ambiguous",
     severity: "warning",
-    message: u.kind === "split" ? say("ambiguousSplit", locale, { raw, count: u.alive.length }) : say("ambiguousPlacement", locale, { k: u.tokens, n, count: u.alive.length }),
+    message:
+      u.kind === "split"
+        ? say("ambiguousSplit", locale, { raw, count: u.alive.length })
+        : say("ambiguousPlacement", locale, { k: u.tokens, n, count: u.alive.length }),
     raw,
     candidates: listed,
     ...(u.alive.length > MAX_LISTED ? { candidateCount: u.alive.length } : {}),
@@ -560,11 +610,17 @@ function emit(u: Unit, cells: (CellResult | undefined)[], diagnostics: Diagnosti
     const first = u.alive[0]!.values[k];
     const agree = u.alive.every((c) => c.values[k] === first);
     const printed = u.alive[0]!.printed?.[k];
-    if (agree && first === null && u.alive.every((c) => c.noUnit?.[k])) set(k, { value: null, status: "ambiguous", source: src }, unitDiag(raw, "", k));
+    if (agree && first === null && u.alive.every((c) => c.noUnit?.[k]))
+      set(k, { value: null, status: "ambiguous", source: src }, unitDiag(raw, "", k));
     else if (agree && first === null && !u.alive.some((c) => c.noUnit?.[k])) {
       const r = u.alive[0]!.raws[k] ?? "";
       set(k, { value: null, status: "blank", raw: r, source: src }, blankDiag(r));
-    } else if (agree && first !== null) set(k, { value: first!, status: u.kind === "split" ? "split-by-rules" : "inferred", source: src, ...(printed ? { printed } : {}) }, same);
+    } else if (agree && first !== null)
+      set(
+        k,
+        { value: first!, status: u.kind === "split" ? "split-by-rules" : "inferred", source: src, ...(printed ? { printed } : {}) },
+        same,
+      );
     else set(k, { value: null, status: "ambiguous", source: src }, open);
   }
 }

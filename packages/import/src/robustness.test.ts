@@ -34,7 +34,7 @@ describe("garbage in, report null and a reason out", () => {
   });
 
   it("a PDF header over garbage", async () => {
-    const r = await nothing(Buffer.from("%PDF-1.7\n" + "x".repeat(500)));
+    const r = await nothing(Buffer.from(`%PDF-1.7\n${"x".repeat(500)}`));
     expect(r.format).toBe("pdf");
     expect(r.diagnostics[0]!.reason).toBe("unreadable");
   });
@@ -138,7 +138,11 @@ describe("units of the 2019 采购总金额 (no unit in its header: the cell pri
   it("with no unit printed, the figure is not read (null, ambiguous, saying why); 0 is 0 in any unit", async () => {
     const none = await importReport(page.replace(printed, figure), { locale: "en" });
     expect(at(none.report, pointer)).toBeNull();
-    expect(none.diagnostics.find((d) => d.pointer === pointer)).toMatchObject({ reason: "ambiguous", raw: figure, message: expect.stringContaining("no unit") });
+    expect(none.diagnostics.find((d) => d.pointer === pointer)).toMatchObject({
+      reason: "ambiguous",
+      raw: figure,
+      message: expect.stringContaining("no unit"),
+    });
     const zero = await importReport(page.replace(printed, "0"));
     expect(at(zero.report, pointer)).toBe(0);
   });

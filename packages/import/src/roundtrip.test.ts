@@ -51,7 +51,15 @@ describe("→ HTML → Chromium PDF → import", () => {
   beforeAll(async () => {
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     });
   }, 60_000);
   afterAll(async () => {
@@ -59,22 +67,26 @@ describe("→ HTML → Chromium PDF → import", () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(reports)("%s", async (_name, report) => {
-    const tab = await browser.newPage();
-    let pdf: Buffer;
-    try {
-      await tab.setContent(renderHtml(report, { mode: "document" }), { waitUntil: "load" });
-      pdf = await tab.pdf({ preferCSSPageSize: true, printBackground: true });
-    } finally {
-      await tab.close();
-    }
-    const { report: back } = await importReport(pdf, { format: "auto" });
-    expect(back).not.toBeNull();
-    // PDF text set in Noto CJK carries full-width forms that its extraction folds (NFKC), and a
-    // line that wrapped at a space loses the space: text is compared without whitespace, every
-    // number and cell exactly
-    const flat = (r: any) =>
-      JSON.parse(JSON.stringify(printed(r)), (_k, v) => (typeof v === "string" ? v.normalize("NFKC").replace(/\s+/g, "") : v));
-    expect(flat(back)).toEqual(flat(report));
-  }, 60_000);
+  it.each(reports)(
+    "%s",
+    async (_name, report) => {
+      const tab = await browser.newPage();
+      let pdf: Buffer;
+      try {
+        await tab.setContent(renderHtml(report, { mode: "document" }), { waitUntil: "load" });
+        pdf = await tab.pdf({ preferCSSPageSize: true, printBackground: true });
+      } finally {
+        await tab.close();
+      }
+      const { report: back } = await importReport(pdf, { format: "auto" });
+      expect(back).not.toBeNull();
+      // PDF text set in Noto CJK carries full-width forms that its extraction folds (NFKC), and a
+      // line that wrapped at a space loses the space: text is compared without whitespace, every
+      // number and cell exactly
+      const flat = (r: any) =>
+        JSON.parse(JSON.stringify(printed(r)), (_k, v) => (typeof v === "string" ? v.normalize("NFKC").replace(/\s+/g, "") : v));
+      expect(flat(back)).toEqual(flat(report));
+    },
+    60_000,
+  );
 });

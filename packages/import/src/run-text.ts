@@ -108,7 +108,12 @@ export function readRunTables(body: string, firstLine: number, hits: Map<string,
   };
 
   const s2 = span("proactiveDisclosure");
-  if (s2) found.proactiveDisclosure = readRows(model.table2.blocks.flatMap((b) => b.rows), s2.from, s2.to);
+  if (s2)
+    found.proactiveDisclosure = readRows(
+      model.table2.blocks.flatMap((b) => b.rows),
+      s2.from,
+      s2.to,
+    );
   const s3 = span("applications");
   if (s3) found.applications = readRows(model.table3.rows, s3.from, s3.to);
   const s4 = span("reviewAndLitigation");

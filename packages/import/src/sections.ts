@@ -48,7 +48,7 @@ function looseHeading(n: string, s: Section, model: EditionModel): boolean {
 export function findSectionsInLines(lines: DocLine[], model: EditionModel): Map<string, SectionHit> {
   const hits = new Map<string, SectionHit>();
   const norms: (string | undefined)[] = new Array(lines.length);
-  const n = (i: number) => (norms[i] ??= norm(lines[i]!.kind === "row" ? lines[i]!.cells[0]?.text ?? "" : lines[i]!.text));
+  const n = (i: number) => (norms[i] ??= norm(lines[i]!.kind === "row" ? (lines[i]!.cells[0]?.text ?? "") : lines[i]!.text));
   let from = 0;
   for (const s of model.sections) {
     let found: SectionHit | undefined;
@@ -57,9 +57,15 @@ export function findSectionsInLines(lines: DocLine[], model: EditionModel): Map<
         const line = lines[i]!;
         if (line.kind === "blank" || line.table !== undefined) continue;
         // a heading opens its line with its number: look no further at lines that do not
-        const raw = line.kind === "row" ? line.cells[0]?.text ?? "" : line.text;
+        const raw = line.kind === "row" ? (line.cells[0]?.text ?? "") : line.text;
         const first = raw.trimStart()[0];
-        if (first === undefined || !(strict ? first === s.number || (first.charCodeAt(0) > 0x2e7f && first.charCodeAt(0) < 0x2fe0) : /[一二三四五六七八九十\u2e80-\u2fdf]/.test(first))) continue;
+        if (
+          first === undefined ||
+          !(strict
+            ? first === s.number || (first.charCodeAt(0) > 0x2e7f && first.charCodeAt(0) < 0x2fe0)
+            : /[一二三四五六七八九十\u2e80-\u2fdf]/.test(first))
+        )
+          continue;
         const t = n(i);
         if (strict && !t.startsWith(s.number)) continue;
         let len = -1;
@@ -153,7 +159,12 @@ function fuzzyInRun(n: string, s: Section, from: number, model: EditionModel): {
 }
 
 /** The span of a section: from its content to the next section found (or the end). */
-export function sectionSpan(hits: Map<string, SectionHit>, model: EditionModel, key: string, end: number): { from: number; to: number } | null {
+export function sectionSpan(
+  hits: Map<string, SectionHit>,
+  model: EditionModel,
+  key: string,
+  end: number,
+): { from: number; to: number } | null {
   const h = hits.get(key);
   if (!h) return null;
   let to = end;

@@ -79,7 +79,12 @@ export function readTable2(lines: DocLine[], model: EditionModel): { observation
           }
         }
         if (!c.definite && c.boxes && c.tokens.length > 0) {
-          const edges = headerEdges(lines, blockStart, i, block.columns.map((col) => col.label.norm));
+          const edges = headerEdges(
+            lines,
+            blockStart,
+            i,
+            block.columns.map((col) => col.label.norm),
+          );
           if (edges) placeUnder(c, edges);
         }
         const obs: Observation = { row, tokens: c.tokens, source: lines[i]!.source };

@@ -102,7 +102,8 @@ function groupOf(v: ValueLine, model: EditionModel): { pointer: string; label: s
   const own = v.cells.label;
   if (own.length < 3) return null;
   for (const g of model.table3.groups) {
-    if (own === g.label.norm || own.endsWith(g.label.norm)) return { pointer: `/applications/${g.path.split(".").join("/")}`, label: g.label.text };
+    if (own === g.label.norm || own.endsWith(g.label.norm))
+      return { pointer: `/applications/${g.path.split(".").join("/")}`, label: g.label.text };
   }
   return null;
 }
@@ -115,11 +116,13 @@ function score(v: ValueLine, l: Label, slow: boolean): { score: number; variant?
   let best = 0;
   let variant: string | undefined;
   const own = v.cells.label;
-  const forms = l.variants.length ? [{ norm: l.norm, text: undefined as string | undefined }, ...l.variants] : [{ norm: l.norm, text: undefined }];
+  const forms = l.variants.length
+    ? [{ norm: l.norm, text: undefined as string | undefined }, ...l.variants]
+    : [{ norm: l.norm, text: undefined }];
   for (const f of forms) {
     const L = f.norm;
     let s = 0;
-    if (own && own.includes(L)) s = 3;
+    if (own?.includes(L)) s = 3;
     else if (own.length >= 4 && L.includes(own)) s = 2.5;
     else {
       const ctx = v.before + own + v.after;
@@ -170,7 +173,10 @@ export function readTable3(lines: DocLine[], model: EditionModel, locale: Locale
   }
 
   // PDF: place each figure in its column by x position, from the rows that print all seven
-  const centres = columnCentres(valueIdx.map((i) => parsed[i]!), n);
+  const centres = columnCentres(
+    valueIdx.map((i) => parsed[i]!),
+    n,
+  );
   if (centres) for (const i of valueIdx) if (parsed[i]!.tokens.length < n) placeByColumns(parsed[i]!, centres);
 
   const valueLines: ValueLine[] = valueIdx.map((i, k) => {
@@ -199,10 +205,24 @@ export function readTable3(lines: DocLine[], model: EditionModel, locale: Locale
       const group = groupOf(v, model);
       if (group) {
         // a row the edition splits (2019's （六）其他处理 in a 2021 report): its parts stay unknown
-        diagnostics.push({ pointer: group.pointer, reason: "layout", severity: "warning", message: say("groupRow", locale, { label: group.label, raw }), source: v.line.source, raw });
+        diagnostics.push({
+          pointer: group.pointer,
+          reason: "layout",
+          severity: "warning",
+          message: say("groupRow", locale, { label: group.label, raw }),
+          source: v.line.source,
+          raw,
+        });
         continue;
       }
-      diagnostics.push({ pointer: "/applications", reason: "extra", severity: "warning", message: say("extraRow", locale, { table: tableName("applications", locale), raw }), source: v.line.source, raw });
+      diagnostics.push({
+        pointer: "/applications",
+        reason: "extra",
+        severity: "warning",
+        message: say("extraRow", locale, { table: tableName("applications", locale), raw }),
+        source: v.line.source,
+        raw,
+      });
       continue;
     }
     const row: TableRow = rows[m.row]!;
@@ -217,12 +237,21 @@ export function readTable3(lines: DocLine[], model: EditionModel, locale: Locale
 /** The header's column labels as printed, where they are variants (社会组织 for 社会公益组织). */
 export function table3ColumnVariants(lines: DocLine[], model: EditionModel, locale: Locale): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const header = lines.slice(0, 12).map((l) => l.text).join("");
+  const header = lines
+    .slice(0, 12)
+    .map((l) => l.text)
+    .join("");
   for (const c of model.table3.columns) {
     if (header.includes(c.label.text)) continue;
     for (const v of c.label.variants) {
       if (v.text.includes("\n") || !header.includes(v.text)) continue;
-      out.push({ pointer: "/applications", reason: "label-variant", severity: "info", message: say("columnVariant", locale, { variant: v.text, label: c.label.text }), source: {} });
+      out.push({
+        pointer: "/applications",
+        reason: "label-variant",
+        severity: "info",
+        message: say("columnVariant", locale, { variant: v.text, label: c.label.text }),
+        source: {},
+      });
       break;
     }
   }

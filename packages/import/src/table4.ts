@@ -7,7 +7,11 @@ import { say, tableName } from "./messages.js";
 import type { Observation, Token } from "./observation.js";
 import type { Diagnostic, Locale, SourcePosition } from "./types.js";
 
-export function readTable4(lines: DocLine[], model: EditionModel, locale: Locale): { observations: Observation[]; diagnostics: Diagnostic[]; found: number } {
+export function readTable4(
+  lines: DocLine[],
+  model: EditionModel,
+  locale: Locale,
+): { observations: Observation[]; diagnostics: Diagnostic[]; found: number } {
   const groups = model.table4.groups;
   const per = model.table4.columns.length;
   const total = groups.length * per;
@@ -45,7 +49,14 @@ export function readTable4(lines: DocLine[], model: EditionModel, locale: Locale
     if (c && c.figures > 0) {
       extras++;
       const raw = c.tokens.map((t) => t.raw).join(" ");
-      diagnostics.push({ pointer: "/reviewAndLitigation", reason: "extra", severity: "warning", message: say("extraRow", locale, { table: tableName("reviewAndLitigation", locale), raw }), source: lines[i]!.source, raw });
+      diagnostics.push({
+        pointer: "/reviewAndLitigation",
+        reason: "extra",
+        severity: "warning",
+        message: say("extraRow", locale, { table: tableName("reviewAndLitigation", locale), raw }),
+        source: lines[i]!.source,
+        raw,
+      });
     }
   }
   if (tokens.length === 0 && blankRow) {
@@ -62,7 +73,13 @@ export function readTable4(lines: DocLine[], model: EditionModel, locale: Locale
  * its rule R5). Fewer or more: the whole row as one, so that the rules can place the blanks across
  * the groups (resolve.ts).
  */
-export function groupsOf(tokens: Token[], definite: boolean, groups: EditionModel["table4"]["groups"], per: number, source: SourcePosition): Observation[] {
+export function groupsOf(
+  tokens: Token[],
+  definite: boolean,
+  groups: EditionModel["table4"]["groups"],
+  per: number,
+  source: SourcePosition,
+): Observation[] {
   const total = groups.length * per;
   if (definite || tokens.length === total) {
     const at = (t: Token, k: number) => (definite ? t.col! : k);

@@ -47,7 +47,9 @@ const RUN_PROBES = ["1.属于国家秘密", "2.重复申请", "（七）总计",
 export function runsTogether(whole: string | string[]): boolean {
   // cells that run together make long lines with figures right after a Chinese label; text from a
   // PDF has short lines
-  const text = (typeof whole === "string" ? whole.split("\n") : whole).filter((l) => l.length > 300 && /[\u4e00-\u9fff）)]\s?[0-9０-９]{6}/.test(l)).join("\n");
+  const text = (typeof whole === "string" ? whole.split("\n") : whole)
+    .filter((l) => l.length > 300 && /[\u4e00-\u9fff）)]\s?[0-9０-９]{6}/.test(l))
+    .join("\n");
   if (!text) return false;
   const { text: n, map } = normWithMap(text);
   let hits = 0;
@@ -85,7 +87,9 @@ export function textLines(text: string | string[], firstLine: number): DocLine[]
     const parts = splitCells(line);
     const cells = parts.map((t) => ({ text: t, source }));
     const row = line.includes("\t") || parts.length > 1 || (parts.length === 1 && isValueCell(parts[0]!));
-    const entry: DocLine = row ? { kind: "row", cells, text: trimmed, source } : { kind: "text", cells: [{ text: trimmed, source }], text: trimmed, source };
+    const entry: DocLine = row
+      ? { kind: "row", cells, text: trimmed, source }
+      : { kind: "text", cells: [{ text: trimmed, source }], text: trimmed, source };
     if (pageBreak) entry.afterPageBreak = true;
     pageBreak = false;
     out.push(entry);

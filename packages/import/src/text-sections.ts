@@ -93,7 +93,28 @@ export function fullWidth(lines: DocLine[]): number {
   return w;
 }
 
-const CN = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"];
+const CN = [
+  "一",
+  "二",
+  "三",
+  "四",
+  "五",
+  "六",
+  "七",
+  "八",
+  "九",
+  "十",
+  "十一",
+  "十二",
+  "十三",
+  "十四",
+  "十五",
+  "十六",
+  "十七",
+  "十八",
+  "十九",
+  "二十",
+];
 
 function markerLength(text: string, k: number): number {
   // the printed marker, e.g. （一） or (一) or （ 一 ）

@@ -6,7 +6,9 @@ const BLANKS = new Set(vocabulary.blankTokens.map((t) => t.replace(/&nbsp;/g, ""
 
 /** Full-width digits and signs → ASCII; nothing else is touched. */
 function asciiDigits(s: string): string {
-  return /[\uff10-\uff19\uff0b\uff0d\uff0e\uff0c]/.test(s) ? s.replace(/[\uff10-\uff19\uff0b\uff0d\uff0e\uff0c]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+  return /[\uff10-\uff19\uff0b\uff0d\uff0e\uff0c]/.test(s)
+    ? s.replace(/[\uff10-\uff19\uff0b\uff0d\uff0e\uff0c]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    : s;
 }
 
 export type CellReading =

@@ -33,7 +33,11 @@ describe("vocabulary", () => {
     const blocks = Object.fromEntries(
       v.blocks.map((b: any) => [
         b.key,
-        { caption: b.caption, columns: Object.fromEntries(b.columns.map((c: any) => [c.key, c.label])), rows: Object.fromEntries(b.rows.map((r: any) => [r.key, r.label])) },
+        {
+          caption: b.caption,
+          columns: Object.fromEntries(b.columns.map((c: any) => [c.key, c.label])),
+          rows: Object.fromEntries(b.rows.map((r: any) => [r.key, r.label])),
+        },
       ]),
     );
     const l = labels["2019"].proactiveDisclosure;
@@ -46,7 +50,8 @@ describe("vocabulary", () => {
     );
     // what each cell holds, from the schema: format-rows.json's types (a decimal with no unit in
     // its header prints the unit in the cell)
-    const kindOf = (c: any) => (c.type === "signed integer" ? "signed" : c.type === "integer>=0" ? "count" : c.unit === null ? "money" : "amount");
+    const kindOf = (c: any) =>
+      c.type === "signed integer" ? "signed" : c.type === "integer>=0" ? "count" : c.unit === null ? "money" : "amount";
     expect(m.map((b) => b.columns.map((c) => c.kind))).toEqual(v.blocks.map((b: any) => b.columns.map(kindOf)));
   });
 });

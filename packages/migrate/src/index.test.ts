@@ -6,13 +6,20 @@ import { readTruth, reportFromTruth } from "../../validator/src/test-support/rep
 
 const pingtan2019 = () => reportFromTruth(readTruth("03-pingtan-2019"));
 const pingtan2020 = () => reportFromTruth(readTruth("04-pingtan-2020"));
-const at = (r: any, pointer: string) => pointer.split("/").slice(1).reduce((o, k) => o?.[k], r);
+const at = (r: any, pointer: string) =>
+  pointer
+    .split("/")
+    .slice(1)
+    .reduce((o, k) => o?.[k], r);
 
 /** Where a 2019 cell lands in the 2021 report, when it has a counterpart. */
 function target(pointer: string): string | undefined {
   if (pointer.startsWith("/applications/results/other/")) return pointer.replace("/other/", "/other/otherReasons/");
   if (pointer.startsWith("/applications/") || pointer.startsWith("/reviewAndLitigation/")) return pointer;
-  const m = /^\/proactiveDisclosure\/(article20Item[56])\/(administrativeLicensing|administrativePenalty|administrativeCoercion)\/decisionsCount$/.exec(pointer);
+  const m =
+    /^\/proactiveDisclosure\/(article20Item[56])\/(administrativeLicensing|administrativePenalty|administrativeCoercion)\/decisionsCount$/.exec(
+      pointer,
+    );
   return m ? `/proactiveDisclosure/${m[1]}/${m[2]}/decisionsThisYear` : undefined;
 }
 
@@ -42,7 +49,11 @@ describe.each([
   it("leaves the 2021 cells with no 2019 source blank, never 0", () => {
     expect(report.applications.results.other.overdueCorrection.naturalPerson).toBeNull();
     expect(report.applications.results.other.overdueFee.total).toBeNull();
-    expect(report.proactiveDisclosure.article20Item1.normativeDocuments).toEqual({ issuedThisYear: null, repealedThisYear: null, currentlyValid: null });
+    expect(report.proactiveDisclosure.article20Item1.normativeDocuments).toEqual({
+      issuedThisYear: null,
+      repealedThisYear: null,
+      currentlyValid: null,
+    });
     expect(report.proactiveDisclosure.article20Item8.administrativeFees.feeAmountThisYear).toBeNull();
   });
 
@@ -102,6 +113,8 @@ describe("a 2019 report of the wrong shape", () => {
     }
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).code).toBe("MALFORMED");
-    expect((error as Error).message).toBe(`${pointer} should be an object but is ${got}; the report does not have the 2019 edition's structure and cannot be migrated (check it with zfxxgk validate)`);
+    expect((error as Error).message).toBe(
+      `${pointer} should be an object but is ${got}; the report does not have the 2019 edition's structure and cannot be migrated (check it with zfxxgk validate)`,
+    );
   });
 });

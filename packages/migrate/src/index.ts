@@ -56,14 +56,24 @@ const reasons = {
 
 const SEP = " › ";
 
-
 /**
  * The object at pointer, which the migration reads cell by cell; anything else (null, a
  * number, an array) is refused naming where, rather than guessed at.
  */
 function need(v: unknown, pointer: string, locale: Locale): Record<string, any> {
   if (v !== null && typeof v === "object" && !Array.isArray(v)) return v as Record<string, any>;
-  const got = v === null ? "null" : Array.isArray(v) ? (locale === "zh-CN" ? "数组" : "an array") : v === undefined ? (locale === "zh-CN" ? "缺失" : "missing") : typeof v;
+  const got =
+    v === null
+      ? "null"
+      : Array.isArray(v)
+        ? locale === "zh-CN"
+          ? "数组"
+          : "an array"
+        : v === undefined
+          ? locale === "zh-CN"
+            ? "缺失"
+            : "missing"
+          : typeof v;
   throw new MigrationError(
     "MALFORMED",
     locale === "zh-CN"
@@ -82,14 +92,25 @@ function pick(source: Record<string, unknown>, keys: string[]): Record<string, u
 export function migrate(report: unknown, options: { to: "2021"; locale?: Locale }): MigrateResult {
   const locale = options.locale ?? "zh-CN";
   if ((options.to as string) !== "2021") {
-    throw new MigrationError("UNSUPPORTED-TARGET", locale === "zh-CN" ? `只能迁移到 2021 格式，不支持 ${options.to}` : `can migrate to edition 2021 only, not ${options.to}`);
+    throw new MigrationError(
+      "UNSUPPORTED-TARGET",
+      locale === "zh-CN" ? `只能迁移到 2021 格式，不支持 ${options.to}` : `can migrate to edition 2021 only, not ${options.to}`,
+    );
   }
   const r = report as Report2019;
   if (r === null || typeof r !== "object" || r.edition !== "2019") {
-    throw new MigrationError("NOT-2019", locale === "zh-CN" ? "不是 2019 格式（edition \"2019\"）的报告" : "not a report of the 2019 edition (edition \"2019\")");
+    throw new MigrationError(
+      "NOT-2019",
+      locale === "zh-CN" ? '不是 2019 格式（edition "2019"）的报告' : 'not a report of the 2019 edition (edition "2019")',
+    );
   }
   if (tooDeep(r)) {
-    throw new MigrationError("TOO-DEEP", locale === "zh-CN" ? `报告嵌套超过 ${MAX_DEPTH} 层，不是一份年度报告` : `the report nests more than ${MAX_DEPTH} levels deep; it is not a report`);
+    throw new MigrationError(
+      "TOO-DEEP",
+      locale === "zh-CN"
+        ? `报告嵌套超过 ${MAX_DEPTH} 层，不是一份年度报告`
+        : `the report nests more than ${MAX_DEPTH} levels deep; it is not a report`,
+    );
   }
   const l19 = labels["2019"].proactiveDisclosure.blocks;
   const losses: Loss[] = [];
@@ -101,7 +122,8 @@ export function migrate(report: unknown, options: { to: "2021"; locale?: Locale 
       reason: reason[locale],
     });
   const t2 = need(r.proactiveDisclosure, "/proactiveDisclosure", locale) as Report2019["proactiveDisclosure"];
-  const block = (name: string, row: string) => need(need((t2 as any)[name], `/proactiveDisclosure/${name}`, locale)[row], `/proactiveDisclosure/${name}/${row}`, locale);
+  const block = (name: string, row: string) =>
+    need(need((t2 as any)[name], `/proactiveDisclosure/${name}`, locale)[row], `/proactiveDisclosure/${name}/${row}`, locale);
   for (const row of ["regulations", "normativeDocuments"] as const) {
     for (const [col, v] of Object.entries(block("article20Item1", row))) lose("article20Item1", row, col, v, reasons.item1);
   }
@@ -112,16 +134,29 @@ export function migrate(report: unknown, options: { to: "2021"; locale?: Locale 
     return { decisionsThisYear: cells.decisionsCount! };
   };
   const licensing = decisions("article20Item5", "administrativeLicensing");
-  for (const [col, v] of Object.entries(block("article20Item5", "otherExternalManagementServices"))) lose("article20Item5", "otherExternalManagementServices", col, v, reasons.otherServices);
+  for (const [col, v] of Object.entries(block("article20Item5", "otherExternalManagementServices")))
+    lose("article20Item5", "otherExternalManagementServices", col, v, reasons.otherServices);
   const penalty = decisions("article20Item6", "administrativePenalty");
   const coercion = decisions("article20Item6", "administrativeCoercion");
-  for (const [col, v] of Object.entries(block("article20Item8", "administrativeFees"))) lose("article20Item8", "administrativeFees", col, v, reasons.fees);
-  for (const [col, v] of Object.entries(block("article20Item9", "governmentCentralizedProcurement"))) lose("article20Item9", "governmentCentralizedProcurement", col, v, reasons.procurement);
+  for (const [col, v] of Object.entries(block("article20Item8", "administrativeFees")))
+    lose("article20Item8", "administrativeFees", col, v, reasons.fees);
+  for (const [col, v] of Object.entries(block("article20Item9", "governmentCentralizedProcurement")))
+    lose("article20Item9", "governmentCentralizedProcurement", col, v, reasons.procurement);
 
   const a = structuredClone(need(r.applications, "/applications", locale)) as any;
   const other19 = need(need(a.results, "/applications/results", locale).other, "/applications/results/other", locale);
   for (const [col, v] of Object.entries<number | null>(other19)) {
-    losses.push({ pointer: `/applications/results/other/${col}`, labelPath: ["表三", labels["2019"].applications.rows["results"], labels["2019"].applications.rows["results.other"], labels["2019"].applications.columns[col]].join(SEP), value: v, reason: reasons.other[locale] });
+    losses.push({
+      pointer: `/applications/results/other/${col}`,
+      labelPath: [
+        "表三",
+        labels["2019"].applications.rows.results,
+        labels["2019"].applications.rows["results.other"],
+        labels["2019"].applications.columns[col],
+      ].join(SEP),
+      value: v,
+      reason: reasons.other[locale],
+    });
   }
   const blankRow = Object.fromEntries(Object.keys(other19).map((c) => [c, null]));
   a.results.other = { overdueCorrection: { ...blankRow }, overdueFee: { ...blankRow }, otherReasons: other19 };
@@ -139,7 +174,10 @@ export function migrate(report: unknown, options: { to: "2021"; locale?: Locale 
 
   // source tokens follow their cells; those of cells that did not map are in the losses
   let sourceTokens: Record<string, string> | undefined;
-  for (const [pointer, token] of Object.entries(r.sourceTokens !== null && typeof r.sourceTokens === "object" ? r.sourceTokens : {}) as [string, string][]) {
+  for (const [pointer, token] of Object.entries(r.sourceTokens !== null && typeof r.sourceTokens === "object" ? r.sourceTokens : {}) as [
+    string,
+    string,
+  ][]) {
     const moved = pointer.startsWith("/applications/results/other/") ? pointer.replace("/other/", "/other/otherReasons/") : pointer;
     if (pointer.startsWith("/proactiveDisclosure/") && !/\/decisionsCount$/.test(pointer)) continue;
     (sourceTokens ??= {})[moved.replace(/\/decisionsCount$/, "/decisionsThisYear")] = token;
@@ -156,6 +194,26 @@ export function migrate(report: unknown, options: { to: "2021"; locale?: Locale 
     ...(sourceTokens ? { sourceTokens } : {}),
   };
   // key order of the 2021 schema: edition first
-  const ordered = pick(out, ["$schema", "edition", "scope", "members", "migratedFrom", "year", "title", "agency", "publishedOn", "contact", "preamble", "overview", "proactiveDisclosure", "applications", "reviewAndLitigation", "problemsAndImprovements", "otherMatters", "signature", "sourceTokens"]);
+  const ordered = pick(out, [
+    "$schema",
+    "edition",
+    "scope",
+    "members",
+    "migratedFrom",
+    "year",
+    "title",
+    "agency",
+    "publishedOn",
+    "contact",
+    "preamble",
+    "overview",
+    "proactiveDisclosure",
+    "applications",
+    "reviewAndLitigation",
+    "problemsAndImprovements",
+    "otherMatters",
+    "signature",
+    "sourceTokens",
+  ]);
   return { report: ordered as unknown as Report2021, losses };
 }

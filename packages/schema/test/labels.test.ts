@@ -1,7 +1,7 @@
 // labels/2021.json is the format's text: every label must match docs/format-rows.json
 // (the research record of the format) to the character, in print order.
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { labels, reportSchemas, rules } from "../index.js";
 

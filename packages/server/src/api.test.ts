@@ -37,9 +37,13 @@ const invalid = structuredClone(report) as { applications: { newReceived: { natu
 invalid.applications.newReceived.naturalPerson += 7;
 
 function multipart(files: { name: string; type: string; bytes: Buffer }[]): { body: Buffer; type: string } {
-  const boundary = "----zfxxgk" + Math.random().toString(16).slice(2);
+  const boundary = `----zfxxgk${Math.random().toString(16).slice(2)}`;
   const parts = files.map((f) =>
-    Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.bytes, Buffer.from("\r\n")]),
+    Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+      f.bytes,
+      Buffer.from("\r\n"),
+    ]),
   );
   return { body: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
 }
@@ -47,19 +51,71 @@ const json = (v: unknown): RequestInit => ({ method: "POST", body: JSON.stringif
 
 const cases: Case[] = [
   { name: "a valid report", method: "post", path: "/v1/validate", url: "/v1/validate", init: json(report), status: 200 },
-  { name: "{report, previous}", method: "post", path: "/v1/validate", url: "/v1/validate", init: json({ report, previous: report }), status: 200 },
-  { name: "broken JSON", method: "post", path: "/v1/validate", url: "/v1/validate", init: { method: "POST", body: '{"edition": "2021",', headers: { "content-type": "application/json" } }, status: 400 },
-  { name: "a form", method: "post", path: "/v1/validate", url: "/v1/validate", init: { method: "POST", body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded" } }, status: 415 },
+  {
+    name: "{report, previous}",
+    method: "post",
+    path: "/v1/validate",
+    url: "/v1/validate",
+    init: json({ report, previous: report }),
+    status: 200,
+  },
+  {
+    name: "broken JSON",
+    method: "post",
+    path: "/v1/validate",
+    url: "/v1/validate",
+    init: { method: "POST", body: '{"edition": "2021",', headers: { "content-type": "application/json" } },
+    status: 400,
+  },
+  {
+    name: "a form",
+    method: "post",
+    path: "/v1/validate",
+    url: "/v1/validate",
+    init: { method: "POST", body: "a=1", headers: { "content-type": "application/x-www-form-urlencoded" } },
+    status: 415,
+  },
   { name: "fill", method: "post", path: "/v1/fill", url: "/v1/fill", init: json(report), status: 200 },
   { name: "fill of no report", method: "post", path: "/v1/fill", url: "/v1/fill", init: json({ hello: 1 }), status: 422 },
   { name: "render html", method: "post", path: "/v1/render", url: "/v1/render", init: json(report), status: 200 },
   { name: "render xml", method: "post", path: "/v1/render", url: "/v1/render?format=xml", init: json(report), status: 200 },
   { name: "render an invalid report", method: "post", path: "/v1/render", url: "/v1/render", init: json(invalid), status: 422 },
   { name: "render docx", method: "post", path: "/v1/render", url: "/v1/render?format=docx", init: json(report), status: 200 },
-  { name: "render in an unknown format", method: "post", path: "/v1/render", url: "/v1/render?format=odt", init: json(report), status: 400 },
-  { name: "import a PDF", method: "post", path: "/v1/import", url: "/v1/import", init: { method: "POST", body: pdf, headers: { "content-type": "application/pdf" } }, status: 200 },
-  { name: "import an upload", method: "post", path: "/v1/import", url: "/v1/import", init: (() => { const m = multipart([{ name: "r.html", type: "text/html", bytes: page2019 }]); return { method: "POST", body: m.body, headers: { "content-type": m.type } }; })(), status: 200 },
-  { name: "import of nothing", method: "post", path: "/v1/import", url: "/v1/import", init: { method: "POST", body: "hello", headers: { "content-type": "text/plain" } }, status: 422 },
+  {
+    name: "render in an unknown format",
+    method: "post",
+    path: "/v1/render",
+    url: "/v1/render?format=odt",
+    init: json(report),
+    status: 400,
+  },
+  {
+    name: "import a PDF",
+    method: "post",
+    path: "/v1/import",
+    url: "/v1/import",
+    init: { method: "POST", body: pdf, headers: { "content-type": "application/pdf" } },
+    status: 200,
+  },
+  {
+    name: "import an upload",
+    method: "post",
+    path: "/v1/import",
+    url: "/v1/import",
+    init: (() => {
+      const m = multipart([{ name: "r.html", type: "text/html", bytes: page2019 }]);
+      return { method: "POST", body: m.body, headers: { "content-type": m.type } };
+    })(),
+    status: 200,
+  },
+  {
+    name: "import of nothing",
+    method: "post",
+    path: "/v1/import",
+    url: "/v1/import",
+    init: { method: "POST", body: "hello", headers: { "content-type": "text/plain" } },
+    status: 422,
+  },
   { name: "migrate a 2021 report", method: "post", path: "/v1/migrate", url: "/v1/migrate", init: json(report), status: 422 },
   { name: "schemas 2021", method: "get", path: "/v1/schemas/{edition}", url: "/v1/schemas/2021", status: 200 },
   { name: "schemas 2019", method: "get", path: "/v1/schemas/{edition}", url: "/v1/schemas/2019", status: 200 },
@@ -78,7 +134,9 @@ describe("the OpenAPI document", () => {
     ajv = new Ajv2020({ strict: false, allErrors: true });
     addFormats.default(ajv);
     // the document's components as one schema resource, so that #/components/schemas/X resolves
-    const components = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll('"#/components/schemas/', '"urn:test:components#/$defs/'));
+    const components = JSON.parse(
+      JSON.stringify(doc.components.schemas).replaceAll('"#/components/schemas/', '"urn:test:components#/$defs/'),
+    );
     ajv.addSchema({ $id: "urn:test:components", $defs: components });
   });
 
@@ -114,7 +172,9 @@ describe("the OpenAPI document", () => {
     expect(media, `${type} is documented for ${c.status}`).toBeDefined();
     if (/json$/.test(type)) {
       const body = await j(r);
-      const schema = JSON.parse(JSON.stringify((media![1] as { schema: unknown }).schema).replaceAll('"#/components/schemas/', '"urn:test:components#/$defs/'));
+      const schema = JSON.parse(
+        JSON.stringify((media![1] as { schema: unknown }).schema).replaceAll('"#/components/schemas/', '"urn:test:components#/$defs/'),
+      );
       const check = ajv.compile(schema);
       expect(check(body), JSON.stringify(check.errors?.slice(0, 3))).toBe(true);
     } else if (type.includes("wordprocessingml")) {
@@ -127,7 +187,9 @@ describe("the OpenAPI document", () => {
 
 describe("answers", () => {
   it("name every faulty cell by pointer and label path, in the language asked for", async () => {
-    const en = await j(await post("/v1/validate", JSON.stringify(invalid), "application/json", { "accept-language": "en-GB,en;q=0.9,zh;q=0.5" }));
+    const en = await j(
+      await post("/v1/validate", JSON.stringify(invalid), "application/json", { "accept-language": "en-GB,en;q=0.9,zh;q=0.5" }),
+    );
     const zh = await j(await post("/v1/validate", JSON.stringify(invalid), "application/json", { "accept-language": "zh-CN" }));
     expect(en.valid).toBe(false);
     const enIssue = en.issues.find((i: { severity: string }) => i.severity === "error");
@@ -195,4 +257,3 @@ describe("answers", () => {
     expect(log).not.toContain("淮安");
   });
 });
-

@@ -1,7 +1,7 @@
 // The service: a Fastify instance with the limits, the error mapping, authentication, logging and
 // the routes. createServer builds it without listening, so tests and benchmarks use it directly.
 import { randomUUID } from "node:crypto";
-import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpServer, type IncomingMessage, type Server } from "node:http";
 import { createRequire } from "node:module";
 import type { Socket } from "node:net";
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -66,7 +66,8 @@ function problemOf(err: FastifyError, req: FastifyRequest): HttpProblem {
   if (err.statusCode === 413) return new HttpProblem("too-large", detail);
   if (err.statusCode === 408) return new HttpProblem("request-timeout", detail);
   // busboy's own complaints (a missing boundary, a truncated part) come without a Fastify code
-  if (/multipart|boundary|busboy|Unexpected end of form|Malformed part header/i.test(err.message)) return new HttpProblem("bad-multipart", detail);
+  if (/multipart|boundary|busboy|Unexpected end of form|Malformed part header/i.test(err.message))
+    return new HttpProblem("bad-multipart", detail);
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return new HttpProblem("bad-request", detail);
   return new HttpProblem("internal");
 }
@@ -105,7 +106,12 @@ export function createServer(options: ServerOptions = {}): ZfxxgkServer {
             level: "info",
             // what a request was, never what it carried: reports, uploads and tokens stay out of the log
             serializers: {
-              req: (r: FastifyRequest) => ({ method: r.method, url: r.url.split("?")[0], remoteAddress: r.ip, contentLength: r.headers["content-length"] }),
+              req: (r: FastifyRequest) => ({
+                method: r.method,
+                url: r.url.split("?")[0],
+                remoteAddress: r.ip,
+                contentLength: r.headers["content-length"],
+              }),
               res: (r: { statusCode: number }) => ({ statusCode: r.statusCode }),
             },
             ...(typeof settings.logger === "object" ? settings.logger : {}),
@@ -120,7 +126,12 @@ export function createServer(options: ServerOptions = {}): ZfxxgkServer {
       if (!socket.writable) return void socket.destroy();
       const timeout = err.code === "ERR_HTTP_REQUEST_TIMEOUT";
       const code: ProblemCode = timeout ? "request-timeout" : err.code === "HPE_HEADER_OVERFLOW" ? "too-large" : "bad-request";
-      const body = JSON.stringify({ type: `urn:zfxxgk:problem:${code}`, title: problems[code].title.en, status: problems[code].status, code });
+      const body = JSON.stringify({
+        type: `urn:zfxxgk:problem:${code}`,
+        title: problems[code].title.en,
+        status: problems[code].status,
+        code,
+      });
       socket.end(
         `HTTP/1.1 ${problems[code].status} ${timeout ? "Request Timeout" : "Bad Request"}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
@@ -137,7 +148,10 @@ export function createServer(options: ServerOptions = {}): ZfxxgkServer {
     if (inFlight > settings.maxInFlight && req.url !== "/healthz")
       throw new HttpProblem("saturated", { "zh-CN": "同时处理的请求过多", en: "too many requests in flight" }, {}, { "retry-after": "1" });
     if (settings.tokens && req.url.startsWith("/v1/") && !authorized(req.headers.authorization, settings.tokens))
-      throw new HttpProblem("unauthorized", { "zh-CN": "请在 Authorization 头中提供有效的 Bearer 令牌", en: "send a valid token as Authorization: Bearer <token>" });
+      throw new HttpProblem("unauthorized", {
+        "zh-CN": "请在 Authorization 头中提供有效的 Bearer 令牌",
+        en: "send a valid token as Authorization: Bearer <token>",
+      });
   });
 
   app.removeAllContentTypeParsers();
@@ -155,7 +169,14 @@ export function createServer(options: ServerOptions = {}): ZfxxgkServer {
     return sendProblem(reply, req, p);
   });
   app.setNotFoundHandler((req, reply) =>
-    sendProblem(reply, req, new HttpProblem("not-found", { "zh-CN": `没有 ${req.method} ${req.url.split("?")[0]}`, en: `no ${req.method} ${req.url.split("?")[0]}` })),
+    sendProblem(
+      reply,
+      req,
+      new HttpProblem("not-found", {
+        "zh-CN": `没有 ${req.method} ${req.url.split("?")[0]}`,
+        en: `no ${req.method} ${req.url.split("?")[0]}`,
+      }),
+    ),
   );
 
   const doc = openApiDocument({ version, formats, importTypes });

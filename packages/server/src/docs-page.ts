@@ -22,10 +22,19 @@ export function docsPage(doc: Record<string, unknown>): string {
           body += `<li><code>${esc(p.name)}</code> (${esc(p.in)})${p.schema?.enum ? `: ${p.schema.enum.map((v) => `<code>${esc(v)}</code>`).join(" | ")}` : ""}${p.description ? ` — ${esc(p.description)}` : ""}</li>`;
         body += "</ul>";
       }
-      if (op.requestBody) body += `<h3>Body</h3><p>${esc(op.requestBody.description ?? "")}: ${Object.keys(op.requestBody.content).map((t) => `<code>${esc(t)}</code>`).join(", ")}</p>`;
+      if (op.requestBody)
+        body += `<h3>Body</h3><p>${esc(op.requestBody.description ?? "")}: ${Object.keys(op.requestBody.content)
+          .map((t) => `<code>${esc(t)}</code>`)
+          .join(", ")}</p>`;
       body += "<h3>Responses</h3><ul>";
       for (const [status, r] of Object.entries(op.responses))
-        body += `<li><b>${esc(status)}</b> ${esc(r.description)}${r.content ? ` — ${Object.keys(r.content).map((t) => `<code>${esc(t)}</code>`).join(", ")}` : ""}</li>`;
+        body += `<li><b>${esc(status)}</b> ${esc(r.description)}${
+          r.content
+            ? ` — ${Object.keys(r.content)
+                .map((t) => `<code>${esc(t)}</code>`)
+                .join(", ")}`
+            : ""
+        }</li>`;
       body += "</ul></section>\n";
     }
   }

@@ -5,7 +5,7 @@ import { writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDeflateRaw, crc32 } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createServer, readTokens, type ServerOptions, type ZfxxgkServer } from "./index.js";
 import { pdf, rawRequest, reportText, statusOf } from "./test-support/fixtures.js";
 import { j } from "./test-support/fixtures.js";
@@ -80,7 +80,11 @@ describe("imports on the worker pool", () => {
     const bomb = await zipBomb(512 * 1024 * 1024);
     expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
     const form = new FormData();
-    form.append("file", new Blob([bomb], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }), "report.docx");
+    form.append(
+      "file",
+      new Blob([bomb], { type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }),
+      "report.docx",
+    );
     const r = await fetch(`${base}/v1/import`, { method: "POST", body: form });
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
@@ -104,10 +108,18 @@ describe("bodies", () => {
   it("malformed multipart gets 400, and a second file 413", async () => {
     const { base } = await start();
     const type = "multipart/form-data; boundary=XYZ";
-    const truncated = await fetch(`${base}/v1/import`, { method: "POST", body: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 trunc', headers: { "content-type": type } });
+    const truncated = await fetch(`${base}/v1/import`, {
+      method: "POST",
+      body: '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 trunc',
+      headers: { "content-type": type },
+    });
     expect(truncated.status).toBe(400);
     expect((await j(truncated)).code).toBe("bad-multipart");
-    const noBoundary = await fetch(`${base}/v1/import`, { method: "POST", body: "hello", headers: { "content-type": "multipart/form-data" } });
+    const noBoundary = await fetch(`${base}/v1/import`, {
+      method: "POST",
+      body: "hello",
+      headers: { "content-type": "multipart/form-data" },
+    });
     expect([400, 415]).toContain(noBoundary.status);
     expect(noBoundary.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     const form = new FormData();
@@ -127,13 +139,19 @@ describe("bodies", () => {
       ["/v1/import", "application/json"],
       ["/v1/import", "image/png"],
     ] as const) {
-      const r = await fetch(base + path, { method: "POST", body: path === "/v1/import" && type === "application/json" ? reportText : "x", headers: { "content-type": type, "accept-language": "en" } });
+      const r = await fetch(base + path, {
+        method: "POST",
+        body: path === "/v1/import" && type === "application/json" ? reportText : "x",
+        headers: { "content-type": type, "accept-language": "en" },
+      });
       expect(r.status, `${path} ${type}`).toBe(415);
       const p = await j(r);
       expect(p.code).toBe("unsupported-media-type");
       expect(r.headers.get("content-language")).toBe("en");
     }
-    const none = await rawRequest(Number(new URL(base).port), [`POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`]);
+    const none = await rawRequest(Number(new URL(base).port), [
+      `POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`,
+    ]);
     expect(statusOf(none)).toBe(415);
     await answersNext(base);
   });
@@ -142,9 +160,20 @@ describe("bodies", () => {
 describe("connections", () => {
   it("a client that sends its headers too slowly, or its body, gets 408 and is cut off", async () => {
     const { base, port } = await start({ headersTimeoutMs: 300, requestTimeoutMs: 600 });
-    const slowHeaders = await rawRequest(port, ["POST /v1/validate HTTP/1.1\r\n", "Host: x\r\n", "X-A: 1\r\n", "X-B: 1\r\n", "X-C: 1\r\n"], { pauseMs: 200 });
+    const slowHeaders = await rawRequest(
+      port,
+      ["POST /v1/validate HTTP/1.1\r\n", "Host: x\r\n", "X-A: 1\r\n", "X-B: 1\r\n", "X-C: 1\r\n"],
+      { pauseMs: 200 },
+    );
     expect(statusOf(slowHeaders)).toBe(408);
-    const slowBody = await rawRequest(port, [`POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${reportText.length}\r\n\r\n`, reportText.slice(0, 10)], { pauseMs: 50 });
+    const slowBody = await rawRequest(
+      port,
+      [
+        `POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${reportText.length}\r\n\r\n`,
+        reportText.slice(0, 10),
+      ],
+      { pauseMs: 50 },
+    );
     expect(statusOf(slowBody)).toBe(408);
     await answersNext(base);
   });
@@ -200,11 +229,20 @@ function upload(port: number, total: number, withLength: boolean): Promise<{ sta
   return new Promise((resolve, reject) => {
     let sent = 0;
     let answered = false;
-    const req = request({ host: "127.0.0.1", port, method: "POST", path: "/v1/import", headers: { "content-type": "application/pdf", ...(withLength ? { "content-length": total } : {}) } }, (res) => {
-      answered = true;
-      res.resume();
-      res.on("end", () => (req.destroy(), resolve({ status: res.statusCode!, sent })));
-    });
+    const req = request(
+      {
+        host: "127.0.0.1",
+        port,
+        method: "POST",
+        path: "/v1/import",
+        headers: { "content-type": "application/pdf", ...(withLength ? { "content-length": total } : {}) },
+      },
+      (res) => {
+        answered = true;
+        res.resume();
+        res.on("end", () => (req.destroy(), resolve({ status: res.statusCode!, sent })));
+      },
+    );
     req.on("error", (e) => (answered ? undefined : reject(e)));
     const chunk = Buffer.alloc(1024 * 1024, 0x20);
     const pump = () => {

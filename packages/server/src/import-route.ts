@@ -11,7 +11,7 @@ import { localeFor } from "./routes.js";
 
 const FORMATS = ["auto", "pdf", "text", "html"];
 
-async function uploadedBytes(req: FastifyRequest, settings: Settings): Promise<Buffer> {
+async function uploadedBytes(req: FastifyRequest, _settings: Settings): Promise<Buffer> {
   if (req.isMultipart()) {
     let file: Buffer | null = null;
     for await (const part of req.parts()) {
@@ -32,7 +32,14 @@ async function uploadedBytes(req: FastifyRequest, settings: Settings): Promise<B
 export function importRoute(settings: Settings, pool: WorkerPool) {
   return async (app: FastifyInstance) => {
     await app.register(multipart, {
-      limits: { files: settings.maxFiles, fileSize: settings.uploadLimit, fields: 16, fieldSize: 1024, parts: settings.maxFiles + 16, headerPairs: 64 },
+      limits: {
+        files: settings.maxFiles,
+        fileSize: settings.uploadLimit,
+        fields: 16,
+        fieldSize: 1024,
+        parts: settings.maxFiles + 16,
+        headerPairs: 64,
+      },
       throwFileSizeLimit: true,
     });
     app.addContentTypeParser(importTypes, { parseAs: "buffer", bodyLimit: settings.uploadLimit }, (_req, body, done) => done(null, body));
@@ -41,7 +48,10 @@ export function importRoute(settings: Settings, pool: WorkerPool) {
       const locale = localeFor(req);
       const format = req.query.format ?? "auto";
       if (!FORMATS.includes(format))
-        throw new HttpProblem("bad-request", { "zh-CN": `format 只能是 ${FORMATS.join("、")}`, en: `format must be one of ${FORMATS.join(", ")}` });
+        throw new HttpProblem("bad-request", {
+          "zh-CN": `format 只能是 ${FORMATS.join("、")}`,
+          en: `format must be one of ${FORMATS.join(", ")}`,
+        });
       const bytes = await uploadedBytes(req, settings);
       // a copy the worker owns: the request's buffer may be a slice of a shared pool
       const own = new Uint8Array(bytes.byteLength);
@@ -55,7 +65,10 @@ export function importRoute(settings: Settings, pool: WorkerPool) {
           throw new HttpProblem("saturated", { "zh-CN": "导入队列已满", en: "the import queue is full" }, {}, { "retry-after": "5" });
         if (e.reason === "closed") throw new HttpProblem("shutting-down", undefined, {}, { "retry-after": "5" });
         if (e.reason === "timeout")
-          throw new HttpProblem("timeout", { "zh-CN": `导入超过 ${settings.importTimeoutMs} 毫秒未完成`, en: `the import did not finish within ${settings.importTimeoutMs} ms` });
+          throw new HttpProblem("timeout", {
+            "zh-CN": `导入超过 ${settings.importTimeoutMs} 毫秒未完成`,
+            en: `the import did not finish within ${settings.importTimeoutMs} ms`,
+          });
         req.log.warn({ reason: e.message }, "import worker failed");
         throw new HttpProblem("worker-failed", { "zh-CN": "处理该文件的导入进程意外终止", en: "the worker importing this file died" });
       }

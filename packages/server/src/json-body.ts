@@ -52,6 +52,6 @@ export function parseJsonBody(text: string, maxDepth: number): unknown {
 function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) (line++, (start = i + 1));
+  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) line++, (start = i + 1);
   return { line, column: offset - start + 1 };
 }

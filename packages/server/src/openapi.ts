@@ -23,17 +23,30 @@ const common = {
 };
 
 const reportBody = (description: string) => ({ required: true, description, content: json(ref("Report")) });
-const localeParam = { name: "Accept-Language", in: "header", required: false, schema: { type: "string" }, description: "zh-CN (default) or en: the language of messages; labels stay Chinese" };
+const localeParam = {
+  name: "Accept-Language",
+  in: "header",
+  required: false,
+  schema: { type: "string" },
+  description: "zh-CN (default) or en: the language of messages; labels stay Chinese",
+};
 
 export interface FormatInfo {
   contentType: string;
   description: string;
 }
 
-export function openApiDocument(options: { version: string; formats: Record<string, FormatInfo>; importTypes: string[] }): Record<string, unknown> {
+export function openApiDocument(options: {
+  version: string;
+  formats: Record<string, FormatInfo>;
+  importTypes: string[];
+}): Record<string, unknown> {
   const formats = Object.keys(options.formats);
   const schemas: Record<string, unknown> = {
-    Report: { anyOf: editions.map((e) => ref(`Report${e}`)), description: "A report of any supported edition (the edition field says which)" },
+    Report: {
+      anyOf: editions.map((e) => ref(`Report${e}`)),
+      description: "A report of any supported edition (the edition field says which)",
+    },
     Issue: {
       type: "object",
       required: ["code", "severity", "category", "pointer", "labelPath", "message"],
@@ -58,19 +71,28 @@ export function openApiDocument(options: { version: string; formats: Record<stri
         edition: { type: ["string", "null"] },
         toolkitVersion: { type: "string" },
         locale: { enum: ["zh-CN", "en"] },
-        counts: { type: "object", required: ["error", "warning", "info"], properties: { error: { type: "integer" }, warning: { type: "integer" }, info: { type: "integer" } } },
+        counts: {
+          type: "object",
+          required: ["error", "warning", "info"],
+          properties: { error: { type: "integer" }, warning: { type: "integer" }, info: { type: "integer" } },
+        },
         issues: { type: "array", items: ref("Issue") },
       },
     },
     FillResult: {
       type: "object",
       required: ["report", "filled", "validation"],
-      properties: { report: ref("Report"), filled: { type: "array", items: { type: "string" }, description: "pointers of the computed cells" }, validation: ref("ValidationResult") },
+      properties: {
+        report: ref("Report"),
+        filled: { type: "array", items: { type: "string" }, description: "pointers of the computed cells" },
+        validation: ref("ValidationResult"),
+      },
     },
     ImportResult: {
       type: "object",
       required: ["report", "diagnostics", "edition", "format", "stats", "validation"],
-      description: "importReport's result, passed through (fields it adds later, such as completeness, included), with the imported report's validation",
+      description:
+        "importReport's result, passed through (fields it adds later, such as completeness, included), with the imported report's validation",
       properties: {
         report: ref("Report"),
         edition: { enum: [...editions] },
@@ -87,7 +109,16 @@ export function openApiDocument(options: { version: string; formats: Record<stri
         report: ref("Report2021"),
         losses: {
           type: "array",
-          items: { type: "object", required: ["pointer", "labelPath", "value", "reason"], properties: { pointer: { type: "string" }, labelPath: { type: "string" }, value: { type: ["number", "null"] }, reason: { type: "string" } } },
+          items: {
+            type: "object",
+            required: ["pointer", "labelPath", "value", "reason"],
+            properties: {
+              pointer: { type: "string" },
+              labelPath: { type: "string" },
+              value: { type: ["number", "null"] },
+              reason: { type: "string" },
+            },
+          },
         },
       },
     },
@@ -109,10 +140,18 @@ export function openApiDocument(options: { version: string; formats: Record<stri
         code: { enum: Object.keys(problems) },
         requestId: { type: "string" },
         issues: { type: "array", items: ref("Issue"), description: "the validator's issues, when the report is the problem" },
-        diagnostics: { type: "array", items: { type: "object" }, description: "the importer's diagnostics, when nothing could be imported" },
+        diagnostics: {
+          type: "array",
+          items: { type: "object" },
+          description: "the importer's diagnostics, when nothing could be imported",
+        },
       },
     },
-    Health: { type: "object", required: ["status"], properties: { status: { enum: ["ok", "ready", "not-ready"] }, imports: { type: "object" } } },
+    Health: {
+      type: "object",
+      required: ["status"],
+      properties: { status: { enum: ["ok", "ready", "not-ready"] }, imports: { type: "object" } },
+    },
   };
   for (const e of editions) schemas[`Report${e}`] = reportSchemas[e];
 
@@ -126,23 +165,44 @@ export function openApiDocument(options: { version: string; formats: Record<stri
         requestBody: {
           required: true,
           description: "a report, or {report, previous} to check the cross-year rules against last year's report",
-          content: json({ anyOf: [ref("Report"), { type: "object", required: ["report", "previous"], properties: { report: ref("Report"), previous: ref("Report") } }] }),
+          content: json({
+            anyOf: [
+              ref("Report"),
+              { type: "object", required: ["report", "previous"], properties: { report: ref("Report"), previous: ref("Report") } },
+            ],
+          }),
         },
       },
       { "200": { description: "The validation result (valid or not)", content: json(ref("ValidationResult")) } },
     ),
-    "/v1/fill": post("Compute blank totals from their parts", { requestBody: reportBody("a report") }, {
-      "200": { description: "The filled report, the cells computed and its validation", content: json(ref("FillResult")) },
-      "422": problem("Not a report of a known edition; issues lists why"),
-    }),
+    "/v1/fill": post(
+      "Compute blank totals from their parts",
+      { requestBody: reportBody("a report") },
+      {
+        "200": { description: "The filled report, the cells computed and its validation", content: json(ref("FillResult")) },
+        "422": problem("Not a report of a known edition; issues lists why"),
+      },
+    ),
     "/v1/render": post(
       "Render a report in the official layout",
       {
         parameters: [
           localeParam,
           { name: "format", in: "query", required: false, schema: { enum: formats, default: "html" } },
-          { name: "fragment", in: "query", required: false, schema: { type: "boolean", default: false }, description: "html: the <article> for a CMS instead of a whole page" },
-          { name: "force", in: "query", required: false, schema: { type: "boolean", default: false }, description: "render a report with errors anyway" },
+          {
+            name: "fragment",
+            in: "query",
+            required: false,
+            schema: { type: "boolean", default: false },
+            description: "html: the <article> for a CMS instead of a whole page",
+          },
+          {
+            name: "force",
+            in: "query",
+            required: false,
+            schema: { type: "boolean", default: false },
+            description: "render a report with errors anyway",
+          },
         ],
         requestBody: reportBody("a report"),
       },
@@ -150,7 +210,16 @@ export function openApiDocument(options: { version: string; formats: Record<stri
         "200": {
           description: "The rendered report",
           content: Object.fromEntries(
-            Object.values(options.formats).map((f) => [f.contentType, { schema: { type: "string", description: f.description, ...(f.contentType.includes("charset") ? {} : { contentMediaType: f.contentType }) } }]),
+            Object.values(options.formats).map((f) => [
+              f.contentType,
+              {
+                schema: {
+                  type: "string",
+                  description: f.description,
+                  ...(f.contentType.includes("charset") ? {} : { contentMediaType: f.contentType }),
+                },
+              },
+            ]),
           ),
         },
         "422": problem("Not a report, or a report with errors (issues lists them; force=true renders it anyway)"),
@@ -159,12 +228,17 @@ export function openApiDocument(options: { version: string; formats: Record<stri
     "/v1/import": post(
       "Import a published report (PDF, HTML page or text) as report JSON",
       {
-        parameters: [localeParam, { name: "format", in: "query", required: false, schema: { enum: ["auto", "pdf", "text", "html"], default: "auto" } }],
+        parameters: [
+          localeParam,
+          { name: "format", in: "query", required: false, schema: { enum: ["auto", "pdf", "text", "html"], default: "auto" } },
+        ],
         requestBody: {
           required: true,
           description: "the file as the raw body, or one file in a multipart/form-data upload",
           content: {
-            "multipart/form-data": { schema: { type: "object", properties: { file: { type: "string", contentMediaType: "application/octet-stream" } } } },
+            "multipart/form-data": {
+              schema: { type: "object", properties: { file: { type: "string", contentMediaType: "application/octet-stream" } } },
+            },
             ...Object.fromEntries(options.importTypes.map((t) => [t, { schema: { type: "string", contentMediaType: t } }])),
           },
         },
@@ -178,25 +252,46 @@ export function openApiDocument(options: { version: string; formats: Record<stri
     ),
     "/v1/migrate": post(
       "Migrate a 2019-edition report to the 2021 edition, listing every value that cannot map",
-      { parameters: [localeParam, { name: "to", in: "query", required: false, schema: { enum: ["2021"], default: "2021" } }], requestBody: reportBody("a 2019-edition report") },
-      { "200": { description: "The migrated report and the losses", content: json(ref("MigrateResult")) }, "422": problem("Not a 2019-edition report") },
+      {
+        parameters: [localeParam, { name: "to", in: "query", required: false, schema: { enum: ["2021"], default: "2021" } }],
+        requestBody: reportBody("a 2019-edition report"),
+      },
+      {
+        "200": { description: "The migrated report and the losses", content: json(ref("MigrateResult")) },
+        "422": problem("Not a 2019-edition report"),
+      },
     ),
     "/v1/schemas/{edition}": {
       get: {
         summary: "The standard of one edition: JSON Schema, labels and rules",
         parameters: [{ name: "edition", in: "path", required: true, schema: { enum: [...editions] } }],
-        responses: { "200": { description: "The edition's schema, labels and rules", content: json(ref("EditionBundle")) }, "404": problem("No such edition") },
+        responses: {
+          "200": { description: "The edition's schema, labels and rules", content: json(ref("EditionBundle")) },
+          "404": problem("No such edition"),
+        },
       },
     },
-    "/healthz": { get: { summary: "Liveness: the process answers", responses: { "200": { description: "alive", content: json(ref("Health")) } } } },
+    "/healthz": {
+      get: { summary: "Liveness: the process answers", responses: { "200": { description: "alive", content: json(ref("Health")) } } },
+    },
     "/readyz": {
       get: {
         summary: "Readiness: taking requests (not shutting down, import pool not saturated)",
-        responses: { "200": { description: "ready", content: json(ref("Health")) }, "503": { description: "not ready", content: json(ref("Health")) } },
+        responses: {
+          "200": { description: "ready", content: json(ref("Health")) },
+          "503": { description: "not ready", content: json(ref("Health")) },
+        },
       },
     },
-    "/openapi.json": { get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: json({ type: "object" }) } } } },
-    "/docs": { get: { summary: "A page describing the API", responses: { "200": { description: "HTML", content: { "text/html": { schema: { type: "string" } } } } } } },
+    "/openapi.json": {
+      get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1", content: json({ type: "object" }) } } },
+    },
+    "/docs": {
+      get: {
+        summary: "A page describing the API",
+        responses: { "200": { description: "HTML", content: { "text/html": { schema: { type: "string" } } } } },
+      },
+    },
   };
   return {
     openapi: "3.1.0",

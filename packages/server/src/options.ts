@@ -38,7 +38,8 @@ export interface ServerOptions {
   formats?: Record<string, RenderFormat>;
 }
 
-export type Settings = Required<Omit<ServerOptions, "tokens" | "formats" | "logger">> & Pick<ServerOptions, "tokens" | "formats" | "logger">;
+export type Settings = Required<Omit<ServerOptions, "tokens" | "formats" | "logger">> &
+  Pick<ServerOptions, "tokens" | "formats" | "logger">;
 
 export function settingsOf(o: ServerOptions): Settings {
   const workers = o.importWorkers ?? Math.min(availableParallelism(), 4);

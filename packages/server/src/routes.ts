@@ -20,7 +20,10 @@ function jsonBody(req: FastifyRequest): unknown {
 
 /** Why a value is no report of a known edition, in both languages; issues in the client's. */
 function notReport(body: unknown, result: ValidationResult): HttpProblem {
-  const words = (locale: Locale) => validate(body, { locale }).issues.map((i) => i.message).join(locale === "zh-CN" ? "；" : "; ");
+  const words = (locale: Locale) =>
+    validate(body, { locale })
+      .issues.map((i) => i.message)
+      .join(locale === "zh-CN" ? "；" : "; ");
   return new HttpProblem("not-a-report", { "zh-CN": words("zh-CN"), en: words("en") }, { issues: result.issues });
 }
 
@@ -51,16 +54,24 @@ export function jsonRoutes(app: FastifyInstance, formats: Record<string, RenderF
     const name = req.query.format ?? "html";
     const format = Object.hasOwn(formats, name) ? formats[name]! : undefined;
     const known = Object.keys(formats).join(", ");
-    if (!format) throw new HttpProblem("bad-request", { "zh-CN": `format 只能是 ${known} 之一，而不是“${name}”`, en: `format must be one of ${known}, not "${name}"` });
+    if (!format)
+      throw new HttpProblem("bad-request", {
+        "zh-CN": `format 只能是 ${known} 之一，而不是“${name}”`,
+        en: `format must be one of ${known}, not "${name}"`,
+      });
     const fragment = flag(req.query.fragment);
-    if (fragment && !format.fragment) throw new HttpProblem("bad-request", { "zh-CN": `fragment 不适用于 ${name}`, en: `fragment does not apply to ${name}` });
+    if (fragment && !format.fragment)
+      throw new HttpProblem("bad-request", { "zh-CN": `fragment 不适用于 ${name}`, en: `fragment does not apply to ${name}` });
     const result = validate(body, { locale });
     if (result.edition === null) throw notReport(body, result);
     if (!result.valid && !flag(req.query.force)) {
       const errors = result.issues.filter((i) => i.severity === "error");
       throw new HttpProblem(
         "invalid-report",
-        { "zh-CN": `报告有 ${errors.length} 个错误，未输出（force=true 可仍然输出）`, en: `the report has ${errors.length} errors; not rendered (force=true renders it anyway)` },
+        {
+          "zh-CN": `报告有 ${errors.length} 个错误，未输出（force=true 可仍然输出）`,
+          en: `the report has ${errors.length} errors; not rendered (force=true renders it anyway)`,
+        },
         { issues: errors },
       );
     }
@@ -93,14 +104,20 @@ export function jsonRoutes(app: FastifyInstance, formats: Record<string, RenderF
         otherMessage = (e2 as Error).message;
       }
       const detail = { [locale]: e.message, [other]: otherMessage } as Record<Locale, string>;
-      throw new HttpProblem(e.code === "UNSUPPORTED-TARGET" ? "bad-request" : e.code === "TOO-DEEP" ? "too-deep" : "not-migratable", detail);
+      throw new HttpProblem(
+        e.code === "UNSUPPORTED-TARGET" ? "bad-request" : e.code === "TOO-DEEP" ? "too-deep" : "not-migratable",
+        detail,
+      );
     }
   });
 
   app.get<{ Params: { edition: string } }>("/v1/schemas/:edition", async (req, reply) => {
     const edition = req.params.edition as Edition;
     if (!editions.includes(edition))
-      throw new HttpProblem("not-found", { "zh-CN": `没有“${edition}”版格式；已有 ${editions.join("、")}`, en: `no edition "${edition}"; there are ${editions.join(", ")}` });
+      throw new HttpProblem("not-found", {
+        "zh-CN": `没有“${edition}”版格式；已有 ${editions.join("、")}`,
+        en: `no edition "${edition}"; there are ${editions.join(", ")}`,
+      });
     reply.header("cache-control", "public, max-age=3600");
     return { edition, schema: reportSchemas[edition], labels: labels[edition], rules: rules[edition] };
   });

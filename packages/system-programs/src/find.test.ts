@@ -34,19 +34,25 @@ describe("programForTests", () => {
     expect(missingProgramMessage("chromium")).toContain("apt-get install chromium");
   });
   it("fails instead under ZFXXGK_REQUIRE_SYSTEM=1", () => {
-    expect(() => programForTests("soffice", { ...missing, ZFXXGK_REQUIRE_SYSTEM: "1" })).toThrow(/ZFXXGK_REQUIRE_SYSTEM=1: soffice is not installed.*libreoffice-writer-nogui/);
+    expect(() => programForTests("soffice", { ...missing, ZFXXGK_REQUIRE_SYSTEM: "1" })).toThrow(
+      /ZFXXGK_REQUIRE_SYSTEM=1: soffice is not installed.*libreoffice-writer-nogui/,
+    );
   });
 });
 
 describe("convertWithLibreOffice", () => {
   const soffice = programForTests("soffice");
-  it.skipIf(!soffice)("converts a file as an office suite's Save As does, and says why when it cannot", async () => {
-    const out = mkdtempSync(join(tmpdir(), "zfxxgk-lo-out-"));
-    const html = join(out, "a.html");
-    writeFileSync(html, "<html><body><p>政府信息公开</p><table><tr><td>1</td></tr></table></body></html>");
-    const docx = convertWithLibreOffice(soffice!, html, "docx:MS Word 2007 XML", out);
-    expect(docx.endsWith("a.docx")).toBe(true);
-    expect(readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
-    expect(() => convertWithLibreOffice(soffice!, join(out, "missing.html"), "docx", out)).toThrow(/soffice --convert-to docx failed/);
-  }, 400_000);
+  it.skipIf(!soffice)(
+    "converts a file as an office suite's Save As does, and says why when it cannot",
+    async () => {
+      const out = mkdtempSync(join(tmpdir(), "zfxxgk-lo-out-"));
+      const html = join(out, "a.html");
+      writeFileSync(html, "<html><body><p>政府信息公开</p><table><tr><td>1</td></tr></table></body></html>");
+      const docx = convertWithLibreOffice(soffice!, html, "docx:MS Word 2007 XML", out);
+      expect(docx.endsWith("a.docx")).toBe(true);
+      expect(readFileSync(docx).subarray(0, 2).toString()).toBe("PK");
+      expect(() => convertWithLibreOffice(soffice!, join(out, "missing.html"), "docx", out)).toThrow(/soffice --convert-to docx failed/);
+    },
+    400_000,
+  );
 });

@@ -20,7 +20,12 @@ export const programs = {
   chromium: {
     env: "CHROMIUM_PATH",
     names: ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"],
-    paths: ["/usr/bin/chromium", "/usr/lib/chromium/chromium", "/snap/bin/chromium", "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome"],
+    paths: [
+      "/usr/bin/chromium",
+      "/usr/lib/chromium/chromium",
+      "/snap/bin/chromium",
+      "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
+    ],
     debian: "chromium",
   },
   xmllint: { env: "XMLLINT_PATH", names: ["xmllint"], paths: ["/usr/bin/xmllint"], debian: "libxml2-utils" },
@@ -69,4 +74,12 @@ export function missingProgramMessage(name: ProgramName, locale: "zh-CN" | "en" 
  * Flags for a headless Chromium run by zfxxgk: no sandbox (it runs as root in containers and CI),
  * and nothing that would reach the network on its own (updates, sync, QUIC probes).
  */
-export const chromiumArgs: readonly string[] = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+export const chromiumArgs: readonly string[] = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];

@@ -44,10 +44,23 @@ function profileDir(): string {
  * "Save as" would, and returns the path of the result.
  */
 export function convertWithLibreOffice(soffice: string, input: string, to: string, outDir: string, timeoutMs = 300_000): string {
-  const run = spawnSync(soffice, [`-env:UserInstallation=${pathToFileURL(profileDir()).href}`, "--headless", "--norestore", "--convert-to", to, "--outdir", outDir, input], {
-    encoding: "utf8",
-    timeout: timeoutMs,
-  });
+  const run = spawnSync(
+    soffice,
+    [
+      `-env:UserInstallation=${pathToFileURL(profileDir()).href}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      to,
+      "--outdir",
+      outDir,
+      input,
+    ],
+    {
+      encoding: "utf8",
+      timeout: timeoutMs,
+    },
+  );
   const out = join(outDir, `${basename(input).replace(/\.[^.]*$/, "")}.${to.split(":")[0]}`);
   if (run.status !== 0 || !existsSync(out)) {
     const why = run.error ? run.error.message : `${run.status ?? run.signal}: ${run.stderr || run.stdout}`;

@@ -57,7 +57,9 @@ describe.each(clean)("%s", (name) => {
     for (const row of ["newReceived", "carriedForward"]) {
       const bad = structuredClone(report);
       bad.applications[row].naturalPerson += 1;
-      const codes = validate(bad).issues.filter((i) => i.severity === "error").map((i) => i.code);
+      const codes = validate(bad)
+        .issues.filter((i) => i.severity === "error")
+        .map((i) => i.code);
       expect(codes).toContain("R4");
       expect(codes).toContain("R1");
     }
@@ -77,9 +79,14 @@ describe("the 平潭 series (cross-year checks)", () => {
     [2023, 2021],
     [2025, 2023],
   ])("%i checked against %i: a PREVIOUS-YEAR warning, and no R6/R7/R8 result", (year, prevYear) => {
-    const r = validate(series.find((x) => x.year === year), { previous: series.find((x) => x.year === prevYear) });
+    const r = validate(
+      series.find((x) => x.year === year),
+      { previous: series.find((x) => x.year === prevYear) },
+    );
     const cross = r.issues.filter((i) => i.category === "cross-year");
-    expect(cross).toEqual([expect.objectContaining({ code: "PREVIOUS-YEAR", severity: "warning", actual: String(prevYear), expected: year - 1 })]);
+    expect(cross).toEqual([
+      expect.objectContaining({ code: "PREVIOUS-YEAR", severity: "warning", actual: String(prevYear), expected: year - 1 }),
+    ]);
   });
 
   it("a report paired with itself as last year is refused the same way", () => {
@@ -122,7 +129,9 @@ describe("the 2019-edition reports of the corpus (平潭 2019, 2020)", () => {
     const t = readTruth("04-pingtan-2020");
     expect(t.issues).toMatch(/result rows give 自然人 6\+6\+4\+3\+3\+4 = 26 and 总计 7\+6\+4\+3\+3\+4 = 27, but （七）总计 says 20 \/ 21/);
     const r = validate(reportFromTruth(t));
-    const faults = r.issues.filter((i) => i.severity !== "info").map((i) => ({ code: i.code, pointer: i.pointer, actual: i.actual, expected: i.expected }));
+    const faults = r.issues
+      .filter((i) => i.severity !== "info")
+      .map((i) => ({ code: i.code, pointer: i.pointer, actual: i.actual, expected: i.expected }));
     expect(faults).toEqual([
       { code: "R3", pointer: "/applications/results/total/naturalPerson", actual: 20, expected: 26 },
       { code: "R3", pointer: "/applications/results/total/total", actual: 21, expected: 27 },

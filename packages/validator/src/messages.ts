@@ -15,26 +15,27 @@ export const text = {
     en: "is too large ({actual}): above 9007199254740991, the largest integer that can be represented exactly",
   },
   yearBeforeEdition: {
-    "zh-CN": "{year} 年度的报告不适用 {edition} 格式：2021 格式适用于 2021 年及以后的报告，2019、2020 年度报告请使用 2019 格式（\"edition\": \"2019\"）",
-    en: "a report on {year} does not fit the {edition} format: the 2021 format is for reports on 2021 and later; use edition \"2019\" for 2019 and 2020",
+    "zh-CN":
+      '{year} 年度的报告不适用 {edition} 格式：2021 格式适用于 2021 年及以后的报告，2019、2020 年度报告请使用 2019 格式（"edition": "2019"）',
+    en: 'a report on {year} does not fit the {edition} format: the 2021 format is for reports on 2021 and later; use edition "2019" for 2019 and 2020',
   },
   yearAfterEdition: {
-    "zh-CN": "{year} 年度的报告不适用 2019 格式（试行）：它只适用于 2019、2020 年度报告，之后请使用 2021 格式（\"edition\": \"2021\"）",
-    en: "a report on {year} does not fit the 2019 trial format, which covers 2019 and 2020 only; use edition \"2021\"",
+    "zh-CN": '{year} 年度的报告不适用 2019 格式（试行）：它只适用于 2019、2020 年度报告，之后请使用 2021 格式（"edition": "2021"）',
+    en: 'a report on {year} does not fit the 2019 trial format, which covers 2019 and 2020 only; use edition "2021"',
   },
   maximum: { "zh-CN": "应不大于 {limit}（实际为 {actual}）", en: "must be at most {limit} (it is {actual})" },
   required: { "zh-CN": "缺少必填项“{label}”（{key}）", en: "is missing: {label} ({key}) is required" },
   unknownKey: {
     "zh-CN": "未知字段“{key}”：格式中没有这一项，请检查拼写（数据未被采用）",
-    en: "unknown field \"{key}\": the format has no such item; check the spelling (the value is not used)",
+    en: 'unknown field "{key}": the format has no such item; check the spelling (the value is not used)',
   },
   edition: {
     "zh-CN": "格式版本应为 {allowed} 之一（实际为 {actual}）",
     en: "edition must be one of {allowed} (it is {actual})",
   },
   editionMissing: {
-    "zh-CN": "报告没有声明格式版本（edition），例如 \"edition\": \"2021\"",
-    en: "the report does not declare its format edition, e.g. \"edition\": \"2021\"",
+    "zh-CN": '报告没有声明格式版本（edition），例如 "edition": "2021"',
+    en: 'the report does not declare its format edition, e.g. "edition": "2021"',
   },
   enum: { "zh-CN": "应为以下之一：{allowed}（实际为 {actual}）", en: "must be one of {allowed} (it is {actual})" },
   controlChar: {
@@ -47,7 +48,7 @@ export const text = {
   },
   lessThanLetter: {
     "zh-CN": "含有 {snippet}：“<”后紧跟字母、/、! 或 ?，HTML 会把它当作标记的开头；比较大小请写作“a < b”（加空格）或用全角“＜”",
-    en: "contains {snippet}: a \"<\" directly followed by a letter, /, ! or ? starts a tag to an HTML reader; for a comparison write \"a < b\" (with a space) or the full-width \"＜\"",
+    en: 'contains {snippet}: a "<" directly followed by a letter, /, ! or ? starts a tag to an HTML reader; for a comparison write "a < b" (with a space) or the full-width "＜"',
   },
   notEmpty: { "zh-CN": "不能为空", en: "must not be empty" },
   regionCode: { "zh-CN": "应为 6 位数字的行政区划代码（实际为 {actual}）", en: "must be a 6-digit region code (it is {actual})" },
@@ -56,7 +57,7 @@ export const text = {
     "zh-CN": "应为 18 位统一社会信用代码：数字或大写字母，不含 I、O、Z、S、V（实际为 {actual}）",
     en: "must be an 18-character 统一社会信用代码: digits and capital letters except I, O, Z, S, V (it is {actual})",
   },
-  pointerKey: { "zh-CN": "键“{key}”不是单元格的 JSON 指针", en: "key \"{key}\" is not a JSON pointer to a cell" },
+  pointerKey: { "zh-CN": "键“{key}”不是单元格的 JSON 指针", en: 'key "{key}" is not a JSON pointer to a cell' },
   date: { "zh-CN": "应为日期，格式为 YYYY-MM-DD（实际为 {actual}）", en: "must be a date written YYYY-MM-DD (it is {actual})" },
   email: { "zh-CN": "应为电子邮件地址（实际为 {actual}）", en: "must be an email address (it is {actual})" },
   schemaOther: { "zh-CN": "不符合格式要求：{detail}", en: "does not match the format: {detail}" },
@@ -67,7 +68,7 @@ export const text = {
   },
   previousAgency: {
     "zh-CN": "上年报告的机关是“{actual}”，本报告是“{expected}”：跨年度规则未检查",
-    en: "last year's report is by \"{actual}\", this one by \"{expected}\": the cross-year rules were not checked",
+    en: 'last year\'s report is by "{actual}", this one by "{expected}": the cross-year rules were not checked',
   },
   previousEdition: {
     "zh-CN": "上年报告不是可识别的 {expected} 格式报告：跨年度规则未检查",
@@ -136,4 +137,3 @@ export const partNames = {
   runIn: { "zh-CN": "小标题接排", en: "run-in heading" },
   notes: { "zh-CN": "表注", en: "notes" },
 } satisfies Catalogue;
-

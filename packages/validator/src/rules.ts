@@ -119,7 +119,14 @@ function sum(terms: Int32Array, ctx: RuleContext, out: Float64Array): number {
 
 const scratch = new Float64Array(1);
 
-function checkSum(rule: CompiledRule, inst: RuleInstance, actualTerms: Int32Array, expectedTerms: Int32Array, ctx: RuleContext, out: Issue[]): void {
+function checkSum(
+  rule: CompiledRule,
+  inst: RuleInstance,
+  actualTerms: Int32Array,
+  expectedTerms: Int32Array,
+  ctx: RuleContext,
+  out: Issue[],
+): void {
   const actualState = sum(actualTerms, ctx, scratch);
   const actual = scratch[0]!;
   const expectedState = sum(expectedTerms, ctx, scratch);
@@ -159,7 +166,9 @@ function skipped(
   pick: (v: CellReading) => boolean,
 ): Issue {
   const cells = cellsRead(inst, ctx);
-  const named = cells.filter((c) => pick(c.value)).map((c) => (c.previousYear ? `${c.labelPath} (${ctx.locale === "zh-CN" ? "上年" : "last year"})` : c.labelPath));
+  const named = cells
+    .filter((c) => pick(c.value))
+    .map((c) => (c.previousYear ? `${c.labelPath} (${ctx.locale === "zh-CN" ? "上年" : "last year"})` : c.labelPath));
   const template = why === "blank" ? text.skippedBlank : text.skippedInvalid;
   return {
     code: rule.id,

@@ -34,7 +34,7 @@ function show(value: unknown): string {
   return String(value);
 }
 
-function typeOf(value: unknown): string {
+function _typeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   if (typeof value === "number" && !Number.isInteger(value)) return "number";
@@ -62,7 +62,8 @@ function codePoints(s: string, offset: number): number {
 }
 
 function firstBadChar(s: string): { char: string; position: number } {
-  const bad = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
+  const bad =
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/u;
   const m = bad.exec(s);
   const cp = m ? m[0].codePointAt(0)! : 0;
   return { char: `U+${cp.toString(16).toUpperCase().padStart(4, "0")}`, position: m ? codePoints(s, m.index) + 1 : 0 };
@@ -158,7 +159,15 @@ export function schemaIssue(
     default:
       message = format(text.schemaOther[locale], { detail: e.message ?? e.keyword });
   }
-  return { code, severity: "error", category: "schema", pointer, labelPath: labelPathOf(nodes, pointer, locale), message, ...(actual !== undefined ? { actual } : {}) };
+  return {
+    code,
+    severity: "error",
+    category: "schema",
+    pointer,
+    labelPath: labelPathOf(nodes, pointer, locale),
+    message,
+    ...(actual !== undefined ? { actual } : {}),
+  };
 }
 
 function patternIssue(pattern: string, pointer: string, value: unknown, locale: Locale): { code: string; message: string } {
@@ -169,7 +178,10 @@ function patternIssue(pattern: string, pointer: string, value: unknown, locale: 
     if (bad.position > 0) return { code: "SCHEMA-CONTROL-CHAR", message: format(text.controlChar[locale], bad) };
     // a whole tag is markup; a bare "a<b" is a comparison an HTML reader would misread: say that
     const snippet = MARKUP.exec(s)?.[0] ?? "<";
-    return { code: "SCHEMA-MARKUP", message: format((snippet.endsWith(">") ? text.markup : text.lessThanLetter)[locale], { snippet: show(snippet) }) };
+    return {
+      code: "SCHEMA-MARKUP",
+      message: format((snippet.endsWith(">") ? text.markup : text.lessThanLetter)[locale], { snippet: show(snippet) }),
+    };
   }
   if (pattern === "\\S") return { code: "SCHEMA-EMPTY", message: text.notEmpty[locale] };
   if (pattern === "^[0-9]{6}$") {

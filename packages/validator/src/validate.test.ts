@@ -6,7 +6,7 @@ import { modules } from "./edition-module.js";
 
 const { cells } = modules["2021"]!;
 import { repoRoot } from "./test-support/paths.js";
-import { readJson, setAt } from "./test-support/report.js";
+import { readJson } from "./test-support/report.js";
 
 const seed = () => readJson(join(repoRoot, "examples/tacheng-2024/report.json"));
 const pkgVersion = readJson(join(repoRoot, "packages/validator/package.json")).version;
@@ -46,7 +46,12 @@ describe("the seed report (塔城市 2024)", () => {
     const report = seed();
     const { report: filled, filled: pointers } = fillWithDetails(report);
     expect(pointers.sort()).toEqual(
-      ["/applications/newReceived/total", "/applications/carriedOver/total", "/applications/results/granted/total", "/applications/results/partiallyGranted/total"].sort(),
+      [
+        "/applications/newReceived/total",
+        "/applications/carriedOver/total",
+        "/applications/results/granted/total",
+        "/applications/results/partiallyGranted/total",
+      ].sort(),
     );
     // 9 applications by natural persons and none by organisations; 6 granted (seed text)
     expect(filled.applications.newReceived.total).toBe(9);
@@ -66,7 +71,10 @@ describe("fill", () => {
     report.applications.newReceived.total = 100;
     const filled = fill(report);
     expect(filled.applications.newReceived.total).toBe(100);
-    expect(validate(filled).issues.find((i) => i.code === "R4" && i.pointer === "/applications/newReceived/total")).toMatchObject({ expected: 9, actual: 100 });
+    expect(validate(filled).issues.find((i) => i.code === "R4" && i.pointer === "/applications/newReceived/total")).toMatchObject({
+      expected: 9,
+      actual: 100,
+    });
   });
 
   it("leaves a total blank while one of its parts is blank", () => {
@@ -82,7 +90,9 @@ describe("fill", () => {
     report.applications.results.total.total = null;
     const { report: filled, filled: pointers } = fillWithDetails(report);
     expect(filled.applications.results.total.total).toBe(9);
-    expect(pointers.indexOf("/applications/results/total/total")).toBeGreaterThan(pointers.indexOf("/applications/results/denied/stateSecret/total"));
+    expect(pointers.indexOf("/applications/results/total/total")).toBeGreaterThan(
+      pointers.indexOf("/applications/results/denied/stateSecret/total"),
+    );
   });
 
   it("is idempotent", () => {
@@ -143,8 +153,12 @@ describe("the edition's cells", () => {
 
   it("carry label paths that read like the format", () => {
     const byPointer = Object.fromEntries(cells.map((c) => [c.pointer, c.labelPath]));
-    expect(byPointer["/applications/results/denied/stateSecret/naturalPerson"]).toBe("表三 › 三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密 › 自然人");
-    expect(byPointer["/proactiveDisclosure/article20Item1/regulations/issuedThisYear"]).toBe("表二 › 第二十条第（一）项 › 规章 › 本年制发件数");
+    expect(byPointer["/applications/results/denied/stateSecret/naturalPerson"]).toBe(
+      "表三 › 三、本年度办理结果 › （三）不予公开 › 1.属于国家秘密 › 自然人",
+    );
+    expect(byPointer["/proactiveDisclosure/article20Item1/regulations/issuedThisYear"]).toBe(
+      "表二 › 第二十条第（一）项 › 规章 › 本年制发件数",
+    );
     expect(byPointer["/reviewAndLitigation/litigation/direct/pending"]).toBe("表四 › 行政诉讼 › 未经复议直接起诉 › 尚未审结");
   });
 
@@ -158,7 +172,9 @@ describe("deprecated fields", () => {
   it("warn where the report uses them, and only there", () => {
     const issues: any[] = [];
     checkDeprecated(["/contact/fax", "/publishedOn"], seed(), null, "en", issues);
-    expect(issues).toEqual([expect.objectContaining({ code: "SCHEMA-DEPRECATED", severity: "warning", pointer: "/contact/fax", labelPath: "contact › fax" })]);
+    expect(issues).toEqual([
+      expect.objectContaining({ code: "SCHEMA-DEPRECATED", severity: "warning", pointer: "/contact/fax", labelPath: "contact › fax" }),
+    ]);
   });
 });
 

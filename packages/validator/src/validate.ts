@@ -33,10 +33,23 @@ function cellIndex(mod: EditionModule): Map<string, number> {
 }
 
 /** A warning for each deprecated field the report uses (VERSIONING.md, deprecation). */
-export function checkDeprecated(pointers: readonly string[], value: unknown, nodes: Record<string, string> | null, locale: Locale, issues: Issue[]): void {
+export function checkDeprecated(
+  pointers: readonly string[],
+  value: unknown,
+  nodes: Record<string, string> | null,
+  locale: Locale,
+  issues: Issue[],
+): void {
   for (const pointer of pointers) {
     if (valueAt(value, pointer) === undefined) continue;
-    issues.push({ code: "SCHEMA-DEPRECATED", severity: "warning", category: "schema", pointer, labelPath: labelPathOf(nodes, pointer, locale), message: text.deprecated[locale] });
+    issues.push({
+      code: "SCHEMA-DEPRECATED",
+      severity: "warning",
+      category: "schema",
+      pointer,
+      labelPath: labelPathOf(nodes, pointer, locale),
+      message: text.deprecated[locale],
+    });
   }
 }
 
@@ -65,7 +78,6 @@ export function editionOf(value: unknown): EditionModule | null {
   return typeof edition === "string" && Object.hasOwn(generated, edition) ? generated[edition]! : null;
 }
 
-
 /**
  * Last year's cells, when `previous` is last year's report of the same agency and edition;
  * otherwise a warning saying why the cross-year rules were not checked, and null.
@@ -85,11 +97,14 @@ function previousCells(mod: EditionModule, value: unknown, previous: unknown, lo
     return null;
   };
   const r = value as { year?: unknown; agency?: { name?: unknown } };
-  if (editionOf(previous) !== mod) return warn("PREVIOUS-EDITION", "/edition", text.previousEdition, String((previous as any)?.edition), mod.edition);
+  if (editionOf(previous) !== mod)
+    return warn("PREVIOUS-EDITION", "/edition", text.previousEdition, String((previous as any)?.edition), mod.edition);
   const p = previous as { year?: unknown; agency?: { name?: unknown } };
-  if (typeof r.year === "number" && p.year !== r.year - 1) return warn("PREVIOUS-YEAR", "/year", text.previousYear, String(p.year), r.year - 1);
+  if (typeof r.year === "number" && p.year !== r.year - 1)
+    return warn("PREVIOUS-YEAR", "/year", text.previousYear, String(p.year), r.year - 1);
   const name = r.agency?.name;
-  if (typeof name === "string" && p.agency?.name !== name) return warn("PREVIOUS-AGENCY", "/agency/name", text.previousAgency, String(p.agency?.name), name);
+  if (typeof name === "string" && p.agency?.name !== name)
+    return warn("PREVIOUS-AGENCY", "/agency/name", text.previousAgency, String(p.agency?.name), name);
   return readCells(mod, previous);
 }
 
@@ -110,7 +125,15 @@ export function validateWith(mod: EditionModule | null, value: unknown, options:
     return { valid: counts.error === 0, edition: mod?.edition ?? null, toolkitVersion, locale, counts, issues };
   };
   const fail = (code: string, pointer: string, message: string, actual?: string) => {
-    issues.push({ code, severity: "error", category: "schema", pointer, labelPath: labelPathOf(null, pointer, locale), message, ...(actual !== undefined ? { actual } : {}) });
+    issues.push({
+      code,
+      severity: "error",
+      category: "schema",
+      pointer,
+      labelPath: labelPathOf(null, pointer, locale),
+      message,
+      ...(actual !== undefined ? { actual } : {}),
+    });
     return result();
   };
 
@@ -121,7 +144,12 @@ export function validateWith(mod: EditionModule | null, value: unknown, options:
     }
     const edition = (value as { edition?: unknown }).edition;
     if (edition === undefined) return fail("SCHEMA-EDITION", "/edition", text.editionMissing[locale]);
-    return fail("SCHEMA-EDITION", "/edition", format(text.edition[locale], { allowed: editions.join(", "), actual: JSON.stringify(edition) }), String(edition));
+    return fail(
+      "SCHEMA-EDITION",
+      "/edition",
+      format(text.edition[locale], { allowed: editions.join(", "), actual: JSON.stringify(edition) }),
+      String(edition),
+    );
   }
 
   if (!mod.validateSchema(value)) {

@@ -18,7 +18,8 @@ const publicPackages = readdirSync(join(root, "packages"))
   .filter((dir) => !JSON.parse(readFileSync(join(dir, "package.json"), "utf8")).private);
 
 let project = "";
-const sh = (cmd: string, args: string[], cwd = project) => execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const sh = (cmd: string, args: string[], cwd = project) =>
+  execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 
 beforeAll(() => {
   project = mkdtempSync(join(tmpdir(), "zfxxgk-consumer-"));
@@ -29,11 +30,29 @@ beforeAll(() => {
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   // a user's project: the tarballs plus TypeScript, nothing from the workspace
   // better-sqlite3 is left unbuilt, as npm 11 leaves it for a user who did not allow it: CSV must work
-  sh("npm", ["install", "--no-audit", "--no-fund", ...tarballs, `typescript@${JSON.parse(readFileSync(join(root, "node_modules/typescript/package.json"), "utf8")).version}`, "@types/node@20"]);
+  sh("npm", [
+    "install",
+    "--no-audit",
+    "--no-fund",
+    ...tarballs,
+    `typescript@${JSON.parse(readFileSync(join(root, "node_modules/typescript/package.json"), "utf8")).version}`,
+    "@types/node@20",
+  ]);
   cpSync(join(import.meta.dirname, "../fixture/consumer.ts"), join(project, "consumer.ts"));
   writeFileSync(
     join(project, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: { target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, outDir: "out", types: ["node"], skipLibCheck: false }, files: ["consumer.ts"] }),
+    JSON.stringify({
+      compilerOptions: {
+        target: "ES2022",
+        module: "NodeNext",
+        moduleResolution: "NodeNext",
+        strict: true,
+        outDir: "out",
+        types: ["node"],
+        skipLibCheck: false,
+      },
+      files: ["consumer.ts"],
+    }),
   );
 });
 

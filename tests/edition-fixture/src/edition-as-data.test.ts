@@ -103,7 +103,13 @@ describe("types (generators/types)", () => {
     writeFileSync(join(work, "report.d.ts"), dts);
     const use = (body: string) => {
       writeFileSync(join(work, "use.ts"), `import type { Report${labels.edition} } from "./report.js";\n${body}\n`);
-      const program = ts.createProgram([join(work, "use.ts")], { strict: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, skipLibCheck: true });
+      const program = ts.createProgram([join(work, "use.ts")], {
+        strict: true,
+        noEmit: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        skipLibCheck: true,
+      });
       return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
     };
     expect(use(`export const n = (r: Report${labels.edition}) => r.applications.results.other.newReason.${NEW_COLUMN};`)).toEqual([]);
@@ -169,7 +175,11 @@ describe("XML and XSD (export-xml, generators/xsd)", () => {
     const xsd = editionXsd(schema, model);
     expect(xsd).toContain("境外申请人");
     expect(xsd).toContain("4.测试新增的其他处理情形");
-    const xml = reportTemplate({ name: vocabulary.root, namespace: namespaceOf(labels.edition), children: viewOf(shapeOf(schema), report, "en") });
+    const xml = reportTemplate({
+      name: vocabulary.root,
+      namespace: namespaceOf(labels.edition),
+      children: viewOf(shapeOf(schema), report, "en"),
+    });
     expect(xml).toContain(`<${NEW_COLUMN}>2</${NEW_COLUMN}>`);
     writeFileSync(join(work, "report.xsd"), xsd);
     writeFileSync(join(work, "report.xml"), xml);
@@ -185,7 +195,9 @@ describe("XML and XSD (export-xml, generators/xsd)", () => {
 describe("docs (generators/docs)", () => {
   it("list the new cells with their labels", () => {
     const page = docsFiles([{ schema, model, rules }])[`${labels.edition}.md`]!;
-    expect(page).toContain(`| \`${NEW_ROW}/${NEW_COLUMN}\` | 三、本年度办理结果 › （六）其他处理 › 4.测试新增的其他处理情形 › 境外申请人 |`);
+    expect(page).toContain(
+      `| \`${NEW_ROW}/${NEW_COLUMN}\` | 三、本年度办理结果 › （六）其他处理 › 4.测试新增的其他处理情形 › 境外申请人 |`,
+    );
     expect(page).toContain(`## Table cells (${model.cells.length})`);
   });
 });

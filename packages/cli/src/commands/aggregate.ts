@@ -19,7 +19,10 @@ const words = {
   unreadable: { "zh-CN": "无法读取，未汇总", en: "unreadable; nothing was aggregated" },
   refused: { "zh-CN": "未汇总", en: "not aggregated" },
   included: { "zh-CN": "已汇总 {n} 份报告", en: "aggregated {n} reports" },
-  excluded: { "zh-CN": "因存在错误未汇总（加 --include-invalid 仍然汇总）：", en: "left out for their errors (--include-invalid sums them anyway):" },
+  excluded: {
+    "zh-CN": "因存在错误未汇总（加 --include-invalid 仍然汇总）：",
+    en: "left out for their errors (--include-invalid sums them anyway):",
+  },
   blanks: { "zh-CN": "{n} 个单元格因成员报告未填报而留空", en: "{n} cells left blank because a member left them blank" },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
 } satisfies Record<string, Record<Locale, string>>;
@@ -56,7 +59,13 @@ export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<num
   io.stderr(`${say("included", locale, { n: result.included.length })}\n`);
   if (result.excluded.length) {
     io.stderr(`${say("excluded", locale)}\n`);
-    for (const x of result.excluded) io.stderr(`  ${plain(x.file ?? x.agency ?? "")}: ${x.errors.slice(0, 3).map((e) => `${e.code} ${e.pointer}`).join("; ")}${x.errors.length > 3 ? " …" : ""}\n`);
+    for (const x of result.excluded)
+      io.stderr(
+        `  ${plain(x.file ?? x.agency ?? "")}: ${x.errors
+          .slice(0, 3)
+          .map((e) => `${e.code} ${e.pointer}`)
+          .join("; ")}${x.errors.length > 3 ? " …" : ""}\n`,
+      );
   }
   const blank = Object.keys(result.blanks).length;
   if (blank) io.stderr(`${say("blanks", locale, { n: blank })}\n`);

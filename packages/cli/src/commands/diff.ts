@@ -21,7 +21,8 @@ const words = {
 } satisfies Record<string, Record<Locale, string>>;
 
 // report text goes to a terminal: its control characters are shown, never obeyed
-const show = (v: unknown, locale: Locale) => (v === null ? words.blank[locale] : v === undefined ? words.absent[locale] : plain(typeof v === "string" ? v : JSON.stringify(v)));
+const show = (v: unknown, locale: Locale) =>
+  v === null ? words.blank[locale] : v === undefined ? words.absent[locale] : plain(typeof v === "string" ? v : JSON.stringify(v));
 
 export function formatDiff(d: ReportDiff, locale: Locale): string {
   if (d.total === 0) return `${words.same[locale]}\n`;
@@ -36,7 +37,10 @@ export function formatDiff(d: ReportDiff, locale: Locale): string {
     }
   }
   for (const t of d.texts) {
-    out += `${t.heading}${open}${words.text[locale]}${close}\n${t.unified.split("\n").map((l) => (l ? `  ${plain(l)}` : l)).join("\n")}`;
+    out += `${t.heading}${open}${words.text[locale]}${close}\n${t.unified
+      .split("\n")
+      .map((l) => (l ? `  ${plain(l)}` : l))
+      .join("\n")}`;
     if (!out.endsWith("\n")) out += "\n";
   }
   if (d.fields.length) {

@@ -21,8 +21,14 @@ export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
     await writeOutput(args.output, text, locale, [args.input]);
   } else io.stdout(text);
   const after = validate(report, { locale });
-  io.stderr(filled.length ? `${say("filled", locale, { n: filled.length })}\n${filled.map((p) => `  ${p}\n`).join("")}` : `${say("filledNone", locale)}\n`);
+  io.stderr(
+    filled.length
+      ? `${say("filled", locale, { n: filled.length })}\n${filled.map((p) => `  ${p}\n`).join("")}`
+      : `${say("filledNone", locale)}\n`,
+  );
   if (args.output) io.stderr(`${say("wrote", locale, { path: args.output })}\n`);
-  io.stderr(`${say("afterFill", locale, { status: say(after.valid ? "valid" : "invalid", locale), counts: say("counts", locale, after.counts) })}\n`);
+  io.stderr(
+    `${say("afterFill", locale, { status: say(after.valid ? "valid" : "invalid", locale), counts: say("counts", locale, after.counts) })}\n`,
+  );
   return EXIT.ok;
 }

@@ -78,7 +78,12 @@ export function statusLine(d: Done, locale: Locale): string {
   else if (s === "partial") parts.push(fill(words.partial[locale], { n: notRead(c) }));
   else {
     parts.push(words.failed[locale]);
-    if (d.result.report && c.tablesNotFound.length) parts.push(fill(words.tablesMissing[locale], { tables: c.tablesNotFound.map((t) => TABLE_NAMES[t]![locale]).join(locale === "zh-CN" ? "、" : ", ") }));
+    if (d.result.report && c.tablesNotFound.length)
+      parts.push(
+        fill(words.tablesMissing[locale], {
+          tables: c.tablesNotFound.map((t) => TABLE_NAMES[t]![locale]).join(locale === "zh-CN" ? "、" : ", "),
+        }),
+      );
     else if (d.result.report) parts.push(fill(words.notRead[locale], { n: notRead(c) }));
     else {
       const why = d.result.diagnostics.find((x) => x.severity === "error" && x.pointer === "");
@@ -92,7 +97,14 @@ export function statusLine(d: Done, locale: Locale): string {
 }
 
 export function cellsLine(c: Completeness, locale: Locale): string {
-  return fill(words.cells[locale], { cells: c.cells, read: c.readAsPrinted, blank: c.blankAsPrinted, split: c.splitByRules, ambiguous: c.ambiguous, missing: c.notFound });
+  return fill(words.cells[locale], {
+    cells: c.cells,
+    read: c.readAsPrinted,
+    blank: c.blankAsPrinted,
+    split: c.splitByRules,
+    ambiguous: c.ambiguous,
+    missing: c.notFound,
+  });
 }
 
 const RANK: Record<ImportStatus, number> = { failed: 2, partial: 1, complete: 0 };
@@ -101,7 +113,13 @@ const RANK: Record<ImportStatus, number> = { failed: 2, partial: 1, complete: 0 
 export function needingAPerson(all: Done[]): Done[] {
   return all
     .filter((d) => exitOfDone(d) !== EXIT.ok)
-    .sort((a, b) => RANK[statusOfDone(b)] - RANK[statusOfDone(a)] || notRead(b.result.completeness) - notRead(a.result.completeness) || b.errors - a.errors || a.file.localeCompare(b.file));
+    .sort(
+      (a, b) =>
+        RANK[statusOfDone(b)] - RANK[statusOfDone(a)] ||
+        notRead(b.result.completeness) - notRead(a.result.completeness) ||
+        b.errors - a.errors ||
+        a.file.localeCompare(b.file),
+    );
 }
 
 export interface BatchSummary {

@@ -3,7 +3,7 @@
 // be read plainly.
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
-import { importReport, MAX_PDF_BYTES, type Diagnostic, type ImportResult } from "@zfxxgk/import";
+import { importReport, MAX_PDF_BYTES, type Diagnostic } from "@zfxxgk/import";
 import { validate } from "@zfxxgk/validator";
 import type { Locale } from "../i18n.js";
 import { say } from "../i18n.js";
@@ -31,7 +31,10 @@ const words = {
   notFound: { "zh-CN": "文件或目录不存在", en: "no such file or directory" },
   io: { "zh-CN": "无法读取（{detail}）", en: "cannot be read ({detail})" },
   dirNeedsOutput: { "zh-CN": "导入目录时须用 -o 指定输出目录", en: "importing a directory needs -o <output directory>" },
-  noneInDir: { "zh-CN": "目录中没有可导入的文件（.pdf、.docx、.doc、.wps、.txt、.html、.htm）", en: "no file to import in the directory (.pdf, .docx, .doc, .wps, .txt, .html, .htm)" },
+  noneInDir: {
+    "zh-CN": "目录中没有可导入的文件（.pdf、.docx、.doc、.wps、.txt、.html、.htm）",
+    en: "no file to import in the directory (.pdf, .docx, .doc, .wps, .txt, .html, .htm)",
+  },
   edition: { "zh-CN": "{edition} 版格式", en: "{edition} edition" },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
   more: { "zh-CN": "另有 {n} 条说明（加 --json 查看全部）", en: "{n} more notes (--json shows them all)" },
@@ -111,7 +114,15 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
       bar.done();
       const detail = readFailure(e, locale);
       io.stderr(`✖ ${plain(file)}: ${detail}\n`);
-      all.push({ file, result: await importReport(new Uint8Array(), { locale }).then((r) => ({ ...r, diagnostics: [{ pointer: "", reason: "unreadable", severity: "error", message: detail, source: {} }] })), valid: null, errors: 0 });
+      all.push({
+        file,
+        result: await importReport(new Uint8Array(), { locale }).then((r) => ({
+          ...r,
+          diagnostics: [{ pointer: "", reason: "unreadable", severity: "error", message: detail, source: {} }],
+        })),
+        valid: null,
+        errors: 0,
+      });
       continue;
     }
     const json = done.result.report;
@@ -170,7 +181,13 @@ function jsonLine(d: Done, withReport: boolean): string {
 
 function diagnosticLine(x: Diagnostic): string {
   const s = x.source;
-  const where = [s.page !== undefined ? `p.${s.page}` : "", s.line !== undefined ? `L${s.line}${s.column !== undefined ? `:${s.column}` : ""}` : "", s.htmlTable !== undefined ? `table ${s.htmlTable}` : "", s.htmlRow !== undefined ? `row ${s.htmlRow}` : "", s.htmlColumn !== undefined ? `col ${s.htmlColumn}` : ""]
+  const where = [
+    s.page !== undefined ? `p.${s.page}` : "",
+    s.line !== undefined ? `L${s.line}${s.column !== undefined ? `:${s.column}` : ""}` : "",
+    s.htmlTable !== undefined ? `table ${s.htmlTable}` : "",
+    s.htmlRow !== undefined ? `row ${s.htmlRow}` : "",
+    s.htmlColumn !== undefined ? `col ${s.htmlColumn}` : "",
+  ]
     .filter(Boolean)
     .join(" ");
   return `  ${x.reason} ${x.pointer || "/"}${where ? ` (${where})` : ""}\n    ${x.message}\n`;

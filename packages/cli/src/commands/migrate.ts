@@ -13,7 +13,10 @@ export interface MigrateArgs {
 }
 
 const words = {
-  losses: { "zh-CN": "{n} 个数值在 2021 格式中没有对应项（已记入报告的 migratedFrom.losses）：", en: "{n} values have no place in the 2021 format (kept in the report's migratedFrom.losses):" },
+  losses: {
+    "zh-CN": "{n} 个数值在 2021 格式中没有对应项（已记入报告的 migratedFrom.losses）：",
+    en: "{n} values have no place in the 2021 format (kept in the report's migratedFrom.losses):",
+  },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
   blank: { "zh-CN": "空", en: "blank" },
 } satisfies Record<string, Record<Locale, string>>;

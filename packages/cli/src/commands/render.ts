@@ -23,7 +23,10 @@ export interface RenderArgs {
 }
 
 const messages: Record<string, Record<Locale, string>> = {
-  badFormat: { "zh-CN": "--format 只能是 html、xml、docx 或 pdf，而不是“{format}”", en: '--format must be html, xml, docx or pdf, not "{format}"' },
+  badFormat: {
+    "zh-CN": "--format 只能是 html、xml、docx 或 pdf，而不是“{format}”",
+    en: '--format must be html, xml, docx or pdf, not "{format}"',
+  },
   fragmentXml: { "zh-CN": "--fragment 只用于 --format html", en: "--fragment applies to --format html only" },
   binaryTty: {
     "zh-CN": "--format {format} 输出的是二进制文件，不能写到终端：请用 -o 指定输出文件（如 -o 年报.{format}），或重定向到文件",
@@ -92,7 +95,10 @@ function issueLines(issues: Issue[], locale: Locale): string {
   const colon = locale === "zh-CN" ? "：" : ": ";
   return issues
     .filter((i) => i.severity === "error")
-    .map((i) => `  ${SEVERITY[i.severity][locale]} ${i.code}  ${plain(i.pointer || "/")}\n    ${i.labelPath ? `${plain(i.labelPath)}${colon}` : ""}${plain(i.message)}\n`)
+    .map(
+      (i) =>
+        `  ${SEVERITY[i.severity][locale]} ${i.code}  ${plain(i.pointer || "/")}\n    ${i.labelPath ? `${plain(i.labelPath)}${colon}` : ""}${plain(i.message)}\n`,
+    )
     .join("");
 }
 
@@ -118,7 +124,9 @@ export async function renderCommand(args: RenderArgs, io: Io): Promise<number> {
   if (!read) return EXIT.unusable;
   const { value, result } = read;
   if (!result.valid) {
-    io.stderr(`✖ ${args.input} — ${t("invalid", locale, { counts: say("counts", locale, result.counts) })}\n${issueLines(result.issues, locale)}`);
+    io.stderr(
+      `✖ ${args.input} — ${t("invalid", locale, { counts: say("counts", locale, result.counts) })}\n${issueLines(result.issues, locale)}`,
+    );
     if (!args.force) {
       io.stderr(`${t("refused", locale)}\n`);
       return EXIT.invalid;

@@ -22,8 +22,14 @@ export interface ServeArgs {
 }
 
 const words = {
-  listening: { "zh-CN": "zfxxgk 服务已启动：{address}（接口说明 {address}/docs；按 Ctrl+C 停止）", en: "zfxxgk is serving on {address} (API at {address}/docs; Ctrl+C stops it)" },
-  open: { "zh-CN": "注意：未设置 --tokens-file，且监听地址不是本机（{host}），任何人都能访问", en: "note: no --tokens-file, and {host} is not loopback: anyone who reaches it can use the service" },
+  listening: {
+    "zh-CN": "zfxxgk 服务已启动：{address}（接口说明 {address}/docs；按 Ctrl+C 停止）",
+    en: "zfxxgk is serving on {address} (API at {address}/docs; Ctrl+C stops it)",
+  },
+  open: {
+    "zh-CN": "注意：未设置 --tokens-file，且监听地址不是本机（{host}），任何人都能访问",
+    en: "note: no --tokens-file, and {host} is not loopback: anyone who reaches it can use the service",
+  },
   stopping: { "zh-CN": "正在停止：完成进行中的请求…", en: "stopping: finishing the requests in flight…" },
   stopped: { "zh-CN": "已停止", en: "stopped" },
   cannotListen: { "zh-CN": "无法在 {host}:{port} 上监听（{detail}）", en: "cannot listen on {host}:{port} ({detail})" },
@@ -74,7 +80,9 @@ export async function serveCommand(args: ServeArgs, io: Io): Promise<number> {
     address = await server.listen(args.port, args.host);
   } catch (e) {
     await server.close().catch(() => {});
-    io.stderr(`✖ ${fill(words.cannotListen[locale], { host: args.host, port: args.port, detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`);
+    io.stderr(
+      `✖ ${fill(words.cannotListen[locale], { host: args.host, port: args.port, detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`,
+    );
     return EXIT.unusable;
   }
   io.stderr(`${fill(words.listening[locale], { address })}\n`);

@@ -37,9 +37,10 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
   }
   const inputs = await streamInputs(args.inputs);
   const options = { json: args.json, verbose: args.verbose, locale, previous };
-  const outcomes = inputs.hasDirectory && !args.inputs.includes("-")
-    ? validateInWorkers(inputs.files, { ...options, ...(args.workers ? { workers: args.workers } : {}) })
-    : inProcess(inputs.files, options, io);
+  const outcomes =
+    inputs.hasDirectory && !args.inputs.includes("-")
+      ? validateInWorkers(inputs.files, { ...options, ...(args.workers ? { workers: args.workers } : {}) })
+      : inProcess(inputs.files, options, io);
   const bar = progress(io, inputs.hasDirectory ? undefined : args.inputs.length);
   const tally = { files: 0, valid: 0, invalid: 0, unreadable: 0 };
   const byRule = new Map<string, { error: number; warning: number }>();
@@ -99,4 +100,3 @@ function summaryTable(tally: Record<string, number>, byRule: Map<string, { error
   }
   return `${s}${say("summary", locale, tally)}\n`;
 }
-

@@ -60,7 +60,13 @@ function run(args: string[], options: { input?: Uint8Array | string; stdoutFd?: 
     timeout: 120_000,
   });
   const m = usage(u);
-  return { code: r.status, stdout: r.stdout?.toString("utf8") ?? "", stderr: r.stderr.toString("utf8"), cpuMs: m.cpuMs, maxRssMb: m.maxRssMb };
+  return {
+    code: r.status,
+    stdout: r.stdout?.toString("utf8") ?? "",
+    stderr: r.stderr.toString("utf8"),
+    cpuMs: m.cpuMs,
+    maxRssMb: m.maxRssMb,
+  };
 }
 
 /** The bin with an endless stdin (as `yes | zfxxgk …`). */
@@ -110,7 +116,8 @@ function runIntoClosedPipe(args: string[]): Promise<Run & { firstChunk: string }
 /** What every case promises: no trace, no internal error, within bounds. */
 function bounded(r: Run, cpuSeconds: number, rssMb: number) {
   // HOSTILE_FIGURES=1 prints what each case used, for the record
-  if (process.env.HOSTILE_FIGURES) console.log(`${expect.getState().currentTestName}: exit ${r.code}, ${Math.round(r.cpuMs)} ms CPU, ${Math.round(r.maxRssMb)} MB RSS`);
+  if (process.env.HOSTILE_FIGURES)
+    console.log(`${expect.getState().currentTestName}: exit ${r.code}, ${Math.round(r.cpuMs)} ms CPU, ${Math.round(r.maxRssMb)} MB RSS`);
   expect(r.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n|internal error|内部错误|Error: /);
   expect(r.cpuMs / 1000).toBeLessThan(cpuSeconds);
   expect(r.maxRssMb).toBeLessThan(rssMb);
@@ -243,8 +250,14 @@ describe("2. data lost or miscounted", () => {
     file(fs.readFileSync(path.join(raw, txt)), "other.txt", src);
     const out = path.join(tmp, `out${++seq}`);
     const r = run(["import", src, "-o", out, "--json-diagnostics"]);
-    const results = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
-    const written = results.filter((x) => x.output).map((x) => path.relative(out, x.output)).sort();
+    const results = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    const written = results
+      .filter((x) => x.output)
+      .map((x) => path.relative(out, x.output))
+      .sort();
     expect(written).toEqual(["other.json", "report.html.json", "report.txt.json"]);
     for (const w of written) expect(fs.existsSync(path.join(out, w))).toBe(true);
     // the scan is not imported, and the exit code says a file was not
@@ -304,8 +317,15 @@ describe("2. data lost or miscounted", () => {
     fs.symlinkSync(elsewhere, path.join(d, "sub", "linked-dir"));
     fs.symlinkSync(d, path.join(d, "sub", "loop"));
     const r = run(["validate", d, "--json", "--locale", "en"]);
-    const results = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
-    expect(results.filter((x) => x.type === "result").map((x) => path.relative(d, x.file))).toEqual(["linked.json", "sub/inner.json", "sub/linked-dir/real.json"]);
+    const results = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(results.filter((x) => x.type === "result").map((x) => path.relative(d, x.file))).toEqual([
+      "linked.json",
+      "sub/inner.json",
+      "sub/linked-dir/real.json",
+    ]);
     expect(r.stderr).toContain(`${path.join(d, "sub", "loop")}: a symbolic link back to a folder above it; skipped, to avoid a loop`);
     expect(r.code).toBe(0);
     bounded(r, 10, 500);

@@ -22,5 +22,12 @@ export async function start(): Promise<{ browser: Browser; url: string; stop: ()
     executablePath: chromiumPath!,
     args: [...chromiumArgs],
   });
-  return { browser, url: server.url, stop: async () => { await browser.close(); await server.close(); } };
+  return {
+    browser,
+    url: server.url,
+    stop: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
 }

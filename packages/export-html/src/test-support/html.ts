@@ -20,7 +20,8 @@ const isElement = (n: Node): n is Element => "tagName" in n;
 function children(n: Node): Node[] {
   const kids: Node[] = "childNodes" in n ? [...n.childNodes] : [];
   // <template> keeps its content apart; nothing of ours writes one, but hostile input might try
-  if (isElement(n) && n.tagName === "template" && "content" in n) kids.push(...(n as unknown as { content: { childNodes: Node[] } }).content.childNodes);
+  if (isElement(n) && n.tagName === "template" && "content" in n)
+    kids.push(...(n as unknown as { content: { childNodes: Node[] } }).content.childNodes);
   return kids;
 }
 
@@ -79,11 +80,12 @@ export function grid(group: Element): Element[][] {
       while (out[r]![c]) c++;
       const rs = Number(attr(cell, "rowspan") ?? 1);
       const cs = Number(attr(cell, "colspan") ?? 1);
-      for (let i = 0; i < rs; i++) for (let j = 0; j < cs; j++) {
-        if (!out[r + i]) throw new Error(`a rowspan runs past the end of its ${group.tagName}`);
-        if (out[r + i]![c + j]) throw new Error(`two cells cover row ${r + i}, column ${c + j}`);
-        out[r + i]![c + j] = cell;
-      }
+      for (let i = 0; i < rs; i++)
+        for (let j = 0; j < cs; j++) {
+          if (!out[r + i]) throw new Error(`a rowspan runs past the end of its ${group.tagName}`);
+          if (out[r + i]![c + j]) throw new Error(`two cells cover row ${r + i}, column ${c + j}`);
+          out[r + i]![c + j] = cell;
+        }
       c += cs;
     }
   });

@@ -61,7 +61,12 @@ export function readingOrder(report: Report): Token[] {
       seen.add(g);
     }
     const row = get(report.applications, parts);
-    out.push({ kind: "row", name: `表三 ${a.rows[key]}`, labels: [...heads, a.rows[key]!], values: shown(Object.keys(a.columns).map((c) => row[c])) });
+    out.push({
+      kind: "row",
+      name: `表三 ${a.rows[key]}`,
+      labels: [...heads, a.rows[key]!],
+      values: shown(Object.keys(a.columns).map((c) => row[c])),
+    });
   }
   (report.applications.notes ?? []).forEach(t);
 
@@ -76,7 +81,9 @@ export function readingOrder(report: Report): Token[] {
   t(r.groups["litigation.afterReconsideration"]!);
   for (let i = 0; i < 2; i++) columns.forEach((c) => t(r.columns[c]!));
   const rl = report.reviewAndLitigation;
-  const values = [rl.administrativeReconsideration, rl.litigation.direct, rl.litigation.afterReconsideration].flatMap((g) => columns.map((c) => (g as unknown as Obj)[c]));
+  const values = [rl.administrativeReconsideration, rl.litigation.direct, rl.litigation.afterReconsideration].flatMap((g) =>
+    columns.map((c) => (g as unknown as Obj)[c]),
+  );
   out.push({ kind: "row", name: "表四", labels: [], values: shown(values) });
   (rl.notes ?? []).forEach(t);
 

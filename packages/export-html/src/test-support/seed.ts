@@ -27,6 +27,7 @@ export function mapCells<R extends Report>(report: R, f: (pointer: string, value
       else if (v && typeof v === "object" && !Array.isArray(v)) walk(v as Record<string, unknown>, `${pointer}/${k}`);
     }
   };
-  for (const table of ["proactiveDisclosure", "applications", "reviewAndLitigation"]) walk(copy[table] as Record<string, unknown>, `/${table}`);
+  for (const table of ["proactiveDisclosure", "applications", "reviewAndLitigation"])
+    walk(copy[table] as Record<string, unknown>, `/${table}`);
   return copy as unknown as R;
 }

@@ -7,7 +7,8 @@ import { attr, grid, hasClass, text, visibleText, type Element } from "./html.js
 
 export type Obj = Record<string, unknown>;
 
-export const groups = (table: Element, tag: string): Element[] => table.childNodes.filter((n): n is Element => "tagName" in n && n.tagName === tag);
+export const groups = (table: Element, tag: string): Element[] =>
+  table.childNodes.filter((n): n is Element => "tagName" in n && n.tagName === tag);
 export const valueAt = (o: unknown, path: string[]): unknown => path.reduce((v, k) => (v as Obj)[k], o);
 
 /** A value cell shows the report's number, or nothing (and a note for screen readers) for null. */
@@ -146,7 +147,9 @@ export function expectReviewRow(t4: Element, r: Labels["reviewAndLitigation"], r
   const cols = Object.keys(r.columns);
   const g = grid(groups(t4, "tbody")[0]!);
   expect(g).toHaveLength(1);
-  const inOrder = [["administrativeReconsideration"], ["litigation", "direct"], ["litigation", "afterReconsideration"]].map((p) => valueAt(reviewAndLitigation, p) as Obj);
+  const inOrder = [["administrativeReconsideration"], ["litigation", "direct"], ["litigation", "afterReconsideration"]].map(
+    (p) => valueAt(reviewAndLitigation, p) as Obj,
+  );
   expect(g[0]).toHaveLength(15);
   g[0]!.forEach((cell, j) => expectValue(cell, inOrder[Math.floor(j / 5)]![cols[j % 5]!]));
 }

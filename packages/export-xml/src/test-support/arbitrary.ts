@@ -57,7 +57,15 @@ const cjk = fc.integer({ min: 0x4e00, max: 0x9fff }).map((cp) => String.fromCode
 
 /** Text from the whole allowed character set, weighted toward Chinese and hostile pieces. */
 export const text = fc
-  .array(fc.oneof({ weight: 3, arbitrary: cjk }, { weight: 3, arbitrary: fc.constantFrom(...hostile) }, { weight: 2, arbitrary: xmlChar }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) }), { maxLength: 12 })
+  .array(
+    fc.oneof(
+      { weight: 3, arbitrary: cjk },
+      { weight: 3, arbitrary: fc.constantFrom(...hostile) },
+      { weight: 2, arbitrary: xmlChar },
+      { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },
+    ),
+    { maxLength: 12 },
+  )
   .map((parts) => parts.join(""));
 
 const MAX_SAFE = Number.MAX_SAFE_INTEGER;
@@ -121,15 +129,25 @@ function arbitraryOf(raw: any, o: Options): fc.Arbitrary<unknown> {
     case "object": {
       const key = node.propertyNames?.pattern ? fc.stringMatching(new RegExp(node.propertyNames.pattern)) : text;
       return fc
-        .uniqueArray(fc.tuple(key, arbitraryOf(node.additionalProperties, o)), { selector: (e) => e[0], maxLength: o.maxItems, minLength: o.allPresent ? 1 : 0 })
+        .uniqueArray(fc.tuple(key, arbitraryOf(node.additionalProperties, o)), {
+          selector: (e) => e[0],
+          maxLength: o.maxItems,
+          minLength: o.allPresent ? 1 : 0,
+        })
         .map((entries) => Object.fromEntries(entries));
     }
     case "array":
       return fc.array(arbitraryOf(node.items, o), { maxLength: o.maxItems, minLength: o.allPresent ? 1 : 0 });
     case "integer":
-      return fc.oneof(fc.constantFrom(node.minimum ?? 0, node.maximum ?? MAX_SAFE), fc.integer({ min: node.minimum ?? 0, max: node.maximum ?? MAX_SAFE }));
+      return fc.oneof(
+        fc.constantFrom(node.minimum ?? 0, node.maximum ?? MAX_SAFE),
+        fc.integer({ min: node.minimum ?? 0, max: node.maximum ?? MAX_SAFE }),
+      );
     case "number":
-      return fc.oneof(amount.filter((n) => n !== null), amount.filter((n) => n !== null).map((n) => -n!));
+      return fc.oneof(
+        amount.filter((n) => n !== null),
+        amount.filter((n) => n !== null).map((n) => -n!),
+      );
     case "boolean":
       return fc.boolean();
     case "string": {

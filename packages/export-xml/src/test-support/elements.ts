@@ -35,14 +35,20 @@ export function expectedElements(report: any): string[] {
       }
     } else if (value !== null && typeof value === "object") {
       const map = vocabulary.maps[key!];
-      for (const k of Object.keys(value)) out.push(`${path}/${map.item} @${map.keyAttribute}`);
+      for (const _k of Object.keys(value)) out.push(`${path}/${map.item} @${map.keyAttribute}`);
     }
   };
   walk(schema, report, "/report", undefined);
   return out;
 }
 
-const parser = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", trimValues: false, parseTagValue: false });
+const parser = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  trimValues: false,
+  parseTagValue: false,
+});
 
 /** The same lines for an XML document as it is. */
 export function actualElements(xml: string): string[] {
@@ -62,7 +68,14 @@ export function actualElements(xml: string): string[] {
 
 /** Character data of the element at a path of local names, with its attributes: for spot checks. */
 export function elementAt(xml: string, path: string[]): { text: string; attributes: Record<string, string> } | undefined {
-  let nodes: any[] = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", trimValues: false, parseTagValue: false, removeNSPrefix: true }).parse(xml);
+  let nodes: any[] = new XMLParser({
+    preserveOrder: true,
+    ignoreAttributes: false,
+    attributeNamePrefix: "",
+    trimValues: false,
+    parseTagValue: false,
+    removeNSPrefix: true,
+  }).parse(xml);
   let found: any;
   for (const name of path) {
     found = nodes.find((n) => name in n);

@@ -33,7 +33,11 @@ export function readTruth(name: string): Truth {
 
 // a truth key may end with "(not printed)": a row of the edition the source leaves out
 // (corpus/README.md, hybrid layouts); the label is what precedes it
-const normalise = (s: string) => s.replace(/\s*\(not printed\)$/, "").replace(/[\s“”"]/g, "").replace(/、/g, ".");
+const normalise = (s: string) =>
+  s
+    .replace(/\s*\(not printed\)$/, "")
+    .replace(/[\s“”"]/g, "")
+    .replace(/、/g, ".");
 
 export function reportFromTruth(t: Truth): any {
   const applications: any = {};
@@ -58,7 +62,10 @@ export function reportFromTruth(t: Truth): any {
     proactiveDisclosure: {
       article20Item1: { regulations: docs(t2.regulations), normativeDocuments: docs(t2.normativeDocuments) },
       article20Item5: { administrativeLicensing: { decisionsThisYear: t2.licensing } },
-      article20Item6: { administrativePenalty: { decisionsThisYear: t2.penalty }, administrativeCoercion: { decisionsThisYear: t2.enforcement } },
+      article20Item6: {
+        administrativePenalty: { decisionsThisYear: t2.penalty },
+        administrativeCoercion: { decisionsThisYear: t2.enforcement },
+      },
       article20Item8: { administrativeFees: { feeAmountThisYear: t2.fees } },
     },
     applications,

@@ -26,7 +26,11 @@ export function xmllint(documents: string[], schema = xsdFile()): LintResult[] {
       writeFileSync(join(dir, name), doc);
       return name;
     });
-    const run = spawnSync(xmllintPath ?? "xmllint", ["--noout", "--nonet", "--schema", schema, ...names], { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 });
+    const run = spawnSync(xmllintPath ?? "xmllint", ["--noout", "--nonet", "--schema", schema, ...names], {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    });
     if (run.error) throw new Error(`xmllint could not run (${run.error.message}): install Debian's libxml2-utils`);
     const lines = run.stderr.split("\n");
     if (lines.some((l) => /failed to compile|Schemas parser error/.test(l))) throw new Error(`xmllint rejects the XSD:\n${run.stderr}`);

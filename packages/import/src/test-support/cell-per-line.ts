@@ -21,14 +21,19 @@ export function cellPerLineText(report: Figures, eol: string): string {
   for (const [bk, b] of Object.entries(l.proactiveDisclosure.blocks)) {
     row([b.caption]);
     row([l.proactiveDisclosure.labelColumnHeader, ...Object.values(b.columns)]);
-    for (const [rk, label] of Object.entries(b.rows)) row([label, ...Object.keys(b.columns).map((c) => at(report, ["proactiveDisclosure", bk, rk, c]))]);
+    for (const [rk, label] of Object.entries(b.rows))
+      row([label, ...Object.keys(b.columns).map((c) => at(report, ["proactiveDisclosure", bk, rk, c]))]);
   }
   para(l.sections.applications!.heading);
   const a = l.applications;
   row(["申请人情况"]);
   row(["自然人", "法人或其他组织", "总计"]);
   // a header cell broken over two lines, as Word tables print narrow columns
-  row(Object.values(a.columns).slice(1, 6).map((c) => (c.length > 2 ? `${c.slice(0, 2)}${eol}${c.slice(2)}` : c)));
+  row(
+    Object.values(a.columns)
+      .slice(1, 6)
+      .map((c) => (c.length > 2 ? `${c.slice(0, 2)}${eol}${c.slice(2)}` : c)),
+  );
   const keys = Object.keys(a.rows);
   for (const k of keys) {
     if (keys.some((o) => o.startsWith(`${k}.`))) continue;
@@ -43,7 +48,11 @@ export function cellPerLineText(report: Figures, eol: string): string {
   row(["行政复议", "行政诉讼"]);
   row([...Object.values(r.columns), r.groups["litigation.direct"]!, r.groups["litigation.afterReconsideration"]!]);
   row([...Object.values(r.columns), ...Object.values(r.columns)]);
-  row(["administrativeReconsideration", "litigation.direct", "litigation.afterReconsideration"].flatMap((g) => Object.keys(r.columns).map((c) => at(report, ["reviewAndLitigation", ...g.split("."), c]))));
+  row(
+    ["administrativeReconsideration", "litigation.direct", "litigation.afterReconsideration"].flatMap((g) =>
+      Object.keys(r.columns).map((c) => at(report, ["reviewAndLitigation", ...g.split("."), c])),
+    ),
+  );
   para(l.sections.problemsAndImprovements!.heading);
   for (const p of report.problemsAndImprovements.paragraphs) para(p);
   para(l.sections.otherMatters!.heading);

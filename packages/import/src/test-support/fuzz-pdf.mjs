@@ -27,7 +27,8 @@ function mutate(b0, ops) {
       b = Uint8Array.from([...b.subarray(0, to), ...b.subarray(at, Math.min(n, at + o.len)), ...b.subarray(to)]);
     } else if (o.kind === "digits") {
       b = b.slice();
-      for (let i = at, c = 0; i < n && c < o.count; i++) if (b[i] >= 0x30 && b[i] <= 0x39) (b[i] = 0x30 + ((b[i] - 0x30 + o.shift) % 10)), c++;
+      for (let i = at, c = 0; i < n && c < o.count; i++)
+        if (b[i] >= 0x30 && b[i] <= 0x39) (b[i] = 0x30 + ((b[i] - 0x30 + o.shift) % 10)), c++;
     } else {
       b = b.slice();
       b.set(o.bytes.subarray(0, n - at), at);
@@ -62,4 +63,6 @@ const outcome = await fc.check(
 );
 // let any stray rejection surface before reporting
 await new Promise((r) => setTimeout(r, 200));
-console.log(JSON.stringify({ failed: outcome.failed, counterexample: outcome.counterexample, calls, reports, slowest: Math.round(slowest) }));
+console.log(
+  JSON.stringify({ failed: outcome.failed, counterexample: outcome.counterexample, calls, reports, slowest: Math.round(slowest) }),
+);

@@ -14,11 +14,16 @@ function pdf(objects: Buffer[], trailerExtra = ""): Buffer {
     length += c.length;
   });
   const xref = offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`).join("");
-  chunks.push(Buffer.from(`xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailerExtra} >>\nstartxref\n${length}\n%%EOF\n`));
+  chunks.push(
+    Buffer.from(
+      `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${xref}trailer\n<< /Size ${objects.length + 1} /Root 1 0 R${trailerExtra} >>\nstartxref\n${length}\n%%EOF\n`,
+    ),
+  );
   return Buffer.concat(chunks);
 }
 
-const stream = (content: Buffer, dict = "") => Buffer.concat([Buffer.from(`<< /Length ${content.length}${dict} >>\nstream\n`), content, Buffer.from("\nendstream")]);
+const stream = (content: Buffer, dict = "") =>
+  Buffer.concat([Buffer.from(`<< /Length ${content.length}${dict} >>\nstream\n`), content, Buffer.from("\nendstream")]);
 
 function onePage(content: Buffer, resources: string, extra: Buffer[] = [], trailerExtra = ""): Buffer {
   return pdf(
@@ -38,14 +43,19 @@ export function oneBaselinePdf(n: number): Buffer {
   const parts: string[] = ["BT /F1 10 Tf\n"];
   for (let i = 0; i < n; i++) parts.push(`1 0 0 1 ${20 + (i % 50) * 11} 700 Tm (12) Tj\n`);
   parts.push("ET\n");
-  return onePage(Buffer.from(parts.join(""), "latin1"), "<< /Font << /F1 5 0 R >> >>", [Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")]);
+  return onePage(Buffer.from(parts.join(""), "latin1"), "<< /Font << /F1 5 0 R >> >>", [
+    Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
+  ]);
 }
 
 /** A page that is one grey image and no text: what a scanner makes. */
 export function imageOnlyPdf(): Buffer {
   const side = 64;
   const pixels = Buffer.alloc(side * side, 0x80);
-  const image = stream(deflateSync(pixels), ` /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`);
+  const image = stream(
+    deflateSync(pixels),
+    ` /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode`,
+  );
   return onePage(Buffer.from("q 500 0 0 700 40 60 cm /Im1 Do Q\n"), "<< /XObject << /Im1 5 0 R >> >>", [image]);
 }
 
@@ -56,7 +66,14 @@ export function imageOnlyPdf(): Buffer {
 export function passwordPdf(): Buffer {
   const o = "A".repeat(32);
   const u = "B".repeat(32);
-  const encrypt = Buffer.from(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${Buffer.from(o).toString("hex")}> /U <${Buffer.from(u).toString("hex")}> >>`);
+  const encrypt = Buffer.from(
+    `<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${Buffer.from(o).toString("hex")}> /U <${Buffer.from(u).toString("hex")}> >>`,
+  );
   const id = "0123456789abcdef0123456789abcdef";
-  return onePage(Buffer.from("BT /F1 10 Tf 72 700 Td (secret) Tj ET\n"), "<< /Font << /F1 6 0 R >> >>", [encrypt, Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")], ` /Encrypt 5 0 R /ID [<${id}> <${id}>]`);
+  return onePage(
+    Buffer.from("BT /F1 10 Tf 72 700 Td (secret) Tj ET\n"),
+    "<< /Font << /F1 6 0 R >> >>",
+    [encrypt, Buffer.from("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")],
+    ` /Encrypt 5 0 R /ID [<${id}> <${id}>]`,
+  );
 }

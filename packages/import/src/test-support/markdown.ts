@@ -11,11 +11,25 @@ const delimiter = (n: number) => `|${"---|".repeat(n)}`;
 
 export function markdownText(report: Figures, torn: string[] = []): string {
   const l = labels["2021"];
-  const out: string[] = ["正文", report.title, ...(report.preamble ?? []), "", l.sections.overview!.heading, ...report.overview.paragraphs, ""];
+  const out: string[] = [
+    "正文",
+    report.title,
+    ...(report.preamble ?? []),
+    "",
+    l.sections.overview!.heading,
+    ...report.overview.paragraphs,
+    "",
+  ];
   out.push(l.sections.proactiveDisclosure!.heading);
   for (const [bk, b] of Object.entries(l.proactiveDisclosure.blocks)) {
-    out.push("", b.caption, pipe([l.proactiveDisclosure.labelColumnHeader, ...Object.values(b.columns)]), delimiter(1 + Object.keys(b.columns).length));
-    for (const [rk, label] of Object.entries(b.rows)) out.push(pipe([label, ...Object.keys(b.columns).map((c) => at(report, ["proactiveDisclosure", bk, rk, c]))]));
+    out.push(
+      "",
+      b.caption,
+      pipe([l.proactiveDisclosure.labelColumnHeader, ...Object.values(b.columns)]),
+      delimiter(1 + Object.keys(b.columns).length),
+    );
+    for (const [rk, label] of Object.entries(b.rows))
+      out.push(pipe([label, ...Object.keys(b.columns).map((c) => at(report, ["proactiveDisclosure", bk, rk, c]))]));
   }
   out.push("", l.sections.applications!.heading);
   const a = l.applications;
@@ -31,7 +45,20 @@ export function markdownText(report: Figures, torn: string[] = []): string {
   const r = l.reviewAndLitigation;
   // a header row the converter could not fill: fewer cells than the data row
   out.push(pipe(Object.values(r.columns)), delimiter(5));
-  out.push(pipe(["administrativeReconsideration", "litigation.direct", "litigation.afterReconsideration"].flatMap((g) => Object.keys(r.columns).map((c) => at(report, ["reviewAndLitigation", ...g.split("."), c])))));
-  out.push("", l.sections.problemsAndImprovements!.heading, ...report.problemsAndImprovements.paragraphs, "", l.sections.otherMatters!.heading, ...report.otherMatters.paragraphs);
+  out.push(
+    pipe(
+      ["administrativeReconsideration", "litigation.direct", "litigation.afterReconsideration"].flatMap((g) =>
+        Object.keys(r.columns).map((c) => at(report, ["reviewAndLitigation", ...g.split("."), c])),
+      ),
+    ),
+  );
+  out.push(
+    "",
+    l.sections.problemsAndImprovements!.heading,
+    ...report.problemsAndImprovements.paragraphs,
+    "",
+    l.sections.otherMatters!.heading,
+    ...report.otherMatters.paragraphs,
+  );
   return out.join("\n");
 }

@@ -8,7 +8,9 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 const span = (tag: string, text: string, colspan = 1, rowspan = 1) =>
   `<${tag}${colspan > 1 ? ` colspan="${colspan}"` : ""}${rowspan > 1 ? ` rowspan="${rowspan}"` : ""}>${esc(text)}</${tag}>`;
 const cell = (v: unknown, colspan = 1) =>
-  v === null || v === undefined ? `<td${colspan > 1 ? ` colspan="${colspan}"` : ""}><span class="visually-hidden">未填报</span></td>` : span("td", String(v), colspan);
+  v === null || v === undefined
+    ? `<td${colspan > 1 ? ` colspan="${colspan}"` : ""}><span class="visually-hidden">未填报</span></td>`
+    : span("td", String(v), colspan);
 
 function at(o: any, path: string[]): any {
   return path.reduce((x, k) => x?.[k], o);
@@ -19,8 +21,8 @@ function textSection(s: { paragraphs: string[]; subsections?: { heading: string;
   for (const sub of s.subsections ?? []) {
     if (sub.runIn) {
       const [first = "", ...rest] = sub.paragraphs;
-      h += `\n<p><strong>${esc(sub.heading)}</strong>${esc(first)}</p>` + rest.map((p) => `\n<p>${esc(p)}</p>`).join("");
-    } else h += `\n<h3>${esc(sub.heading)}</h3>` + sub.paragraphs.map((p) => `\n<p>${esc(p)}</p>`).join("");
+      h += `\n<p><strong>${esc(sub.heading)}</strong>${esc(first)}</p>${rest.map((p) => `\n<p>${esc(p)}</p>`).join("")}`;
+    } else h += `\n<h3>${esc(sub.heading)}</h3>${sub.paragraphs.map((p) => `\n<p>${esc(p)}</p>`).join("")}`;
   }
   return h;
 }
@@ -29,7 +31,8 @@ export function renderHtml(r: Report2021, { chrome = false }: { chrome?: boolean
   const l = labels["2021"];
   const out: string[] = [];
   out.push(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(r.title)}</title></head><body>`);
-  if (chrome) out.push(`<nav><a href="/">首页</a> &gt; 政府信息公开年报</nav><div class="menu"><ul><li>政务公开</li><li>互动交流</li></ul></div>`);
+  if (chrome)
+    out.push(`<nav><a href="/">首页</a> &gt; 政府信息公开年报</nav><div class="menu"><ul><li>政务公开</li><li>互动交流</li></ul></div>`);
   out.push(`<main><h1>${esc(r.title)}</h1>`);
   for (const p of r.preamble ?? []) out.push(`<p>${esc(p)}</p>`);
   out.push(`<h2>${esc(l.sections.overview!.heading)}</h2>`, textSection(r.overview));
@@ -59,10 +62,21 @@ export function renderHtml(r: Report2021, { chrome = false }: { chrome?: boolean
   out.push(`<tr>${span("th", a.headerNote, 3, 3)}${span("th", a.columnGroupHeader, 7)}</tr>`);
   out.push(
     `<tr>${colKeys
-      .map((c) => (!grouped.has(c) ? span("th", a.columns[c]!, 1, 2) : a.columnGroups.find((g) => g.columns[0] === c) ? span("th", a.columnGroups.find((g) => g.columns[0] === c)!.label, 5) : ""))
+      .map((c) =>
+        !grouped.has(c)
+          ? span("th", a.columns[c]!, 1, 2)
+          : a.columnGroups.find((g) => g.columns[0] === c)
+            ? span("th", a.columnGroups.find((g) => g.columns[0] === c)!.label, 5)
+            : "",
+      )
       .join("")}</tr>`,
   );
-  out.push(`<tr>${colKeys.filter((c) => grouped.has(c)).map((c) => span("th", a.columns[c]!)).join("")}</tr></thead><tbody>`);
+  out.push(
+    `<tr>${colKeys
+      .filter((c) => grouped.has(c))
+      .map((c) => span("th", a.columns[c]!))
+      .join("")}</tr></thead><tbody>`,
+  );
   const started = new Set<string>();
   for (const leaf of leaves) {
     const parts = leaf.split(".");
@@ -84,7 +98,9 @@ export function renderHtml(r: Report2021, { chrome = false }: { chrome?: boolean
   const parts4 = Object.keys(rl.columns);
   out.push(`<h2>${esc(l.sections.reviewAndLitigation!.heading)}</h2><table border="1"><thead>`);
   out.push(`<tr>${span("th", rl.groups.administrativeReconsideration!, 5)}${span("th", rl.groups.litigation!, 10)}</tr>`);
-  out.push(`<tr>${parts4.map((p) => span("th", rl.columns[p]!, 1, 2)).join("")}${span("th", rl.groups["litigation.direct"]!, 5)}${span("th", rl.groups["litigation.afterReconsideration"]!, 5)}</tr>`);
+  out.push(
+    `<tr>${parts4.map((p) => span("th", rl.columns[p]!, 1, 2)).join("")}${span("th", rl.groups["litigation.direct"]!, 5)}${span("th", rl.groups["litigation.afterReconsideration"]!, 5)}</tr>`,
+  );
   out.push(`<tr>${[...parts4, ...parts4].map((p) => span("th", rl.columns[p]!)).join("")}</tr></thead><tbody><tr>`);
   for (const g of [["administrativeReconsideration"], ["litigation", "direct"], ["litigation", "afterReconsideration"]]) {
     out.push(parts4.map((p) => cell(at(r.reviewAndLitigation, [...g, p]))).join(""));

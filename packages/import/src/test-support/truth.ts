@@ -34,7 +34,11 @@ export function corpusFiles(): { file: string; name: string; kind: Shape }[] {
   return out;
 }
 
-const norm = (s: string) => s.normalize("NFKC").replace(/[\s“”"'‘’]/g, "").replace(/(\d)、/g, "$1.");
+const norm = (s: string) =>
+  s
+    .normalize("NFKC")
+    .replace(/[\s“”"'‘’]/g, "")
+    .replace(/(\d)、/g, "$1.");
 
 export function is2019(t: Truth): boolean {
   return Object.keys(t.table3Rows).length === 23;
@@ -74,11 +78,14 @@ export function truthCells(t: Truth): Map<string, number | null> {
   });
   const groups = Object.keys(l.reviewAndLitigation.groups).filter((g, _, all) => !all.some((o) => o.startsWith(`${g}.`)));
   const parts = Object.keys(l.reviewAndLitigation.columns);
-  groups.forEach((g, gi) => parts.forEach((p, pi) => cells.set(`${ptr("reviewAndLitigation", g)}/${p}`, t.table4[gi * parts.length + pi] ?? null)));
+  groups.forEach((g, gi) =>
+    parts.forEach((p, pi) => cells.set(`${ptr("reviewAndLitigation", g)}/${p}`, t.table4[gi * parts.length + pi] ?? null)),
+  );
   const t2 = t.table2 as Record<string, any>;
   const blocks = l.proactiveDisclosure.blocks;
   const docCols = Object.keys(blocks.article20Item1!.columns);
-  for (const row of ["regulations", "normativeDocuments"]) docCols.forEach((c, i) => cells.set(`/proactiveDisclosure/article20Item1/${row}/${c}`, t2[row][i]));
+  for (const row of ["regulations", "normativeDocuments"])
+    docCols.forEach((c, i) => cells.set(`/proactiveDisclosure/article20Item1/${row}/${c}`, t2[row][i]));
   if (!is2019(t)) {
     cells.set("/proactiveDisclosure/article20Item5/administrativeLicensing/decisionsThisYear", t2.licensing);
     cells.set("/proactiveDisclosure/article20Item6/administrativePenalty/decisionsThisYear", t2.penalty);

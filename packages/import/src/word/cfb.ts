@@ -89,7 +89,7 @@ export function readCfb(bytes: Uint8Array): Cfb {
     }
   }
   const root = entries[0];
-  if (!root || root.type !== 5) throw broken("no root entry");
+  if (root?.type !== 5) throw broken("no root entry");
 
   const cutoff = u32(bytes, 0x38) || 4096;
   let mini: { fat: Uint32Array; data: Uint8Array } | null = null;

@@ -9,9 +9,24 @@ const i32 = (b: Uint8Array, i: number) => b[i]! | (b[i + 1]! << 8) | (b[i + 2]! 
 
 /** MS-DOC's nfc codes in the names numbering.ts formats. */
 const NFC: Record<number, string> = {
-  0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 10: "ideographDigital", 11: "japaneseCounting",
-  14: "decimalFullWidth", 18: "decimalEnclosedCircle", 19: "decimalFullWidth2", 23: "bullet", 28: "decimalEnclosedCircleChinese",
-  30: "ideographTraditional", 33: "taiwaneseCounting", 35: "taiwaneseCountingThousand", 37: "chineseCounting", 39: "chineseCountingThousand", 255: "none",
+  0: "decimal",
+  1: "upperRoman",
+  2: "lowerRoman",
+  3: "upperLetter",
+  4: "lowerLetter",
+  10: "ideographDigital",
+  11: "japaneseCounting",
+  14: "decimalFullWidth",
+  18: "decimalEnclosedCircle",
+  19: "decimalFullWidth2",
+  23: "bullet",
+  28: "decimalEnclosedCircleChinese",
+  30: "ideographTraditional",
+  33: "taiwaneseCounting",
+  35: "taiwaneseCountingThousand",
+  37: "chineseCounting",
+  39: "chineseCountingThousand",
+  255: "none",
 };
 
 interface Lvl {

@@ -77,6 +77,7 @@ export function tableHtml(rows: { cells: string[]; tap: Tap | null }[]): string 
     });
     grid.push(line);
   }
-  const td = (c: Out) => `<td${c.colspan > 1 ? ` colspan="${c.colspan}"` : ""}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ""}>${c.html}</td>`;
+  const td = (c: Out) =>
+    `<td${c.colspan > 1 ? ` colspan="${c.colspan}"` : ""}${c.rowspan > 1 ? ` rowspan="${c.rowspan}"` : ""}>${c.html}</td>`;
   return `<table>${grid.map((line) => `<tr>${line.map(td).join("")}</tr>`).join("")}</table>`;
 }

@@ -77,7 +77,12 @@ export function pieceTable(table: Uint8Array, clx: { fc: number; lcb: number }):
     const raw = u32(table, p + (n + 1) * 4 + i * 8 + 2);
     const compressed = (raw & 0x40000000) !== 0;
     const fc = raw & 0x3fffffff;
-    pieces.push({ cpStart: u32(table, p + i * 4), cpEnd: u32(table, p + (i + 1) * 4), fc: compressed ? fc / 2 : fc, bpc: compressed ? 1 : 2 });
+    pieces.push({
+      cpStart: u32(table, p + i * 4),
+      cpEnd: u32(table, p + (i + 1) * 4),
+      fc: compressed ? fc / 2 : fc,
+      bpc: compressed ? 1 : 2,
+    });
   }
   return pieces;
 }
@@ -165,7 +170,13 @@ function scanSprms(g: Uint8Array, from: number, end: number, data: Uint8Array | 
   return out;
 }
 
-export function paragraphMarks(wd: Uint8Array, table: Uint8Array, plc: { fc: number; lcb: number }, pieces: Piece[], data: Uint8Array | null): Marks {
+export function paragraphMarks(
+  wd: Uint8Array,
+  table: Uint8Array,
+  plc: { fc: number; lcb: number },
+  pieces: Piece[],
+  data: Uint8Array | null,
+): Marks {
   const marks: Marks = { rowEnds: new Map(), inTable: new Set(), lists: new Map() };
   if (plc.lcb < 12 || plc.fc + plc.lcb > table.length) return marks;
   const n = (plc.lcb - 4) / 8;

@@ -12,7 +12,8 @@ import { isZip, readEntry, zipEntries, type ZipEntry } from "./zip.js";
 export const MAX_XML_DEPTH = 1000;
 export const MAX_TABLE_DEPTH = 32;
 
-const MAIN_TYPE = /ContentType="application\/vnd\.(?:openxmlformats-officedocument\.wordprocessingml\.(?:document|template)|ms-word\.(?:document|template)\.macroEnabled)\.main\+xml"/;
+const MAIN_TYPE =
+  /ContentType="application\/vnd\.(?:openxmlformats-officedocument\.wordprocessingml\.(?:document|template)|ms-word\.(?:document|template)\.macroEnabled)\.main\+xml"/;
 
 export { isZip };
 
@@ -88,7 +89,24 @@ interface Run {
 }
 
 /** Skipped subtrees: not document text, or a second copy of it. */
-const SKIP = new Set(["delText", "instrText", "del", "Fallback", "moveFrom", "tblPr", "tblGrid", "sectPr", "footnoteReference", "endnoteReference", "pPrChange", "rPrChange", "tcPrChange", "trPrChange", "tblPrChange", "numberingChange"]);
+const SKIP = new Set([
+  "delText",
+  "instrText",
+  "del",
+  "Fallback",
+  "moveFrom",
+  "tblPr",
+  "tblGrid",
+  "sectPr",
+  "footnoteReference",
+  "endnoteReference",
+  "pPrChange",
+  "rPrChange",
+  "tcPrChange",
+  "trPrChange",
+  "tblPrChange",
+  "numberingChange",
+]);
 
 interface Para {
   parts: string[];

@@ -112,7 +112,10 @@ describe("fuzzing the Word readers", () => {
   }, 180_000);
 
   it("random bytes behind the ZIP and compound-file magic numbers: a clear error, under a second", async () => {
-    const magic = fc.constantFrom(new Uint8Array([0x50, 0x4b, 0x03, 0x04]), new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+    const magic = fc.constantFrom(
+      new Uint8Array([0x50, 0x4b, 0x03, 0x04]),
+      new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+    );
     await fc.assert(
       fc.asyncProperty(magic, fc.uint8Array({ maxLength: 20_000 }), async (head, rest) => {
         const bytes = new Uint8Array(head.length + rest.length);

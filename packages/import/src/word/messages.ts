@@ -2,7 +2,10 @@
 import type { Locale } from "../types.js";
 
 const text = {
-  zipBroken: { "zh-CN": "Word 文件（.docx）已损坏，无法解压：{detail}", en: "the Word file (.docx) is damaged and cannot be unpacked: {detail}" },
+  zipBroken: {
+    "zh-CN": "Word 文件（.docx）已损坏，无法解压：{detail}",
+    en: "the Word file (.docx) is damaged and cannot be unpacked: {detail}",
+  },
   zipTooManyEntries: {
     "zh-CN": "压缩包内有 {count} 个文件（上限 {limit}），不像 Word 文件，未读取",
     en: "the archive holds {count} files (limit {limit}); not a Word file, not read",
@@ -27,12 +30,18 @@ const text = {
     "zh-CN": "文件已加密（设有打开密码），无法读取；请去掉密码后另存再导入",
     en: "the file is encrypted (it has a password to open); save it without the password and import that",
   },
-  docBroken: { "zh-CN": "Word 文档（.doc）已损坏，无法读取：{detail}", en: "the Word document (.doc) is damaged and cannot be read: {detail}" },
+  docBroken: {
+    "zh-CN": "Word 文档（.doc）已损坏，无法读取：{detail}",
+    en: "the Word document (.doc) is damaged and cannot be read: {detail}",
+  },
   docOld: {
     "zh-CN": "这是 Word 6/95 或更早版本的文档，不支持；请用 Word 或 WPS 另存为 .docx 再导入",
     en: "this is a Word 6/95 or older document, which is not supported; save it as .docx in Word or WPS and import that",
   },
-  xmlBroken: { "zh-CN": "Word 文件的正文（word/document.xml）不是合法的 XML：{detail}", en: "the Word file's body (word/document.xml) is not well-formed XML: {detail}" },
+  xmlBroken: {
+    "zh-CN": "Word 文件的正文（word/document.xml）不是合法的 XML：{detail}",
+    en: "the Word file's body (word/document.xml) is not well-formed XML: {detail}",
+  },
   tooDeep: {
     "zh-CN": "Word 文件中表格或元素嵌套超过 {limit} 层，不像年度报告，未读取",
     en: "the Word file nests tables or elements more than {limit} deep; not a report, not read",

@@ -29,7 +29,21 @@ function letters(n: number): string {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, "m"], [900, "cm"], [500, "d"], [400, "cd"], [100, "c"], [90, "xc"], [50, "l"], [40, "xl"], [10, "x"], [9, "ix"], [5, "v"], [4, "iv"], [1, "i"]];
+  const table: [number, string][] = [
+    [1000, "m"],
+    [900, "cm"],
+    [500, "d"],
+    [400, "cd"],
+    [100, "c"],
+    [90, "xc"],
+    [50, "l"],
+    [40, "xl"],
+    [10, "x"],
+    [9, "ix"],
+    [5, "v"],
+    [4, "iv"],
+    [1, "i"],
+  ];
   let s = "";
   let k = n;
   for (const [v, r] of table) while (k >= v && s.length < 20) (s += r), (k -= v);
@@ -69,7 +83,13 @@ export function formatted(n: number, format: string): string {
 }
 
 const val = (xml: string, tag: string) => new RegExp(`<w:${tag}\\b[^>]*?w:val="([^"]*)"`).exec(xml)?.[1];
-const decode = (s: string) => s.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+const decode = (s: string) =>
+  s
+    .replace(/&amp;/g, "&")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'");
 
 export class Numbering {
   private readonly abstracts = new Map<string, Map<number, Level>>();
@@ -82,7 +102,11 @@ export class Numbering {
     for (const a of (numberingXml ?? "").matchAll(/<w:abstractNum\b[^>]*?w:abstractNumId="([^"]+)"[^>]*>([\s\S]*?)<\/w:abstractNum>/g)) {
       const levels = new Map<number, Level>();
       for (const l of a[2]!.matchAll(/<w:lvl\b[^>]*?w:ilvl="(\d)"[^>]*>([\s\S]*?)<\/w:lvl>/g)) {
-        levels.set(Number(l[1]), { start: Number(val(l[2]!, "start") ?? 1), format: val(l[2]!, "numFmt") ?? "decimal", text: decode(val(l[2]!, "lvlText") ?? "") });
+        levels.set(Number(l[1]), {
+          start: Number(val(l[2]!, "start") ?? 1),
+          format: val(l[2]!, "numFmt") ?? "decimal",
+          text: decode(val(l[2]!, "lvlText") ?? ""),
+        });
       }
       this.abstracts.set(a[1]!, levels);
     }
@@ -138,6 +162,8 @@ export class Numbering {
     for (let d = ref.ilvl + 1; d < 9; d++) counters[d] = (levels.get(d)?.start ?? 1) - 1;
     const lvl = levels.get(ref.ilvl);
     if (!lvl || lvl.format === "bullet") return "";
-    return lvl.text.replace(/%([1-9])/g, (_, k: string) => formatted(counters[Number(k) - 1]!, levels.get(Number(k) - 1)?.format ?? "decimal"));
+    return lvl.text.replace(/%([1-9])/g, (_, k: string) =>
+      formatted(counters[Number(k) - 1]!, levels.get(Number(k) - 1)?.format ?? "decimal"),
+    );
   }
 }

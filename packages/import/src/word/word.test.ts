@@ -14,7 +14,11 @@ const example = JSON.parse(readFileSync(join(import.meta.dirname, "../../../../e
 
 const CONTENT_TYPES = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
 const W = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`;
-const docx = (body: string) => zipSync({ "[Content_Types].xml": strToU8(CONTENT_TYPES), "word/document.xml": strToU8(`<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`) });
+const docx = (body: string) =>
+  zipSync({
+    "[Content_Types].xml": strToU8(CONTENT_TYPES),
+    "word/document.xml": strToU8(`<?xml version="1.0"?><w:document ${W}><w:body>${body}</w:body></w:document>`),
+  });
 
 async function refused(bytes: Uint8Array) {
   const zh = await importReport(bytes);
@@ -71,7 +75,9 @@ describe("Word files made by LibreOffice from the exported 塔城市 2024 report
       `<w:p><w:r><w:t xml:space="preserve">A &amp; B </w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>` +
       `<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r></w:p>`;
     const html = docxToHtml(docx(body));
-    expect(html).toContain(`<table><tr><td colspan="2"><p>甲</p></td><td rowspan="2"><p>乙</p></td></tr><tr><td><p>1</p></td><td><p>2</p></td></tr></table>`);
+    expect(html).toContain(
+      `<table><tr><td colspan="2"><p>甲</p></td><td rowspan="2"><p>乙</p></td></tr><tr><td><p>1</p></td><td><p>2</p></td></tr></table>`,
+    );
     expect(html).toContain("<p>A &amp; B <span hidden>hidden</span></p>");
   });
 
@@ -102,7 +108,16 @@ describe("Word files made by LibreOffice from the exported 塔城市 2024 report
       "word/styles.xml": strToU8(styles),
     });
     const paras = [...docxToHtml(zip).matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
-    expect(paras).toEqual(["一、总体情况", "（一）主动公开", "（二）依申请公开", "二、主动公开政府信息情况", "（一）规章", "1.属于国家秘密", "2.其他法律行政法规禁止公开", "不编号"]);
+    expect(paras).toEqual([
+      "一、总体情况",
+      "（一）主动公开",
+      "（二）依申请公开",
+      "二、主动公开政府信息情况",
+      "（一）规章",
+      "1.属于国家秘密",
+      "2.其他法律行政法规禁止公开",
+      "不编号",
+    ]);
   });
 
   it("a .doc keeps its rows and merged cells from the paragraph and row properties", () => {
@@ -167,14 +182,20 @@ describe("hostile and broken Word input: a clear error, never a throw", () => {
   });
 
   it("a ZIP that is not a Word file (a spreadsheet) says it is not Word", async () => {
-    const { zh, en, format } = await refused(zipSync({ "xl/workbook.xml": strToU8("<workbook/>"), "[Content_Types].xml": strToU8("<Types/>") }));
+    const { zh, en, format } = await refused(
+      zipSync({ "xl/workbook.xml": strToU8("<workbook/>"), "[Content_Types].xml": strToU8("<Types/>") }),
+    );
     expect(format).toBe("docx");
     expect(zh.message).toContain("不是 Word 文件");
     expect(en.message).toMatch(/not a Word file/);
   });
 
   it("a compressed part whose data is corrupt is a damaged file", async () => {
-    const good = zipSync({ "word/document.xml": deflateSync(strToU8("x")).length ? strToU8(`<w:document ${W}><w:body>${"<w:p><w:r><w:t>年报</w:t></w:r></w:p>".repeat(200)}</w:body></w:document>`) : new Uint8Array() });
+    const good = zipSync({
+      "word/document.xml": deflateSync(strToU8("x")).length
+        ? strToU8(`<w:document ${W}><w:body>${"<w:p><w:r><w:t>年报</w:t></w:r></w:p>".repeat(200)}</w:body></w:document>`)
+        : new Uint8Array(),
+    });
     const bad = good.slice();
     for (let i = 60; i < 90; i++) bad[i] = 0xff;
     const { zh } = await refused(bad);

@@ -16,7 +16,12 @@ export function decodeXml(s: string): string {
 }
 
 /** A minimal XML tokenizer: elements, text and the predefined entities; no DTD, no entity expansion. */
-export function tokenize(xml: string, open: (name: string, attrs: string, selfClosing: boolean) => void, close: (name: string) => void, text: (t: string) => void): void {
+export function tokenize(
+  xml: string,
+  open: (name: string, attrs: string, selfClosing: boolean) => void,
+  close: (name: string) => void,
+  text: (t: string) => void,
+): void {
   let i = 0;
   const n = xml.length;
   while (i < n) {

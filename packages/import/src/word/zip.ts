@@ -40,7 +40,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   const count = u16(bytes, eocd + 10);
   const cdSize = u32(bytes, eocd + 12);
   const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new WordFailure("unreadable", "zipBroken", { detail: "ZIP64 is not used by Word files" });
+  if (count === 0xffff || cdOffset === 0xffffffff)
+    throw new WordFailure("unreadable", "zipBroken", { detail: "ZIP64 is not used by Word files" });
   if (count > MAX_ZIP_ENTRIES) throw new WordFailure("too-large", "zipTooManyEntries", { count, limit: MAX_ZIP_ENTRIES });
   if (cdOffset + cdSize > bytes.length) throw new WordFailure("unreadable", "zipBroken", { detail: "central directory outside the file" });
   const entries: ZipEntry[] = [];
@@ -48,7 +49,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
   let p = cdOffset;
   const decoder = new TextDecoder("utf-8");
   for (let n = 0; n < count; n++) {
-    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw new WordFailure("unreadable", "zipBroken", { detail: `central directory entry ${n + 1}` });
+    if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50)
+      throw new WordFailure("unreadable", "zipBroken", { detail: `central directory entry ${n + 1}` });
     const nameLen = u16(bytes, p + 28);
     const extraLen = u16(bytes, p + 30);
     const commentLen = u16(bytes, p + 32);
@@ -72,7 +74,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 export function readEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   if (e.flags & 1) throw new WordFailure("unreadable", "encrypted", {});
   const h = e.localOffset;
-  if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50) throw new WordFailure("unreadable", "zipBroken", { detail: `local header of ${e.name}` });
+  if (h + 30 > bytes.length || u32(bytes, h) !== 0x04034b50)
+    throw new WordFailure("unreadable", "zipBroken", { detail: `local header of ${e.name}` });
   const start = h + 30 + u16(bytes, h + 26) + u16(bytes, h + 28);
   const end = start + e.compressedSize;
   if (end > bytes.length) throw new WordFailure("unreadable", "zipBroken", { detail: `${e.name} runs past the end of the file` });
@@ -96,7 +99,8 @@ export function readEntry(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   // small steps: one step inflates at most ~1,000 times its input before the count is checked
   const STEP = 16 * 1024;
   try {
-    for (let i = 0; i < data.length && !over; i += STEP) inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
+    for (let i = 0; i < data.length && !over; i += STEP)
+      inflater.push(data.subarray(i, Math.min(data.length, i + STEP)), i + STEP >= data.length);
   } catch (err) {
     throw new WordFailure("unreadable", "zipBroken", { detail: `${e.name}: ${err instanceof Error ? err.message : String(err)}` });
   }

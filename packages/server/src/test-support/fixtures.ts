@@ -10,11 +10,18 @@ export const pdf = readFileSync(join(root, "corpus/pdf/01-huaian-city-2024.pdf")
 export const page2019 = readFileSync(join(root, "corpus/raw/03-pingtan-2019.page.html"));
 
 /** Sends raw bytes on a socket and resolves to everything the server wrote back before closing. */
-export function rawRequest(port: number, chunks: (string | Buffer)[], options: { pauseMs?: number; timeoutMs?: number } = {}): Promise<string> {
+export function rawRequest(
+  port: number,
+  chunks: (string | Buffer)[],
+  options: { pauseMs?: number; timeoutMs?: number } = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, "127.0.0.1");
     let out = "";
-    const timer = setTimeout(() => (socket.destroy(), reject(new Error(`no answer within ${options.timeoutMs ?? 10_000} ms`))), options.timeoutMs ?? 10_000);
+    const timer = setTimeout(
+      () => (socket.destroy(), reject(new Error(`no answer within ${options.timeoutMs ?? 10_000} ms`))),
+      options.timeoutMs ?? 10_000,
+    );
     socket.on("data", (d) => (out += d.toString("utf8")));
     socket.on("error", () => {}); // a reset after the answer is the server closing, not a failure
     socket.on("close", () => (clearTimeout(timer), resolve(out)));

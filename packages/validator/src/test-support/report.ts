@@ -40,7 +40,11 @@ export function readTruth(name: string): Truth {
 
 // a truth key may end with "(not printed)": a row of the edition the source leaves out
 // (corpus/README.md, hybrid layouts); the label is what precedes it
-const normalise = (s: string) => s.replace(/\s*\(not printed\)$/, "").replace(/[\s“”"]/g, "").replace(/、/g, ".");
+const normalise = (s: string) =>
+  s
+    .replace(/\s*\(not printed\)$/, "")
+    .replace(/[\s“”"]/g, "")
+    .replace(/、/g, ".");
 
 /**
  * A 2021-edition report holding the truth file's figures. Table 三's rows are matched to the
@@ -71,7 +75,11 @@ export function reportFromTruth(t: Truth): any {
   const raw = (prefix: string) => Object.entries(t.table2Raw ?? {}).find(([k]) => k.startsWith(prefix))![1];
   const items = (v: (number | string | null)[]) => ({ previousYearItemCount: v[0], changeThisYear: v[1], decisionsCount: v[2] });
   const amount = (v: number | string | null) =>
-    typeof v === "string" ? (v.endsWith("万元") ? Number(v.slice(0, -2)) : Math.round((Number(v.replace(/元$/, "")) / 10000) * 1e6) / 1e6) : v;
+    typeof v === "string"
+      ? v.endsWith("万元")
+        ? Number(v.slice(0, -2))
+        : Math.round((Number(v.replace(/元$/, "")) / 10000) * 1e6) / 1e6
+      : v;
   const table2 =
     edition === "2021"
       ? {
@@ -85,11 +93,19 @@ export function reportFromTruth(t: Truth): any {
         }
       : {
           article20Item1: { regulations: docs(t2.regulations), normativeDocuments: docs(t2.normativeDocuments) },
-          article20Item5: { administrativeLicensing: items(raw("行政许可")), otherExternalManagementServices: items(raw("其他对外管理服务事项")) },
+          article20Item5: {
+            administrativeLicensing: items(raw("行政许可")),
+            otherExternalManagementServices: items(raw("其他对外管理服务事项")),
+          },
           article20Item6: { administrativePenalty: items(raw("行政处罚")), administrativeCoercion: items(raw("行政强制")) },
-          article20Item8: { administrativeFees: { previousYearItemCount: raw("行政事业性收费")[0], changeThisYear: raw("行政事业性收费")[1] } },
+          article20Item8: {
+            administrativeFees: { previousYearItemCount: raw("行政事业性收费")[0], changeThisYear: raw("行政事业性收费")[1] },
+          },
           article20Item9: {
-            governmentCentralizedProcurement: { procurementProjectCount: raw("政府集中采购")[0], procurementTotalAmount: amount(raw("政府集中采购")[1]!) },
+            governmentCentralizedProcurement: {
+              procurementProjectCount: raw("政府集中采购")[0],
+              procurementTotalAmount: amount(raw("政府集中采购")[1]!),
+            },
           },
         };
   return {
