@@ -3,7 +3,7 @@
 // @zfxxgk/system-programs finds it. In its own package so that the other exporters stay free of
 // browsers.
 import { renderHtml } from "@zfxxgk/export-html";
-import { findProgram, missingProgramMessage } from "@zfxxgk/system-programs";
+import { chromiumArgs, findProgram, missingProgramMessage } from "@zfxxgk/system-programs";
 import type { Report } from "@zfxxgk/types";
 import { chromium } from "playwright-core";
 import { PdfExportError } from "./errors.js";
@@ -33,17 +33,6 @@ const messages = {
 const say = (key: keyof typeof messages, locale: Locale, vars: Record<string, string>) =>
   messages[key][locale].replace(/\{([a-z]+)\}/g, (w, n: string) => vars[n] ?? w);
 
-// a headless browser that prints one page of ours: no sandbox (containers, CI), no GPU, no calls home
-const ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
 /**
  * Prints the report as an A4 PDF. Throws RenderError (from @zfxxgk/export-html) for a report it
  * cannot render, and PdfExportError when no Chromium is found (the message names the package
@@ -62,7 +51,7 @@ export async function renderPdf(report: Report, options: RenderPdfOptions = {}):
 
   let browser;
   try {
-    browser = await chromium.launch({ executablePath, args: ARGS, timeout: timeoutMs });
+    browser = await chromium.launch({ executablePath, args: [...chromiumArgs], timeout: timeoutMs });
   } catch (e) {
     const detail = e instanceof Error ? e.message.split("\n")[0]! : String(e);
     // a given path where there is no program is a missing Chromium too

@@ -8,6 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumArgs } from "@zfxxgk/system-programs";
+import { programForTests } from "@zfxxgk/system-programs/testing";
 import { chromium, type Browser } from "playwright-core";
 import { renderHtml } from "@zfxxgk/export-html";
 import { fill } from "@zfxxgk/validator";
@@ -45,21 +47,15 @@ describe.each(reports)("%s", (_name, report) => {
   });
 });
 
-describe("→ HTML → Chromium PDF → import", () => {
+const chromiumPath = programForTests("chromium");
+
+describe.skipIf(!chromiumPath)("→ HTML → Chromium PDF → import", () => {
   let browser: Browser;
   const dir = mkdtempSync(join(tmpdir(), "zfxxgk-roundtrip-"));
   beforeAll(async () => {
     browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--disable-quic",
-      ],
+      executablePath: chromiumPath!,
+      args: [...chromiumArgs],
     });
   }, 60_000);
   afterAll(async () => {
