@@ -22,8 +22,8 @@ describe("PDFs that are not what they seem", () => {
     const r = await importReport(imageOnlyPdf(), { locale: "en" });
     expect(r.report).toBeNull();
     expect(r.diagnostics[0]).toMatchObject({
-      reason: "not-a-report",
-      message: "scanned: the PDF has no text layer (its pages are images); run OCR on it or use a text version",
+      reason: "scanned",
+      message: "scanned: no text layer — the PDF's pages are images with no text to read; nothing imported (run OCR first)",
     });
   });
 });
