@@ -15,6 +15,9 @@ for (const f of results()) rmSync(join(root, f));
 
 // Formatting and lint first (Biome, biome.json): a finding fails the run like a failed test.
 const biome = spawnSync("npx", ["biome", "ci", "--reporter=summary", "."], { cwd: root, stdio: "inherit" });
+// Then the line width Biome cannot enforce: no line of a tracked .ts/.mjs/.js file wider than
+// biome.json's formatter.lineWidth (a long string, comment or test name); scripts/check-width.mjs.
+const width = spawnSync(process.execPath, [join(root, "scripts", "check-width.mjs")], { cwd: root, stdio: "inherit" });
 
 const turbo = spawnSync(
   "npx",
@@ -46,7 +49,7 @@ for (const f of results()) {
   failed += r.numFailedTests;
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);
 }
-const status = (turbo.status ?? 1) || (biome.status ?? 1);
-if (status !== 0 && failed === 0) failed = 1; // a failed build, typecheck or stale check counts too
+const status = (turbo.status ?? 1) || (biome.status ?? 1) || (width.status ?? 1);
+if (status !== 0 && failed === 0) failed = 1; // a failed build, typecheck, stale or width check counts too
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
 process.exit(status);

@@ -311,7 +311,8 @@ export function buildModel({ schema, labels, rules, rulesSchema }) {
   const onlyLabels = [...fromLabels].filter((p) => !fromSchema.has(p));
   if (onlySchema.length || onlyLabels.length) {
     throw new Error(
-      `labels/${edition}.json and the schema disagree. Cells only in the schema: ${onlySchema.join(", ") || "none"}; only in the labels: ${onlyLabels.join(", ") || "none"}`,
+      `labels/${edition}.json and the schema disagree. Cells only in the schema: ${onlySchema.join(", ") || "none"}; ` +
+        `only in the labels: ${onlyLabels.join(", ") || "none"}`,
     );
   }
   const compiled = compileRules(rules, m.cells, fragmentLabels(labels, m.nodes));

@@ -50,7 +50,9 @@ function schemaIndexFiles() {
       each("labels", (e) => `labels/${e}.json`) +
       each("rules", (e) => `rules/${e}.json`) +
       'export const rulesSchema = require("./rules/rules.schema.json");\n',
-    "editions.d.ts": `${header}/** The format editions of this release, newest first. */\nexport type Edition = ${editions.map((e) => JSON.stringify(e)).join(" | ")};\n`,
+    "editions.d.ts":
+      `${header}/** The format editions of this release, newest first. */\n` +
+      `export type Edition = ${editions.map((e) => JSON.stringify(e)).join(" | ")};\n`,
   };
 }
 
@@ -77,7 +79,8 @@ export function modelFiles(models) {
   files["index.js"] =
     HEADER("*") +
     models.map((m) => `import e${m.edition} from "./edition-${m.edition}.js";`).join("\n") +
-    `\n/** The editions, newest first, as @zfxxgk/schema lists them. */\nexport const models = [${models.map((m) => `e${m.edition}`).join(", ")}];\n`;
+    `\n/** The editions, newest first, as @zfxxgk/schema lists them. */\n` +
+    `export const models = [${models.map((m) => `e${m.edition}`).join(", ")}];\n`;
   files["index.d.ts"] =
     `${HEADER("*")}import type { EditionModel } from "./model.js";\nexport declare const models: readonly EditionModel[];\n`;
   return files;

@@ -56,7 +56,8 @@ export function editionXsd(schema, model) {
   const notInXsd = (location, keyword) => Object.hasOwn(vocabulary.notInXsd, `${location}/${keyword}`);
   const refuse = (location, keyword) => {
     throw new Error(
-      `${location}: the keyword ${keyword} has no XSD translation here; translate it in generators/xsd or list it in vocabulary.json "notInXsd"`,
+      `${location}: the keyword ${keyword} has no XSD translation here; ` +
+        `translate it in generators/xsd or list it in vocabulary.json "notInXsd"`,
     );
   };
   const isNamed = (s) => s.def !== undefined && s.location === `/$defs/${s.def}`;
@@ -272,11 +273,15 @@ export function editionXsd(schema, model) {
     `     and packages/export-xml/vocabulary/vocabulary.json. Do not edit: run \`npm run generate\`. -->`,
     `<xs:schema xmlns:xs="${XS}" xmlns:${P}="${ns}" targetNamespace="${ns}" elementFormDefault="qualified" version="${esc(edition)}">`,
     "  <xs:annotation>",
-    `    <xs:documentation xml:lang="zh-CN">政府信息公开工作年度报告（${esc(model.source)}）的 XML 格式：元素名取自 JSON Schema 的字段名，标签见各元素的说明。空白单元格写作 xsi:nil="true"，不写作 0。</xs:documentation>`,
-    `    <xs:documentation xml:lang="en">${esc(schema.description)} Elements are named by the JSON Schema's keys, in its order; a blank cell (JSON null) is xsi:nil="true", never 0; an optional member that is absent has no element. Not carried by this XSD (checked on the JSON by the validator): ${notCarried
-      .map(([k, why]) => `${k}: ${why}`)
-      .map(esc)
-      .join(" ")}</xs:documentation>`,
+    `    <xs:documentation xml:lang="zh-CN">政府信息公开工作年度报告（${esc(model.source)}）的 XML 格式：` +
+      `元素名取自 JSON Schema 的字段名，标签见各元素的说明。` +
+      `空白单元格写作 xsi:nil="true"，不写作 0。</xs:documentation>`,
+    `    <xs:documentation xml:lang="en">${esc(schema.description)} Elements are named by the JSON Schema's keys, in its order; ` +
+      `a blank cell (JSON null) is xsi:nil="true", never 0; an optional member that is absent has no element. ` +
+      `Not carried by this XSD (checked on the JSON by the validator): ${notCarried
+        .map(([k, why]) => `${k}: ${why}`)
+        .map(esc)
+        .join(" ")}</xs:documentation>`,
     "  </xs:annotation>",
   ];
   const body = [...root, ...[...namedTypes.values()].flat()];

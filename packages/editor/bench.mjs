@@ -60,10 +60,12 @@ try {
     return { editor: median(editor), p95: editor.sort((a, b) => a - b)[Math.floor(n * 0.95)], base: median(base), marked };
   }, N);
   console.log(
-    `keystroke → marks (seed report, ${N} edits, Chromium): median ${times.editor.toFixed(2)} ms, p95 ${times.p95.toFixed(2)} ms (target < 16 ms)`,
+    `keystroke → marks (seed report, ${N} edits, Chromium): ` +
+      `median ${times.editor.toFixed(2)} ms, p95 ${times.p95.toFixed(2)} ms (target < 16 ms)`,
   );
   console.log(
-    `baseline (same input event + layout on an input with no handler): median ${times.base.toFixed(3)} ms; ratio ${(times.editor / Math.max(times.base, 0.001)).toFixed(1)}x`,
+    `baseline (same input event + layout on an input with no handler): ` +
+      `median ${times.base.toFixed(3)} ms; ratio ${(times.editor / Math.max(times.base, 0.001)).toFixed(1)}x`,
   );
 } finally {
   await browser.close();

@@ -43,7 +43,8 @@ if (ratio < 0.5) ok = false;
 
 const fifty = await hit("/v1/validate", { connections: 50, duration: 5 });
 console.log(
-  `validate at 50 connections: ${Math.round(fifty.requests.average)} req/s, latency p50 ${fifty.latency.p50} ms, p99 ${fifty.latency.p99} ms, max ${fifty.latency.max} ms, non-2xx ${fifty.non2xx}`,
+  `validate at 50 connections: ${Math.round(fifty.requests.average)} req/s, ` +
+    `latency p50 ${fifty.latency.p50} ms, p99 ${fifty.latency.p99} ms, max ${fifty.latency.max} ms, non-2xx ${fifty.non2xx}`,
 );
 
 // the 20 uploads come from another process, so that this thread's delay is the service's own
@@ -51,7 +52,9 @@ const client = `
 const [base, file] = process.argv.slice(1);
 const pdf = (await import("node:fs")).readFileSync(file);
 const t = performance.now();
-const all = await Promise.all(Array.from({ length: 20 }, () => fetch(base + "/v1/import", { method: "POST", body: pdf, headers: { "content-type": "application/pdf" } }).then(async (r) => ({ status: r.status, name: (await r.json()).report?.agency?.name }))));
+const all = await Promise.all(Array.from({ length: 20 }, () => fetch(base + "/v1/import", \
+{ method: "POST", body: pdf, headers: { "content-type": "application/pdf" } }).then(\
+async (r) => ({ status: r.status, name: (await r.json()).report?.agency?.name }))));
 console.log(JSON.stringify({ ms: performance.now() - t, all }));
 `;
 const delay = monitorEventLoopDelay({ resolution: 5 });
@@ -67,7 +70,10 @@ const { ms: importMs, all: imports } = JSON.parse(out);
 const importsOk = imports.every((i) => i.status === 200 && i.name === "淮安市人民政府");
 const maxDelay = delay.max / 1e6;
 console.log(
-  `20 concurrent PDF imports: ${importsOk ? "all 200" : `statuses ${imports.map((i) => i.status).join(",")}`} in ${(importMs / 1000).toFixed(1)} s; event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${maxDelay.toFixed(1)} ms (target < 50: ${maxDelay < 50 ? "met" : "NOT met"})`,
+  `20 concurrent PDF imports: ${importsOk ? "all 200" : `statuses ${imports.map((i) => i.status).join(",")}`} ` +
+    `in ${(importMs / 1000).toFixed(1)} s; ` +
+    `event-loop delay p99 ${(delay.percentile(99) / 1e6).toFixed(1)} ms, max ${maxDelay.toFixed(1)} ms ` +
+    `(target < 50: ${maxDelay < 50 ? "met" : "NOT met"})`,
 );
 // the same measure with the service idle for as long: what the machine's own scheduling costs
 const idle = monitorEventLoopDelay({ resolution: 5 });
@@ -86,7 +92,8 @@ const long = await hit("/v1/validate", { connections: 10, amount: 10_000 });
 const after = mib();
 const growth = after - warm;
 console.log(
-  `RSS after 1,000 validations ${warm.toFixed(0)} MiB, after 10,000 more ${after.toFixed(0)} MiB (non-2xx ${long.non2xx}; target growth < 32 MiB: ${growth < 32 ? "met" : "NOT met"})`,
+  `RSS after 1,000 validations ${warm.toFixed(0)} MiB, after 10,000 more ${after.toFixed(0)} MiB ` +
+    `(non-2xx ${long.non2xx}; target growth < 32 MiB: ${growth < 32 ? "met" : "NOT met"})`,
 );
 if (growth >= 32 || long.non2xx) ok = false;
 

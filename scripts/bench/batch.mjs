@@ -48,17 +48,20 @@ const t = performance.now();
 let n = 0;
 for (const name of readdirSync(dir).sort()) { JSON.parse(readFileSync(join(dir, name), "utf8")); n++; }
 const u = process.cpuUsage();
-console.log(JSON.stringify({ n, ms: performance.now() - t, cpuMs: (u.user + u.system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ n, ms: performance.now() - t, \
+cpuMs: (u.user + u.system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 const batch = `
 const dir = process.argv[1];
 const t = performance.now();
 const { main } = await import("@zfxxgk/cli");
 let lines = 0;
-const io = { stdout: (s) => { for (let i = s.indexOf("\\n"); i >= 0; i = s.indexOf("\\n", i + 1)) lines++; }, stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
+const io = { stdout: (s) => { for (let i = s.indexOf("\\n"); i >= 0; i = s.indexOf("\\n", i + 1)) lines++; }, \
+stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
 const code = await main(["validate", dir, "--json"], io);
 const u = process.cpuUsage();
-console.log(JSON.stringify({ n: lines - 1, code, ms: performance.now() - t, cpuMs: (u.user + u.system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
+console.log(JSON.stringify({ n: lines - 1, code, ms: performance.now() - t, \
+cpuMs: (u.user + u.system) / 1000, maxRssMiB: process.resourceUsage().maxRSS / 1024 }));
 `;
 
 let ok = true;

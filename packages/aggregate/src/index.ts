@@ -73,7 +73,9 @@ const text: Record<AggregationErrorCode, Record<Locale, string>> = {
   },
   "AGGREGATE-MEMBER": {
     "zh-CN": "{who} 本身是一份汇总报告（scope: aggregate），其成员可能被重复计数，未汇总（确需汇总时加 --allow-aggregates）",
-    en: "{who} is itself an aggregate report (scope: aggregate), whose members may be counted twice; nothing was summed (--allow-aggregates to sum it anyway)",
+    en:
+      "{who} is itself an aggregate report (scope: aggregate), whose members may be counted twice; " +
+      "nothing was summed (--allow-aggregates to sum it anyway)",
   },
   "NO-VALID-MEMBERS": {
     "zh-CN": "所有报告都有错误，未汇总（可加 --include-invalid 仍然汇总）",

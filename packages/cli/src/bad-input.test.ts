@@ -52,7 +52,8 @@ let seq = 0;
 beforeAll(() => {
   if (!fs.existsSync(distEntry)) {
     throw new Error(
-      "packages/cli/dist is missing: run `npx tsc -p packages/validator/tsconfig.build.json && npx tsc -p packages/cli/tsconfig.build.json` first",
+      "packages/cli/dist is missing: run `npx tsc -p packages/validator/tsconfig.build.json && " +
+        "npx tsc -p packages/cli/tsconfig.build.json` first",
     );
   }
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), "zfxxgk-bad-input-"));
@@ -734,7 +735,8 @@ describe("8. unreadable input → exit 2", () => {
   it("the whole example saved as GBK (fixture) → mentions UTF-8 and GBK at the first Chinese character", () => {
     const file = path.join(fixtures, "tacheng-2024.gbk.json");
     const bytes = fs.readFileSync(file);
-    expect(bytes.subarray(bytes.indexOf('"title": "') + 10, bytes.indexOf('"title": "') + 12)).toEqual(Buffer.from([0xcb, 0xfe])); // 塔 in GBK
+    // 塔 in GBK
+    expect(bytes.subarray(bytes.indexOf('"title": "') + 10, bytes.indexOf('"title": "') + 12)).toEqual(Buffer.from([0xcb, 0xfe]));
     const message = unreadable(file);
     expect(message).toContain("UTF-8");
     expect(message).toContain("GBK");

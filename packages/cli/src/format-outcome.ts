@@ -43,7 +43,9 @@ const SEVERITY: Record<Issue["severity"], Record<Locale, string>> = {
 
 function issueText(i: Issue, verbose: boolean, locale: Locale): string {
   const colon = locale === "zh-CN" ? "：" : ": ";
-  let s = `  ${SEVERITY[i.severity][locale]} ${i.code}  ${plain(i.pointer || "/")}\n    ${i.labelPath ? `${plain(i.labelPath)}${colon}` : ""}${plain(i.message)}\n`;
+  let s =
+    `  ${SEVERITY[i.severity][locale]} ${i.code}  ${plain(i.pointer || "/")}\n` +
+    `    ${i.labelPath ? `${plain(i.labelPath)}${colon}` : ""}${plain(i.message)}\n`;
   if (verbose && i.cells) {
     s += `    ${say("cellsRead", locale)}\n`;
     for (const c of i.cells) s += `      ${plain(c.labelPath)} = ${plain(String(c.value ?? say("blank", locale)))}\n`;

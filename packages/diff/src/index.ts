@@ -189,7 +189,11 @@ export function diffReports(before: unknown, after: unknown, options: { locale?:
       maxEditLength: MAX_TEXT_EDITS,
     });
     if (patch === undefined) {
-      const unified = `${words.summary[locale].replace("{limit}", String(MAX_TEXT_EDITS)).replace("{x}", String(x.length)).replace("{y}", String(y.length))}\n`;
+      const summary = words.summary[locale]
+        .replace("{limit}", String(MAX_TEXT_EDITS))
+        .replace("{x}", String(x.length))
+        .replace("{y}", String(y.length));
+      const unified = `${summary}\n`;
       texts.push({ pointer, heading: name, unified, summarised: true });
       continue;
     }

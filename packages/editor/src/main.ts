@@ -172,7 +172,9 @@ const fileInput = h("input", {
   type: "file",
   id: "file",
   accept:
-    ".json,.pdf,.docx,.doc,.wps,.html,.htm,.txt,application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/msword,text/html,text/plain",
+    ".json,.pdf,.docx,.doc,.wps,.html,.htm,.txt," +
+    "application/json,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document," +
+    "application/msword,text/html,text/plain",
 });
 fileInput.addEventListener("change", () => {
   const f = fileInput.files?.[0];

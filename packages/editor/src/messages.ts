@@ -7,7 +7,8 @@ export type { Locale };
 const zh = {
   title: "政府信息公开工作年度报告 编辑器",
   intro:
-    "按国办公开办函〔2021〕30号格式（或2019年试行格式，国办公开办函〔2019〕60号）填写年度报告。每次修改都会立即校验；草稿自动保存在本浏览器中，不会上传。",
+    "按国办公开办函〔2021〕30号格式（或2019年试行格式，国办公开办函〔2019〕60号）填写年度报告。" +
+    "每次修改都会立即校验；草稿自动保存在本浏览器中，不会上传。",
   language: "English",
   start: "开始",
   newEmpty: "新建空白报告",
@@ -72,7 +73,8 @@ const zh = {
   notEdition: '本编辑器只支持2021年格式和2019年试行格式（edition 为 "2021" 或 "2019"）的报告，该文件为：{detail}。',
   importing: "正在读取 {name}……",
   imported:
-    "{status}：已从 {name} 读取，{cells} 格中按原文读取 {read}，原文空白 {blank}，按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}。请核对以下说明：",
+    "{status}：已从 {name} 读取，{cells} 格中按原文读取 {read}，" +
+    "原文空白 {blank}，按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}。请核对以下说明：",
   status_complete: "完整导入",
   status_partial: "部分导入（有单元格未读出）",
   status_failed: "导入失败（缺表或大部分单元格未读出）",
@@ -90,7 +92,8 @@ export type MessageKey = keyof typeof zh;
 const en: Record<MessageKey, string> = {
   title: "Government information disclosure annual report — editor",
   intro:
-    "Fill in the annual report in the format of 国办公开办函〔2021〕30号 (or the 2019 trial format, 国办公开办函〔2019〕60号). Every change is checked at once; the draft is saved in this browser only and never uploaded.",
+    "Fill in the annual report in the format of 国办公开办函〔2021〕30号 (or the 2019 trial format, 国办公开办函〔2019〕60号). " +
+    "Every change is checked at once; the draft is saved in this browser only and never uploaded.",
   language: "中文",
   start: "Start",
   newEmpty: "New empty report",
@@ -156,7 +159,8 @@ const en: Record<MessageKey, string> = {
     'This editor supports reports of the 2021 format and the 2019 trial format (edition "2021" or "2019") only; this file has: {detail}.',
   importing: "Reading {name}…",
   imported:
-    "{status}: read from {name}; of {cells} cells {read} read as printed, {blank} blank as printed, {split} split by the rules, {ambiguous} ambiguous, {missing} not found. Please check these notes:",
+    "{status}: read from {name}; of {cells} cells {read} read as printed, {blank} blank as printed, " +
+    "{split} split by the rules, {ambiguous} ambiguous, {missing} not found. Please check these notes:",
   status_complete: "Complete import",
   status_partial: "Partial import (some cells not read)",
   status_failed: "Import failed (a table missing or most cells not read)",

@@ -50,7 +50,11 @@ const notes = (ns) => (ns?.length ? `<div class="zfxxgk-notes">\n${paras(ns)}</d
 const tableOpen = (key, cls) => {
   const { number, heading, table } = L.sections[key];
   const caption = `${table} ${heading.slice(number.length + 1)}`;
-  return `<section class="zfxxgk-section">\n<h2>${esc(heading)}</h2>\n<section class="zfxxgk-scroll" aria-label="${esc(caption)}" tabindex="0">\n<table class="zfxxgk-table ${cls}">\n<caption class="zfxxgk-sr">${esc(caption)}</caption>\n`;
+  return (
+    `<section class="zfxxgk-section">\n<h2>${esc(heading)}</h2>\n` +
+    `<section class="zfxxgk-scroll" aria-label="${esc(caption)}" tabindex="0">\n` +
+    `<table class="zfxxgk-table ${cls}">\n<caption class="zfxxgk-sr">${esc(caption)}</caption>\n`
+  );
 };
 const tableClose = (ns) => `</table>\n</section>\n${notes(ns)}</section>\n`;
 
@@ -60,7 +64,9 @@ function table2(pd) {
     const cols = Object.entries(b.columns);
     const span = cols.length === 1 ? 3 : 0;
     out += `<tbody>\n<tr><th class="zfxxgk-block" scope="rowgroup" colspan="4">${esc(b.caption)}</th></tr>\n`;
-    out += `<tr><th scope="col">${esc(L.proactiveDisclosure.labelColumnHeader)}</th>${cols.map(([, l]) => `<th scope="col"${span ? ` colspan="${span}"` : ""}>${esc(l)}</th>`).join("")}</tr>\n`;
+    out +=
+      `<tr><th scope="col">${esc(L.proactiveDisclosure.labelColumnHeader)}</th>` +
+      `${cols.map(([, l]) => `<th scope="col"${span ? ` colspan="${span}"` : ""}>${esc(l)}</th>`).join("")}</tr>\n`;
     for (const [rk, label] of Object.entries(b.rows)) {
       out += `<tr><th scope="row">${esc(label)}</th>${cols.map(([ck]) => num(pd[key][rk][ck], span)).join("")}</tr>\n`;
     }
@@ -78,8 +84,12 @@ function table3(ap) {
   const r = a.rows;
   const rs = ap.results;
   let out = tableOpen("applications", "zfxxgk-t3");
-  out += `<thead>\n<tr><td class="zfxxgk-corner" colspan="3" rowspan="3">${esc(a.headerNote)}</td><th scope="col" colspan="7">${esc(a.columnGroupHeader)}</th></tr>\n`;
-  out += `<tr><th scope="col" rowspan="2">${esc(c.naturalPerson)}</th><th scope="col" colspan="5">${esc(a.columnGroups[0].label)}</th><th scope="col" rowspan="2">${esc(c.total)}</th></tr>\n`;
+  out +=
+    `<thead>\n<tr><td class="zfxxgk-corner" colspan="3" rowspan="3">${esc(a.headerNote)}</td>` +
+    `<th scope="col" colspan="7">${esc(a.columnGroupHeader)}</th></tr>\n`;
+  out +=
+    `<tr><th scope="col" rowspan="2">${esc(c.naturalPerson)}</th>` +
+    `<th scope="col" colspan="5">${esc(a.columnGroups[0].label)}</th><th scope="col" rowspan="2">${esc(c.total)}</th></tr>\n`;
   out += `<tr>${a.columnGroups[0].columns.map((k) => `<th scope="col">${esc(c[k])}</th>`).join("")}</tr>\n</thead>\n<tbody>\n`;
   out += t3row(`<th scope="row" colspan="3">${esc(r.newReceived)}</th>`, ap.newReceived);
   out += t3row(`<th scope="row" colspan="3">${esc(r.carriedOver)}</th>`, ap.carriedOver);
@@ -105,8 +115,12 @@ function table4(rl) {
   const cols = Object.entries(L.reviewAndLitigation.columns);
   const heads = (extra) => cols.map(([, l]) => `<th scope="col"${extra}>${esc(l)}</th>`).join("");
   let out = tableOpen("reviewAndLitigation", "zfxxgk-t4");
-  out += `<thead>\n<tr><th scope="col" colspan="5">${esc(g.administrativeReconsideration)}</th><th scope="col" colspan="10">${esc(g.litigation)}</th></tr>\n`;
-  out += `<tr>${heads(' rowspan="2"')}<th scope="col" colspan="5">${esc(g["litigation.direct"])}</th><th scope="col" colspan="5">${esc(g["litigation.afterReconsideration"])}</th></tr>\n`;
+  out +=
+    `<thead>\n<tr><th scope="col" colspan="5">${esc(g.administrativeReconsideration)}</th>` +
+    `<th scope="col" colspan="10">${esc(g.litigation)}</th></tr>\n`;
+  out +=
+    `<tr>${heads(' rowspan="2"')}<th scope="col" colspan="5">${esc(g["litigation.direct"])}</th>` +
+    `<th scope="col" colspan="5">${esc(g["litigation.afterReconsideration"])}</th></tr>\n`;
   out += `<tr>${heads("")}${heads("")}</tr>\n</thead>\n<tbody>\n`;
   const rows = [rl.administrativeReconsideration, rl.litigation.direct, rl.litigation.afterReconsideration];
   out += `<tr>${rows.map((row) => cols.map(([k]) => num(row[k])).join("")).join("")}</tr>\n`;
@@ -131,5 +145,9 @@ export function renderLiteral(report) {
     textSection("otherMatters", report.otherMatters) +
     signature(report.signature) +
     "</article>\n";
-  return `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${text(report.title)}</title>\n<style>\n${css}</style>\n</head>\n<body>\n${article}</body>\n</html>\n`;
+  return (
+    `<!DOCTYPE html>\n<html lang="zh-CN">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<title>${text(report.title)}</title>\n<style>\n${css}</style>\n</head>\n<body>\n${article}</body>\n</html>\n`
+  );
 }

@@ -16,7 +16,10 @@ function firstDifference(actual: string, expected: string): string {
   const e = expected.split("\n");
   const i = a.findIndex((line, n) => line !== e[n]);
   const at = i < 0 ? a.length : i;
-  return `first difference at line ${at + 1}:\n  now:    ${JSON.stringify(a[at] ?? "(end of file)").slice(0, 300)}\n  golden: ${JSON.stringify(e[at] ?? "(end of file)").slice(0, 300)}`;
+  return (
+    `first difference at line ${at + 1}:\n  now:    ${JSON.stringify(a[at] ?? "(end of file)").slice(0, 300)}\n` +
+    `  golden: ${JSON.stringify(e[at] ?? "(end of file)").slice(0, 300)}`
+  );
 }
 
 describe.each(goldenCases)("golden/$file", ({ file, report, options }) => {

@@ -41,10 +41,14 @@ describe("the tables", () => {
 });
 
 describe("表二 二、主动公开政府信息情况 (FORMAT.md §2.1)", () => {
-  it("four blocks, each a caption row across all 4 columns, a header row, then its rows; a one-column block's cell spans the three of 第（一）项", () => {
-    expect(groups(t2, "tbody")).toHaveLength(4);
-    expectProactiveBlocks(t2, L.proactiveDisclosure, report.proactiveDisclosure);
-  });
+  it(
+    "four blocks, each a caption row across all 4 columns, a header row, then its rows; " +
+      "a one-column block's cell spans the three of 第（一）项",
+    () => {
+      expect(groups(t2, "tbody")).toHaveLength(4);
+      expectProactiveBlocks(t2, L.proactiveDisclosure, report.proactiveDisclosure);
+    },
+  );
 
   it("the fee cell prints the decimal the report holds, unrounded and never in exponent form", () => {
     for (const [fee, shown] of [

@@ -6,7 +6,10 @@ export type XmlExportErrorCode =
   | "EDITION"
   /** a string holds a character XML 1.0 cannot carry (control character, lone surrogate, U+FFFE/U+FFFF) */
   | "FORBIDDEN-CHARACTER"
-  /** a value of another JSON type than the schema's, a non-finite number, a missing required member, or a member the format does not have */
+  /**
+   * a value of another JSON type than the schema's, a non-finite number, a missing required member, or a member the format
+   * does not have
+   */
   | "SHAPE";
 
 export class XmlExportError extends Error {

@@ -112,7 +112,9 @@ async function sqlite(): Promise<typeof import("better-sqlite3")> {
   } catch (e) {
     throw new FlattenError(
       "NO-SQLITE",
-      `better-sqlite3 cannot be loaded (${(e as Error).message.split("\n")[0]}); npm 11 skips its native build unless allowed: run \`npm install-scripts approve better-sqlite3 && npm rebuild better-sqlite3\` / 无法加载 better-sqlite3，请允许并重新构建它`,
+      `better-sqlite3 cannot be loaded (${(e as Error).message.split("\n")[0]}); ` +
+        `npm 11 skips its native build unless allowed: run \`npm install-scripts approve better-sqlite3 && npm rebuild better-sqlite3\`` +
+        ` / 无法加载 better-sqlite3，请允许并重新构建它`,
     );
   }
 }

@@ -178,7 +178,8 @@ async function main() {
   console.table(byShape);
   const pct = (n) => ((100 * n) / total.cells).toFixed(2);
   console.log(
-    `total: ${total.cells} cells, ${total.correct} correct (${pct(total.correct)} %), ${total.wrong} wrong, ${total.unknown} unknown (${total.ambiguous} reported ambiguous)`,
+    `total: ${total.cells} cells, ${total.correct} correct (${pct(total.correct)} %), ` +
+      `${total.wrong} wrong, ${total.unknown} unknown (${total.ambiguous} reported ambiguous)`,
   );
   process.exitCode = fail ? 1 : 0;
 }

@@ -122,7 +122,8 @@ describe("a hybrid layout: （六）其他处理 printed as one row in a 2021 re
     const r = await importReport(`${text.slice(0, start)}（六）其他处理\t${sums.join("\t")}\n${text.slice(end)}`, { locale: "en" });
     const bad = r.diagnostics.filter((x) => x.reason === "source-inconsistent" && x.pointer === OTHER);
     expect(bad.map((x) => x.message)).toEqual([
-      `by R3, this row's "自然人" should be ${total} (the total less the other rows), but the source prints ${total + 1}: the published figures do not add up`,
+      `by R3, this row's "自然人" should be ${total} (the total less the other rows), ` +
+        `but the source prints ${total + 1}: the published figures do not add up`,
       expect.stringContaining(`"总计" should be`),
     ]);
   });

@@ -155,7 +155,9 @@ describe("fuzzing the new readers: one cell per line and Markdown", () => {
   );
 
   it("a Markdown table far beyond a report's is refused, naming its line, in bounded time", async () => {
-    const wide = `正文\n一、总体情况\n\n| a | b |\n|---|---|\n| 规章 | 0 |\n| 规章 | 0 |\n| ${Array.from({ length: 5000 }, (_, i) => i).join(" | ")} |\n`;
+    const wide =
+      `正文\n一、总体情况\n\n| a | b |\n|---|---|\n| 规章 | 0 |\n| 规章 | 0 |\n` +
+      `| ${Array.from({ length: 5000 }, (_, i) => i).join(" | ")} |\n`;
     const t = process.cpuUsage();
     const r = await importReport(wide);
     const { user, system } = process.cpuUsage(t);
@@ -169,7 +171,9 @@ describe("fuzzing the new readers: one cell per line and Markdown", () => {
   });
 
   it("one cell per line with a 20,000-cell row is refused, naming its line", async () => {
-    const text = `一、总体情况\r\r\r规章\r\r\r${"1\r\r\r".repeat(20_000)}\r\r二、主动公开政府信息情况\r\r\r${"行政许可\r\r\r5\r\r\r\r\r".repeat(30)}`;
+    const text =
+      `一、总体情况\r\r\r规章\r\r\r${"1\r\r\r".repeat(20_000)}` +
+      `\r\r二、主动公开政府信息情况\r\r\r${"行政许可\r\r\r5\r\r\r\r\r".repeat(30)}`;
     const t = process.cpuUsage();
     const r = await importReport(text);
     const { user, system } = process.cpuUsage(t);

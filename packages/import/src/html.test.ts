@@ -89,13 +89,20 @@ describe("Word and TRS markup", () => {
         .join("");
       return `<tr>${vertical}<td colspan="${r < 2 || r === 24 ? 3 : 2}"><p><span>&nbsp;</span><span>${label}</span></p></td>${cells}</tr>`;
     });
-    return `<table><tr><td colspan="3" rowspan="3">${l.applications.headerNote}</td><td colspan="7">申请人情况</td></tr><tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr><tr><td>商业<br>企业</td><td>科研<br>机构</td><td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>${rows.join("")}</table>`;
+    return (
+      `<table><tr><td colspan="3" rowspan="3">${l.applications.headerNote}</td><td colspan="7">申请人情况</td></tr>` +
+      `<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td><td rowspan="2">总计</td></tr>` +
+      `<tr><td>商业<br>企业</td><td>科研<br>机构</td>` +
+      `<td>社会公益组织</td><td>法律服务机构</td><td>其他</td></tr>${rows.join("")}</table>`
+    );
   }
 
   it("reads figures split across spans (2 + 0 = 20), padded with &nbsp;, under a vertical label", async () => {
-    const page = `<html><body><div class="nav">首页 &gt; 政务公开</div><div class="TRS_Editor"><p>${l.sections.applications!.heading}</p>${wordTable3(
-      (r, c) => (r === 0 && c === 0 ? "2</span><span>0" : `&nbsp;${r === 0 && c === 6 ? 20 : 0}&nbsp;`),
-    )}<p>${l.sections.reviewAndLitigation!.heading}</p></div><div class="article_attachment">附件下载 1 2 3</div></body></html>`;
+    const page =
+      `<html><body><div class="nav">首页 &gt; 政务公开</div>` +
+      `<div class="TRS_Editor"><p>${l.sections.applications!.heading}</p>${wordTable3((r, c) =>
+        r === 0 && c === 0 ? "2</span><span>0" : `&nbsp;${r === 0 && c === 6 ? 20 : 0}&nbsp;`,
+      )}<p>${l.sections.reviewAndLitigation!.heading}</p></div><div class="article_attachment">附件下载 1 2 3</div></body></html>`;
     const r = await importReport(page);
     const a = r.report as any;
     expect(a.applications.newReceived.naturalPerson).toBe(20);

@@ -7,7 +7,10 @@ import { norm } from "./normalise.js";
 import { vocabulary } from "./vocabulary.js";
 import type { Edition } from "./types.js";
 
-/** count: integer ≥ 0; amount: decimal ≥ 0 in the column's unit (万元); money: a decimal whose unit the cell prints (2019 采购总金额); signed: 2019 本年增/减 */
+/**
+ * count: integer ≥ 0; amount: decimal ≥ 0 in the column's unit (万元); money: a decimal whose unit the cell prints
+ * (2019 采购总金额); signed: 2019 本年增/减
+ */
 export type CellKind = "count" | "amount" | "money" | "signed";
 export type TableKey = "proactiveDisclosure" | "applications" | "reviewAndLitigation";
 

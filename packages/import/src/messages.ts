@@ -11,7 +11,9 @@ const text = {
   placedLikeSiblings: {
     "zh-CN":
       "此行印出 {k} 个数字、应有 {n} 格，勾稽关系不能确定空白在哪一格；本表中由勾稽关系确定的行（{rows}）都空在{cols}，此行按同一列读取",
-    en: "the row prints {k} figures for {n} cells and the rules alone do not place the blank; the rows of this table the rules do place ({rows}) are all blank in {cols}, so this row is read the same way",
+    en:
+      "the row prints {k} figures for {n} cells and the rules alone do not place the blank; " +
+      "the rows of this table the rules do place ({rows}) are all blank in {cols}, so this row is read the same way",
   },
   split: {
     "zh-CN": "数字连写为“{raw}”，按勾稽关系只有一种拆分",
@@ -27,7 +29,9 @@ const text = {
   },
   ambiguousPlacement: {
     "zh-CN": "此行印出 {k} 个数字、应有 {n} 格，空白格的位置有 {count} 种可能，勾稽关系无法在其中确定，记为 null",
-    en: "the row prints {k} figures for {n} cells; {count} placements of the blank remain that the consistency rules cannot choose between: null",
+    en:
+      "the row prints {k} figures for {n} cells; " +
+      "{count} placements of the blank remain that the consistency rules cannot choose between: null",
   },
   tooManySplits: {
     "zh-CN": "数字连写为“{raw}”，可能的拆分过多（超过 {limit} 种），未能确定，记为 null",
@@ -47,7 +51,9 @@ const text = {
   },
   tooFewFigures: {
     "zh-CN": "此行只有 {k} 个数字、应有 {n} 格，缺得太多，无法确定各数字在哪一列（文本中的表格可能已打乱），记为 null",
-    en: "the row has {k} figures for {n} cells, too few to tell which figure is in which column (the text may have scrambled the table): null",
+    en:
+      "the row has {k} figures for {n} cells, " +
+      "too few to tell which figure is in which column (the text may have scrambled the table): null",
   },
   tooManyFigures: {
     "zh-CN": "此行有 {k} 个数字，但格式只有 {n} 格：无法对应，记为 null",
@@ -69,11 +75,15 @@ const text = {
   },
   groupRow: {
     "zh-CN": "原文将“{label}”印作一行（{raw}，2019 年试行格式的版式），本格式将其分为各子项：子项无法从合计拆出，记为 null",
-    en: 'the source prints "{label}" as one row ({raw}, as the 2019 trial format did); this edition splits it into sub-rows, which cannot be told from the sum: null',
+    en:
+      'the source prints "{label}" as one row ({raw}, as the 2019 trial format did); ' +
+      "this edition splits it into sub-rows, which cannot be told from the sum: null",
   },
   groupRowInconsistent: {
     "zh-CN": "按 {rule}，此行在“{column}”列应为 {left}（合计减去其他各行），原文印为 {printed}：原表数据本身不平衡",
-    en: 'by {rule}, this row\'s "{column}" should be {left} (the total less the other rows), but the source prints {printed}: the published figures do not add up',
+    en:
+      'by {rule}, this row\'s "{column}" should be {left} (the total less the other rows), ' +
+      "but the source prints {printed}: the published figures do not add up",
   },
   extraRow: {
     "zh-CN": "{table}中多出一行数字（{raw}），未对应到格式中的任何一行，已忽略",
@@ -85,7 +95,9 @@ const text = {
   },
   edition2019: {
     "zh-CN": "这是 2019 年试行格式（国办公开办函〔2019〕60号）的报告：表二为旧版，表三（六）其他处理只有一行；按 2019 版导入",
-    en: "this report follows the 2019 trial format (国办公开办函〔2019〕60号): the old table 二, and （六）其他处理 as one row in table 三; imported as a 2019-edition report",
+    en:
+      "this report follows the 2019 trial format (国办公开办函〔2019〕60号): " +
+      "the old table 二, and （六）其他处理 as one row in table 三; imported as a 2019-edition report",
   },
   editionGuess: {
     "zh-CN": "表格未能说明格式版本，按年度 {year} 认定为 {edition} 版",

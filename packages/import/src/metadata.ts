@@ -81,10 +81,9 @@ export function contactOf(preamble: string): Contact {
   if (addr) c.address = cut(addr[1]);
   const post = /(?:邮编|邮政编码)\s*[:：]?\s*(\d{6})(?!\d)/.exec(preamble);
   if (post) c.postcode = post[1]!;
-  const phone =
-    /(电话(?:及传真|和传真|\/传真|、传真)?|联系电话)\s*[:：]?\s*((?:\d{3,4}[-－—]?)?\d{7,8}(?:[、,，/]\s*(?:\d{3,4}[-－—]?)?\d{7,8})*)/.exec(
-      preamble,
-    );
+  const phoneLine =
+    /(电话(?:及传真|和传真|\/传真|、传真)?|联系电话)\s*[:：]?\s*((?:\d{3,4}[-－—]?)?\d{7,8}(?:[、,，/]\s*(?:\d{3,4}[-－—]?)?\d{7,8})*)/;
+  const phone = phoneLine.exec(preamble);
   if (phone) {
     c.phone = phone[2]!.replace(/[－—]/g, "-");
     if (/传真/.test(phone[1]!)) c.fax = c.phone;

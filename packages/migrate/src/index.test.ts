@@ -16,10 +16,11 @@ const at = (r: any, pointer: string) =>
 function target(pointer: string): string | undefined {
   if (pointer.startsWith("/applications/results/other/")) return pointer.replace("/other/", "/other/otherReasons/");
   if (pointer.startsWith("/applications/") || pointer.startsWith("/reviewAndLitigation/")) return pointer;
-  const m =
-    /^\/proactiveDisclosure\/(article20Item[56])\/(administrativeLicensing|administrativePenalty|administrativeCoercion)\/decisionsCount$/.exec(
-      pointer,
-    );
+  const decisions = new RegExp(
+    /^\/proactiveDisclosure\/(article20Item[56])\//.source +
+      /(administrativeLicensing|administrativePenalty|administrativeCoercion)\/decisionsCount$/.source,
+  );
+  const m = decisions.exec(pointer);
   return m ? `/proactiveDisclosure/${m[1]}/${m[2]}/decisionsThisYear` : undefined;
 }
 
@@ -114,7 +115,8 @@ describe("a 2019 report of the wrong shape", () => {
     expect(error).toBeInstanceOf(MigrationError);
     expect((error as MigrationError).code).toBe("MALFORMED");
     expect((error as Error).message).toBe(
-      `${pointer} should be an object but is ${got}; the report does not have the 2019 edition's structure and cannot be migrated (check it with zfxxgk validate)`,
+      `${pointer} should be an object but is ${got}; ` +
+        `the report does not have the 2019 edition's structure and cannot be migrated (check it with zfxxgk validate)`,
     );
   });
 });

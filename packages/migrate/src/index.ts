@@ -36,7 +36,9 @@ export class MigrationError extends Error {
 const reasons = {
   item1: {
     "zh-CN": "2021 格式按本年制发、废止、现行有效统计规章和规范性文件，与 2019 格式的新制作、新公开、对外公开总数量不对应",
-    en: "the 2021 format counts rules and normative documents issued, repealed and currently valid; 2019's newly made, newly published and total published do not correspond",
+    en:
+      "the 2021 format counts rules and normative documents issued, repealed and currently valid; " +
+      "2019's newly made, newly published and total published do not correspond",
   },
   items: {
     "zh-CN": "2021 格式不再统计事项数量（上一年项目数量、本年增/减）",
@@ -50,7 +52,9 @@ const reasons = {
   procurement: { "zh-CN": "2021 格式删去了第二十条第（九）项“政府集中采购”", en: "the 2021 format dropped item （九） 政府集中采购" },
   other: {
     "zh-CN": "2019 格式的（六）其他处理只有一行，已计入 2021 格式的（六）3.其他；1.逾期不补正、2.逾期未缴费两行无来源，留空",
-    en: "2019's （六）其他处理 was one row; it is counted as 2021's （六）3.其他, and rows 1 (no correction) and 2 (fee unpaid) have no source and stay blank",
+    en:
+      "2019's （六）其他处理 was one row; it is counted as 2021's （六）3.其他, " +
+      "and rows 1 (no correction) and 2 (fee unpaid) have no source and stay blank",
   },
 } satisfies Record<string, Record<Locale, string>>;
 
@@ -78,7 +82,8 @@ function need(v: unknown, pointer: string, locale: Locale): Record<string, any> 
     "MALFORMED",
     locale === "zh-CN"
       ? `${pointer} 应为对象，实为 ${got}；这份报告的结构不是 2019 格式，无法迁移（请先用 zfxxgk validate 检查）`
-      : `${pointer} should be an object but is ${got}; the report does not have the 2019 edition's structure and cannot be migrated (check it with zfxxgk validate)`,
+      : `${pointer} should be an object but is ${got}; ` +
+          `the report does not have the 2019 edition's structure and cannot be migrated (check it with zfxxgk validate)`,
   );
 }
 

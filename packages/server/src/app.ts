@@ -133,7 +133,9 @@ export function createServer(options: ServerOptions = {}): ZfxxgkServer {
         code,
       });
       socket.end(
-        `HTTP/1.1 ${problems[code].status} ${timeout ? "Request Timeout" : "Bad Request"}\r\nContent-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+        `HTTP/1.1 ${problems[code].status} ${timeout ? "Request Timeout" : "Bad Request"}\r\n` +
+          `Content-Type: ${PROBLEM_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+          `Connection: close\r\n\r\n${body}`,
       );
     },
   });

@@ -19,7 +19,10 @@ export function docsPage(doc: Record<string, unknown>): string {
       if (op.parameters?.length) {
         body += "<h3>Parameters</h3><ul>";
         for (const p of op.parameters)
-          body += `<li><code>${esc(p.name)}</code> (${esc(p.in)})${p.schema?.enum ? `: ${p.schema.enum.map((v) => `<code>${esc(v)}</code>`).join(" | ")}` : ""}${p.description ? ` — ${esc(p.description)}` : ""}</li>`;
+          body +=
+            `<li><code>${esc(p.name)}</code> (${esc(p.in)})` +
+            `${p.schema?.enum ? `: ${p.schema.enum.map((v) => `<code>${esc(v)}</code>`).join(" | ")}` : ""}` +
+            `${p.description ? ` — ${esc(p.description)}` : ""}</li>`;
         body += "</ul>";
       }
       if (op.requestBody)
@@ -40,7 +43,8 @@ export function docsPage(doc: Record<string, unknown>): string {
   }
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${esc(info.title)}</title>
-<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}code{background:#f3f3f3;padding:0 .2em}section{border-top:1px solid #ddd}</style>
+<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}\
+code{background:#f3f3f3;padding:0 .2em}section{border-top:1px solid #ddd}</style>
 </head><body><h1>${esc(info.title)} <small>${esc(info.version)}</small></h1><p>${esc(info.description)}</p>
 <p>Machine-readable: <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1, with each edition's report JSON Schema inside).</p>
 ${body}</body></html>

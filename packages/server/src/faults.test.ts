@@ -180,7 +180,9 @@ describe("connections", () => {
 
   it("1,000 connections at once each get 200 or 503, and the next request is answered", async () => {
     const { base, port } = await start({ maxInFlight: 256 });
-    const raw = `POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(reportText)}\r\nConnection: close\r\n\r\n${reportText}`;
+    const raw =
+      `POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n` +
+      `Content-Length: ${Buffer.byteLength(reportText)}\r\nConnection: close\r\n\r\n${reportText}`;
     const answers = await Promise.all(Array.from({ length: 1000 }, () => rawRequest(port, [raw], { timeoutMs: 60_000 })));
     const statuses = answers.map(statusOf);
     expect(statuses.filter((s) => s !== 200 && s !== 503)).toEqual([]);

@@ -92,7 +92,8 @@ export function openApiDocument(options: {
       type: "object",
       required: ["report", "diagnostics", "edition", "format", "stats", "validation"],
       description:
-        "importReport's result, passed through (fields it adds later, such as completeness, included), with the imported report's validation",
+        "importReport's result, passed through (fields it adds later, such as completeness, included), " +
+        "with the imported report's validation",
       properties: {
         report: ref("Report"),
         edition: { enum: [...editions] },
@@ -300,7 +301,9 @@ export function openApiDocument(options: {
       title: "zfxxgk — 政府信息公开工作年度报告 API",
       version: options.version,
       description:
-        "Validate, fill, render, import and migrate government information disclosure annual reports (国办公开办函〔2021〕30号 and the 2019 trial edition). Errors are application/problem+json (RFC 9457) in zh-CN or en after Accept-Language.",
+        "Validate, fill, render, import and migrate government information disclosure annual reports " +
+        "(国办公开办函〔2021〕30号 and the 2019 trial edition). " +
+        "Errors are application/problem+json (RFC 9457) in zh-CN or en after Accept-Language.",
       license: { name: "MIT", identifier: "MIT" },
     },
     components: {

@@ -16,8 +16,11 @@ export const text = {
   },
   yearBeforeEdition: {
     "zh-CN":
-      '{year} 年度的报告不适用 {edition} 格式：2021 格式适用于 2021 年及以后的报告，2019、2020 年度报告请使用 2019 格式（"edition": "2019"）',
-    en: 'a report on {year} does not fit the {edition} format: the 2021 format is for reports on 2021 and later; use edition "2019" for 2019 and 2020',
+      "{year} 年度的报告不适用 {edition} 格式：2021 格式适用于 2021 年及以后的报告，" +
+      '2019、2020 年度报告请使用 2019 格式（"edition": "2019"）',
+    en:
+      "a report on {year} does not fit the {edition} format: the 2021 format is for reports on 2021 and later; " +
+      'use edition "2019" for 2019 and 2020',
   },
   yearAfterEdition: {
     "zh-CN": '{year} 年度的报告不适用 2019 格式（试行）：它只适用于 2019、2020 年度报告，之后请使用 2021 格式（"edition": "2021"）',
@@ -48,7 +51,9 @@ export const text = {
   },
   lessThanLetter: {
     "zh-CN": "含有 {snippet}：“<”后紧跟字母、/、! 或 ?，HTML 会把它当作标记的开头；比较大小请写作“a < b”（加空格）或用全角“＜”",
-    en: 'contains {snippet}: a "<" directly followed by a letter, /, ! or ? starts a tag to an HTML reader; for a comparison write "a < b" (with a space) or the full-width "＜"',
+    en:
+      'contains {snippet}: a "<" directly followed by a letter, /, ! or ? starts a tag to an HTML reader; ' +
+      'for a comparison write "a < b" (with a space) or the full-width "＜"',
   },
   notEmpty: { "zh-CN": "不能为空", en: "must not be empty" },
   regionCode: { "zh-CN": "应为 6 位数字的行政区划代码（实际为 {actual}）", en: "must be a 6-digit region code (it is {actual})" },

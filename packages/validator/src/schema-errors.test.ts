@@ -109,7 +109,10 @@ const cases: Case[] = [
     pointer: "/overview/paragraphs/0",
     labelPath: "一、总体情况 › 第 1 段",
     zh: /含有 "<b的情况"：“<”后紧跟字母、\/、! 或 \?，HTML 会把它当作标记的开头；比较大小请写作“a < b”/,
-    en: /^contains "<b的情况": a "<" directly followed by a letter, \/, ! or \? starts a tag to an HTML reader; for a comparison write "a < b"/,
+    en: new RegExp(
+      /^contains "<b的情况": a "<" directly followed by a letter, \/, ! or \? starts a tag to an HTML reader; /.source +
+        /for a comparison write "a < b"/.source,
+    ),
   },
   {
     name: "a control character in the title",

@@ -27,8 +27,7 @@ export async function fillCommand(args: FillArgs, io: Io): Promise<number> {
       : `${say("filledNone", locale)}\n`,
   );
   if (args.output) io.stderr(`${say("wrote", locale, { path: args.output })}\n`);
-  io.stderr(
-    `${say("afterFill", locale, { status: say(after.valid ? "valid" : "invalid", locale), counts: say("counts", locale, after.counts) })}\n`,
-  );
+  const status = say(after.valid ? "valid" : "invalid", locale);
+  io.stderr(`${say("afterFill", locale, { status, counts: say("counts", locale, after.counts) })}\n`);
   return EXIT.ok;
 }

@@ -27,7 +27,9 @@ const words = {
   notRead: { "zh-CN": "{n} 格未读出", en: "{n} cells not read" },
   cells: {
     "zh-CN": "{cells} 格：按原文读取 {read}，原文空白 {blank}，按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}",
-    en: "{cells} cells: {read} read as printed, {blank} blank as printed, {split} split by the rules, {ambiguous} ambiguous, {missing} not found",
+    en:
+      "{cells} cells: {read} read as printed, {blank} blank as printed, " +
+      "{split} split by the rules, {ambiguous} ambiguous, {missing} not found",
   },
   tableHead: { "zh-CN": "导入汇总", en: "Import summary" },
   filesRow: {
@@ -36,7 +38,9 @@ const words = {
   },
   cellsRow: {
     "zh-CN": "单元格  共 {cells}：按原文读取 {read}，原文空白 {blank}，按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}",
-    en: "cells   {cells}: {read} read as printed, {blank} blank as printed, {split} split by the rules, {ambiguous} ambiguous, {missing} not found",
+    en:
+      "cells   {cells}: {read} read as printed, {blank} blank as printed, " +
+      "{split} split by the rules, {ambiguous} ambiguous, {missing} not found",
   },
   needs: { "zh-CN": "需要人工查看（{n} 个，最差的在前）：", en: "Files that need a person ({n}, worst first):" },
   none: { "zh-CN": "没有需要人工查看的文件", en: "no file needs a person" },
@@ -164,7 +168,15 @@ export function summaryTable(all: Done[], locale: Locale): string {
   let out = `\n${words.tableHead[locale]}\n`;
   out += `  ${fill(words.filesRow[locale], { files: s.files, ...s.status, ok: s.completeAndValid })}\n`;
   const c = s.cells;
-  out += `  ${fill(words.cellsRow[locale], { cells: c.cells, read: c.readAsPrinted, blank: c.blankAsPrinted, split: c.splitByRules, ambiguous: c.ambiguous, missing: c.notFound })}\n`;
+  const cellCounts = {
+    cells: c.cells,
+    read: c.readAsPrinted,
+    blank: c.blankAsPrinted,
+    split: c.splitByRules,
+    ambiguous: c.ambiguous,
+    missing: c.notFound,
+  };
+  out += `  ${fill(words.cellsRow[locale], cellCounts)}\n`;
   const worst = needingAPerson(all);
   if (worst.length === 0) return `${out}  ${words.none[locale]}\n`;
   out += `  ${fill(words.needs[locale], { n: worst.length })}\n`;

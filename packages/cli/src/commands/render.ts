@@ -30,7 +30,9 @@ const messages: Record<string, Record<Locale, string>> = {
   fragmentXml: { "zh-CN": "--fragment 只用于 --format html", en: "--fragment applies to --format html only" },
   binaryTty: {
     "zh-CN": "--format {format} 输出的是二进制文件，不能写到终端：请用 -o 指定输出文件（如 -o 年报.{format}），或重定向到文件",
-    en: "--format {format} writes a binary file, which does not go to a terminal: name the file with -o (e.g. -o report.{format}) or redirect the output",
+    en:
+      "--format {format} writes a binary file, which does not go to a terminal: " +
+      "name the file with -o (e.g. -o report.{format}) or redirect the output",
   },
   cannotWrite: { "zh-CN": "{pointer}（{label}）：{message}", en: "{pointer} ({label}): {message}" },
   notReport: { "zh-CN": "不是可识别的年度报告（{detail}），无法输出", en: "not a report of a known edition ({detail}); nothing to render" },
@@ -97,7 +99,8 @@ function issueLines(issues: Issue[], locale: Locale): string {
     .filter((i) => i.severity === "error")
     .map(
       (i) =>
-        `  ${SEVERITY[i.severity][locale]} ${i.code}  ${plain(i.pointer || "/")}\n    ${i.labelPath ? `${plain(i.labelPath)}${colon}` : ""}${plain(i.message)}\n`,
+        `  ${SEVERITY[i.severity][locale]} ${i.code}  ${plain(i.pointer || "/")}\n` +
+        `    ${i.labelPath ? `${plain(i.labelPath)}${colon}` : ""}${plain(i.message)}\n`,
     )
     .join("");
 }

@@ -80,9 +80,8 @@ export async function serveCommand(args: ServeArgs, io: Io): Promise<number> {
     address = await server.listen(args.port, args.host);
   } catch (e) {
     await server.close().catch(() => {});
-    io.stderr(
-      `✖ ${fill(words.cannotListen[locale], { host: args.host, port: args.port, detail: (e as NodeJS.ErrnoException).code ?? String(e) })}\n`,
-    );
+    const detail = (e as NodeJS.ErrnoException).code ?? String(e);
+    io.stderr(`✖ ${fill(words.cannotListen[locale], { host: args.host, port: args.port, detail })}\n`);
     return EXIT.unusable;
   }
   io.stderr(`${fill(words.listening[locale], { address })}\n`);

@@ -99,7 +99,8 @@ export function renderHtml(r: Report2021, { chrome = false }: { chrome?: boolean
   out.push(`<h2>${esc(l.sections.reviewAndLitigation!.heading)}</h2><table border="1"><thead>`);
   out.push(`<tr>${span("th", rl.groups.administrativeReconsideration!, 5)}${span("th", rl.groups.litigation!, 10)}</tr>`);
   out.push(
-    `<tr>${parts4.map((p) => span("th", rl.columns[p]!, 1, 2)).join("")}${span("th", rl.groups["litigation.direct"]!, 5)}${span("th", rl.groups["litigation.afterReconsideration"]!, 5)}</tr>`,
+    `<tr>${parts4.map((p) => span("th", rl.columns[p]!, 1, 2)).join("")}` +
+      `${span("th", rl.groups["litigation.direct"]!, 5)}${span("th", rl.groups["litigation.afterReconsideration"]!, 5)}</tr>`,
   );
   out.push(`<tr>${[...parts4, ...parts4].map((p) => span("th", rl.columns[p]!)).join("")}</tr></thead><tbody><tr>`);
   for (const g of [["administrativeReconsideration"], ["litigation", "direct"], ["litigation", "afterReconsideration"]]) {

@@ -12,8 +12,11 @@ import { isZip, readEntry, zipEntries, type ZipEntry } from "./zip.js";
 export const MAX_XML_DEPTH = 1000;
 export const MAX_TABLE_DEPTH = 32;
 
-const MAIN_TYPE =
-  /ContentType="application\/vnd\.(?:openxmlformats-officedocument\.wordprocessingml\.(?:document|template)|ms-word\.(?:document|template)\.macroEnabled)\.main\+xml"/;
+const MAIN_TYPE = new RegExp(
+  /ContentType="application\/vnd\./.source +
+    /(?:openxmlformats-officedocument\.wordprocessingml\.(?:document|template)|ms-word\.(?:document|template)\.macroEnabled)/.source +
+    /\.main\+xml"/.source,
+);
 
 export { isZip };
 
@@ -30,7 +33,10 @@ export function docxToHtml(bytes: Uint8Array): string {
   };
   const dir = main.name.slice(0, main.name.lastIndexOf("/") + 1);
   const numbering = new Numbering(part(`${dir}numbering.xml`), part(`${dir}styles.xml`));
-  return `<!doctype html><html><head><meta charset="utf-8">${title ? `<title>${esc(title)}</title>` : ""}</head><body>\n${bodyHtml(xml, numbering)}\n</body></html>`;
+  return (
+    `<!doctype html><html><head><meta charset="utf-8">` +
+    `${title ? `<title>${esc(title)}</title>` : ""}</head><body>\n${bodyHtml(xml, numbering)}\n</body></html>`
+  );
 }
 
 /**

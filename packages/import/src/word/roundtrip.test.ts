@@ -56,7 +56,10 @@ describe.skipIf(!soffice)("Word files saved by LibreOffice", () => {
     }
     save("page2021", readFileSync(join(corpus, "raw/05-pingtan-2021.page.html"), "utf8"), "docx");
     save("page2019", page2019, "doc");
-    const list = `<!doctype html><html><head><meta charset="utf-8"></head><body><p>一、总体情况</p><ol><li>属于国家秘密</li><li>其他法律行政法规禁止公开</li></ol><p>二、其他</p><ol><li>本机关不掌握相关政府信息</li></ol></body></html>`;
+    const list =
+      `<!doctype html><html><head><meta charset="utf-8"></head><body><p>一、总体情况</p>` +
+      `<ol><li>属于国家秘密</li><li>其他法律行政法规禁止公开</li></ol><p>二、其他</p>` +
+      `<ol><li>本机关不掌握相关政府信息</li></ol></body></html>`;
     save("list", list, "docx");
     save("list", list, "doc");
   }, 1_200_000);

@@ -12,7 +12,10 @@ import { docToHtml } from "./doc.js";
 const fixture = (name: string) => new Uint8Array(readFileSync(join(import.meta.dirname, "fixtures", name)));
 const example = JSON.parse(readFileSync(join(import.meta.dirname, "../../../../examples/tacheng-2024/report.json"), "utf8"));
 
-const CONTENT_TYPES = `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
+const CONTENT_TYPES =
+  `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
+  `<Override PartName="/word/document.xml" ` +
+  `ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
 const W = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`;
 const docx = (body: string) =>
   zipSync({
@@ -67,58 +70,68 @@ describe("Word files made by LibreOffice from the exported 塔城市 2024 report
     expect(html).toMatch(/<td colspan="3"><p>一、本年新收政府信息公开申请数量<\/p><\/td>/);
   });
 
-  it("a .docx's legacy w:hMerge joins cells, w:vMerge without restart below a merge continues it, deleted text and field codes are left out", () => {
-    const tc = (pr: string, text: string) => `<w:tc><w:tcPr>${pr}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
-    const body =
-      `<w:tbl><w:tr>${tc('<w:hMerge w:val="restart"/>', "甲")}${tc("<w:hMerge/>", "")}${tc('<w:vMerge w:val="restart"/>', "乙")}</w:tr>` +
-      `<w:tr>${tc("", "1")}${tc("", "2")}${tc("<w:vMerge/>", "")}</w:tr></w:tbl>` +
-      `<w:p><w:r><w:t xml:space="preserve">A &amp; B </w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>` +
-      `<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r></w:p>`;
-    const html = docxToHtml(docx(body));
-    expect(html).toContain(
-      `<table><tr><td colspan="2"><p>甲</p></td><td rowspan="2"><p>乙</p></td></tr><tr><td><p>1</p></td><td><p>2</p></td></tr></table>`,
-    );
-    expect(html).toContain("<p>A &amp; B <span hidden>hidden</span></p>");
-  });
+  it(
+    "a .docx's legacy w:hMerge joins cells, " +
+      "w:vMerge without restart below a merge continues it, deleted text and field codes are left out",
+    () => {
+      const tc = (pr: string, text: string) => `<w:tc><w:tcPr>${pr}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+      const body =
+        `<w:tbl><w:tr>${tc('<w:hMerge w:val="restart"/>', "甲")}${tc("<w:hMerge/>", "")}${tc('<w:vMerge w:val="restart"/>', "乙")}</w:tr>` +
+        `<w:tr>${tc("", "1")}${tc("", "2")}${tc("<w:vMerge/>", "")}</w:tr></w:tbl>` +
+        `<w:p><w:r><w:t xml:space="preserve">A &amp; B </w:t></w:r><w:del><w:r><w:delText>gone</w:delText></w:r></w:del>` +
+        `<w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>hidden</w:t></w:r></w:p>`;
+      const html = docxToHtml(docx(body));
+      expect(html).toContain(
+        `<table><tr><td colspan="2"><p>甲</p></td><td rowspan="2"><p>乙</p></td></tr><tr><td><p>1</p></td><td><p>2</p></td></tr></table>`,
+      );
+      expect(html).toContain("<p>A &amp; B <span hidden>hidden</span></p>");
+    },
+  );
 
-  it("a .docx's automatic numbering is drawn into the text: 一、 from a heading style's list, （一） and 1. from the paragraph's own", () => {
-    const numbering = `<w:numbering ${W}>
-      <w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
+  it(
+    "a .docx's automatic numbering is drawn into the text: " + "一、 from a heading style's list, （一） and 1. from the paragraph's own",
+    () => {
+      const numbering = `<w:numbering ${W}>
+      <w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/>\
+<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>
         <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%2）"/></w:lvl></w:abstractNum>
-      <w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
+      <w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:start w:val="1"/>\
+<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>
       <w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num><w:num w:numId="2"><w:abstractNumId w:val="8"/></w:num></w:numbering>`;
-    const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="H1"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
+      const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="H1"><w:pPr>\
+<w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>
       <w:style w:type="paragraph" w:styleId="H1Report"><w:basedOn w:val="H1"/></w:style></w:styles>`;
-    const p = (pPr: string, text: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
-    const list = (id: number, lvl: number) => `<w:numPr><w:ilvl w:val="${lvl}"/><w:numId w:val="${id}"/></w:numPr>`;
-    const body = [
-      p('<w:pStyle w:val="H1Report"/>', "总体情况"),
-      p(list(1, 1), "主动公开"),
-      p(list(1, 1), "依申请公开"),
-      p('<w:pStyle w:val="H1"/>', "主动公开政府信息情况"),
-      p(list(1, 1), "规章"),
-      p(list(2, 0), "属于国家秘密"),
-      p(list(2, 0), "其他法律行政法规禁止公开"),
-      p('<w:pStyle w:val="H1"/><w:numPr><w:numId w:val="0"/></w:numPr>', "不编号"),
-    ].join("");
-    const zip = zipSync({
-      "[Content_Types].xml": strToU8(CONTENT_TYPES),
-      "word/document.xml": strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
-      "word/numbering.xml": strToU8(numbering),
-      "word/styles.xml": strToU8(styles),
-    });
-    const paras = [...docxToHtml(zip).matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
-    expect(paras).toEqual([
-      "一、总体情况",
-      "（一）主动公开",
-      "（二）依申请公开",
-      "二、主动公开政府信息情况",
-      "（一）规章",
-      "1.属于国家秘密",
-      "2.其他法律行政法规禁止公开",
-      "不编号",
-    ]);
-  });
+      const p = (pPr: string, text: string) => `<w:p><w:pPr>${pPr}</w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+      const list = (id: number, lvl: number) => `<w:numPr><w:ilvl w:val="${lvl}"/><w:numId w:val="${id}"/></w:numPr>`;
+      const body = [
+        p('<w:pStyle w:val="H1Report"/>', "总体情况"),
+        p(list(1, 1), "主动公开"),
+        p(list(1, 1), "依申请公开"),
+        p('<w:pStyle w:val="H1"/>', "主动公开政府信息情况"),
+        p(list(1, 1), "规章"),
+        p(list(2, 0), "属于国家秘密"),
+        p(list(2, 0), "其他法律行政法规禁止公开"),
+        p('<w:pStyle w:val="H1"/><w:numPr><w:numId w:val="0"/></w:numPr>', "不编号"),
+      ].join("");
+      const zip = zipSync({
+        "[Content_Types].xml": strToU8(CONTENT_TYPES),
+        "word/document.xml": strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
+        "word/numbering.xml": strToU8(numbering),
+        "word/styles.xml": strToU8(styles),
+      });
+      const paras = [...docxToHtml(zip).matchAll(/<p>([^<]*)<\/p>/g)].map((m) => m[1]);
+      expect(paras).toEqual([
+        "一、总体情况",
+        "（一）主动公开",
+        "（二）依申请公开",
+        "二、主动公开政府信息情况",
+        "（一）规章",
+        "1.属于国家秘密",
+        "2.其他法律行政法规禁止公开",
+        "不编号",
+      ]);
+    },
+  );
 
   it("a .doc keeps its rows and merged cells from the paragraph and row properties", () => {
     const html = docToHtml(fixture("tacheng.doc"));
