@@ -6,6 +6,8 @@ import { firstForbidden } from "@zfxxgk/export-xml";
 import { DocxExportError } from "./errors.js";
 import { say, type Locale } from "./messages.js";
 
+const SUSPECT = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 const segment = (k: string | number): string => String(k).replace(/~/g, "~0").replace(/\//g, "~1");
 
 /**
@@ -19,6 +21,9 @@ export function checkCharacters(report: unknown, locale: Locale): void {
     const item = stack.pop()!;
     const { value } = item;
     if (typeof value === "string") {
+      // most text holds no control character, surrogate or U+FFFE/U+FFFF at all: one scan without
+      // look-arounds proves it; the rest (a surrogate pair is allowed) gets the exact check
+      if (!SUSPECT.test(value)) continue;
       const bad = firstForbidden(value);
       if (!bad) continue;
       const keys: (string | number)[] = [item.key];

@@ -1,6 +1,9 @@
 // The one helper the templates use besides Handlebars' own: the value cells of a table row.
 import type { HelperOptions } from "handlebars";
+import { utf8 } from "./bytes.js";
 import { cellText } from "./format.js";
+
+const utf8OrNull = (text: string | null): string | null => (text === null ? null : utf8(text));
 
 /**
  * {{#eachCell values}}filled cell{{else}}blank cell{{/eachCell}} writes the block once per value,
@@ -14,7 +17,9 @@ export function eachCell(this: unknown, values: unknown[], options: HelperOption
   const colspans = options.hash.colspans as (number | undefined)[] | undefined;
   let out = "";
   for (let i = 0; i < values.length; i++) {
-    const text = cellText(values[i]);
+    const value = values[i];
+    // a number's text is ASCII; anything else is turned into the byte string the template writes (bytes.ts)
+    const text = typeof value === "number" ? cellText(value) : utf8OrNull(cellText(value));
     if (spanned) {
       const colspan = colspans?.[i];
       out += text === null ? options.inverse({ colspan }) : options.fn({ text, colspan });
