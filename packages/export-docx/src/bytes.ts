@@ -5,10 +5,14 @@
 // character, and copying it into the ZIP costs a fraction of encoding (and first flattening) the
 // two-byte string Chinese text would make of the whole document. Escaping is unchanged: & < > "
 // ' ` = are ASCII, and a UTF-8 multi-byte sequence holds no ASCII byte.
-type NodeBuffer = Uint8Array & { latin1Write(s: string, offset: number): number; toString(encoding: string): string };
+type NodeBuffer = Uint8Array & {
+  latin1Write(s: string, offset: number): number;
+  utf8Write(s: string, offset: number): number;
+  latin1Slice(start: number, end: number): string;
+};
 interface BufferClass {
-  from(s: string, encoding: string): NodeBuffer;
   from(a: ArrayBuffer, offset: number, length: number): NodeBuffer;
+  allocUnsafe(size: number): NodeBuffer;
 }
 
 // Node's Buffer, reached without an import so that a browser bundle (packages/editor) needs
@@ -18,15 +22,28 @@ const NodeBuffer = (globalThis as { process?: { getBuiltinModule?: (id: string) 
 
 const ASCII = /^[\0-\x7f]*$/;
 const encoder = new TextEncoder();
+// one buffer for every conversion (renders are synchronous): a Buffer per string, allocated and
+// collected, costs as much as the conversion
+const SCRATCH = 64 * 1024;
+const scratch = NodeBuffer?.allocUnsafe(SCRATCH);
 
 /** The UTF-8 bytes of s, one character each; ASCII is its own UTF-8 and is returned as it is. */
 export function utf8(s: string): string {
   if (ASCII.test(s)) return s;
-  if (NodeBuffer) return NodeBuffer.from(s, "utf8").toString("latin1");
+  if (scratch && s.length * 3 <= SCRATCH) return scratch.latin1Slice(0, scratch.utf8Write(s, 0));
   const bytes = encoder.encode(s);
   let out = "";
   for (let i = 0; i < bytes.length; i += 4096) out += String.fromCharCode(...bytes.subarray(i, i + 4096));
   return out;
+}
+
+/** A buffer for a file of this many bytes, not zero-filled first (every byte will be written), as a plain Uint8Array. */
+export function newFile(size: number): Uint8Array {
+  if (!NodeBuffer) return new Uint8Array(size);
+  // a large one has an ArrayBuffer of its own; a small one is a slice of Node's shared pool,
+  // which the caller must not be handed (file.buffer would show other bytes)
+  const b = NodeBuffer.allocUnsafe(size);
+  return b.byteOffset === 0 && b.buffer.byteLength === size ? new Uint8Array(b.buffer, 0, size) : new Uint8Array(size);
 }
 
 /** Writes a byte string into out at offset; returns the number of bytes (its length). */

@@ -6,7 +6,7 @@
 // deflating 45 KB of WordprocessingML in JavaScript costs several times the render itself, and
 // the file Word opens is the same. Fixed date and time, fixed order: the same report, the same bytes.
 import { deflateSync } from "fflate";
-import { writeBytes } from "./bytes.js";
+import { newFile, writeBytes } from "./bytes.js";
 
 export interface Entry {
   name: Uint8Array;
@@ -83,16 +83,11 @@ interface Written {
   offset: number;
 }
 
-// One scratch buffer for every file this module writes, grown when a file needs more: a fresh
-// buffer of that size per render, zero-filled and collected, costs more than the rest of the ZIP.
-// Writes are synchronous, so no two files share it at once.
-let scratch = new Uint8Array(128 * 1024);
-let scratchView = new DataView(scratch.buffer);
-
 /**
- * A ZIP file written front to back into the scratch buffer (no ZIP64: a report is far below
- * 4 GB), then copied out once at its own size. Text parts are copied straight into it as byte
- * strings (bytes.ts) and checksummed there: encoding and allocating are most of what a render costs.
+ * A ZIP file (no ZIP64: a report is far below 4 GB) written front to back into a buffer of its
+ * exact size, which is the file returned: the size is known before anything is written, since
+ * every part is bytes or a byte string (bytes.ts). Text parts are copied straight into it and
+ * checksummed there: encoding, allocating and copying are most of what a render costs.
  */
 export class ZipWriter {
   private out: Uint8Array;
@@ -100,17 +95,13 @@ export class ZipWriter {
   private p = 0;
   private readonly written: Written[] = [];
 
-  /** room: an upper bound of the bytes the entries will take */
-  constructor(room: number) {
-    if (scratch.length < room + 22) {
-      scratch = new Uint8Array(Math.max(room + 22, 2 * scratch.length));
-      scratchView = new DataView(scratch.buffer);
-    }
-    this.out = scratch;
-    this.view = scratchView;
+  /** size: the bytes the entries will take, the sum of roomFor over them */
+  constructor(size: number) {
+    this.out = newFile(size + 22);
+    this.view = new DataView(this.out.buffer, this.out.byteOffset, this.out.length);
   }
 
-  /** room for an entry named so (ASCII), holding a byte string or bytes */
+  /** the bytes an entry named so (ASCII) takes, holding a byte string or bytes, with its directory record */
   static roomFor(name: string, bytes: string | Uint8Array): number {
     return 30 + 46 + 2 * name.length + bytes.length;
   }
@@ -137,7 +128,7 @@ export class ZipWriter {
     p += 26;
     if (central) {
       // comment length, disk number, internal and external attributes: all 0 (written: the
-      // scratch buffer holds the last file's bytes); then the local header's offset
+      // buffer is not zero-filled); then the local header's offset
       this.out.fill(0, p, p + 10);
       view.setUint32(p + 10, w.offset, true);
       p += 14;
@@ -179,9 +170,7 @@ export class ZipWriter {
     view.setUint32(p + 12, p - directory, true);
     view.setUint32(p + 16, directory, true);
     view.setUint16(p + 20, 0, true); // comment length
-    // a new array and set(), not slice(): V8's slice of a large buffer costs as much as the render
-    const file = new Uint8Array(p + 22);
-    file.set(this.out.subarray(0, p + 22));
-    return file;
+    // never short of its size (roomFor is exact); were it, no unwritten byte may leave
+    return p + 22 === this.out.length ? this.out : this.out.slice(0, p + 22);
   }
 }
