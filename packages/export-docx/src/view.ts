@@ -9,6 +9,7 @@ import type { Report } from "@zfxxgk/types";
 import { utf8 } from "./bytes.js";
 import { chineseDate } from "./format.js";
 import { fragments } from "./fragments.js";
+import { env } from "./templates.js";
 
 /** A paragraph: `lines` only when the text holds line breaks; `lead` is a run-in heading. */
 export interface ParagraphView {
@@ -19,13 +20,13 @@ export interface ParagraphView {
 }
 
 export interface TextSectionView {
-  heading: string;
+  heading: string | SafeString;
   paragraphs: ParagraphView[];
   subsections: { heading: string; runIn: boolean; paragraphs: ParagraphView[] }[];
 }
 
 interface TableView {
-  heading: string;
+  heading: string | SafeString;
   properties: SafeString;
   notes: ParagraphView[];
 }
@@ -34,7 +35,7 @@ export interface DocumentView {
   title: ParagraphView;
   preamble: ParagraphView[];
   overview: TextSectionView;
-  proactive: TableView & { blocks: { head: SafeString; rows: { label: string; values: unknown[]; colspans: (number | undefined)[] }[] }[] };
+  proactive: TableView & { blocks: { head: SafeString; rows: { label: string | SafeString; values: unknown[]; colspans: (number | undefined)[] }[] }[] };
   applications: TableView & { head: SafeString; rows: { heads: SafeString; values: unknown[] }[] };
   review: TableView & { head: SafeString; values: unknown[] };
   problems: TextSectionView;
@@ -61,7 +62,7 @@ function paragraph(value: unknown, style?: string, lead?: string): ParagraphView
 
 const paragraphs = (v: unknown, style?: string): ParagraphView[] => list(v).map((p) => paragraph(p, style));
 
-function textSection(heading: string, value: unknown): TextSectionView {
+function textSection(heading: string | SafeString, value: unknown): TextSectionView {
   const s = obj(value);
   return {
     heading,
@@ -91,8 +92,11 @@ function valuesOf(row: Obj, keys: readonly string[], into: unknown[] = []): unkn
   return into;
 }
 
+/** The schema's headings and labels, the same in every render: converted and escaped once, at load. */
+const escaped = (label: string): SafeString => new env.SafeString(env.Utils.escapeExpression(utf8(label)));
+
 function headingsOf(edition: RenderEdition) {
-  const heading = (key: string) => utf8(layouts[edition]!.model.sections.find((s) => s.key === key)!.heading);
+  const heading = (key: string) => escaped(layouts[edition]!.model.sections.find((s) => s.key === key)!.heading);
   return {
     overview: heading("overview"),
     proactive: heading("proactiveDisclosure"),
@@ -106,9 +110,9 @@ function headingsOf(edition: RenderEdition) {
 const headings = Object.fromEntries(editions.map((e) => [e, headingsOf(e)])) as Record<RenderEdition, ReturnType<typeof headingsOf>>;
 
 /** 表二's row labels, block by block, as byte strings */
-const proactiveLabels = Object.fromEntries(editions.map((e) => [e, layouts[e]!.proactive.map((b) => b.rows.map((row) => utf8(row.label)))])) as Record<
+const proactiveLabels = Object.fromEntries(editions.map((e) => [e, layouts[e]!.proactive.map((b) => b.rows.map((row) => escaped(row.label)))])) as Record<
   RenderEdition,
-  string[][]
+  SafeString[][]
 >;
 
 export function documentView(report: Report, edition: RenderEdition): DocumentView {
