@@ -41,16 +41,14 @@ export function checkCharacters(report: unknown, locale: Locale): void {
     if (value === null || typeof value !== "object") continue;
     const here = seenParents.push(parent) - 1;
     seenKeys.push(key);
-    const push = (v: unknown, k: string | number): void => {
-      if (typeof v !== "string" && (v === null || typeof v !== "object")) return;
+    const ks = Array.isArray(value) ? null : Object.keys(value);
+    for (let i = (ks ?? (value as unknown[])).length - 1; i >= 0; i--) {
+      const k = ks ? ks[i]! : i;
+      const v = (value as Record<string | number, unknown>)[k];
+      if (typeof v !== "string" && (v === null || typeof v !== "object")) continue;
       values.push(v);
       parents.push(here);
       keys.push(k);
-    };
-    if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) push(value[i], i);
-    else {
-      const ks = Object.keys(value);
-      for (let i = ks.length - 1; i >= 0; i--) push((value as Record<string, unknown>)[ks[i]!], ks[i]!);
     }
   }
 }
