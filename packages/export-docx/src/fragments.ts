@@ -5,6 +5,7 @@
 // data, which is never marked safe.
 import type { SafeString } from "handlebars";
 import { editions, layouts, type EditionLayout, type RenderEdition } from "@zfxxgk/export-html";
+import { utf8 } from "./bytes.js";
 import { env, layoutTemplates } from "./templates.js";
 
 /** The text width in twips: A4 (11906) less GB/T 9704's left (28mm) and right (26mm) margins. */
@@ -12,7 +13,8 @@ export const TEXT_WIDTH = 11906 - 1588 - 1474;
 
 function fragment(name: string, context: unknown): SafeString {
   // the file's final line break would otherwise end up inside the line that places it
-  return new env.SafeString(layoutTemplates[name]!(context).replace(/\n$/, ""));
+  // (and it is a byte string, bytes.ts, as the document it is placed in)
+  return new env.SafeString(utf8(layoutTemplates[name]!(context).replace(/\n$/, "")));
 }
 
 function tableProperties(grid: number[]): SafeString {

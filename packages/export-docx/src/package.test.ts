@@ -106,6 +106,26 @@ describe("deterministic bytes", () => {
     expect(west.stdout).toBe(east.stdout);
   }, 120_000);
 
+  it("without Node's Buffer and zlib.crc32 (a browser's path) a process writes the same bytes", () => {
+    // text beyond the BMP, markup characters, line breaks and a string in a number cell: each
+    // goes through the byte-string conversion (bytes.ts) that the browser does in JavaScript
+    const report = seed() as unknown as { preamble: string[]; applications: { newReceived: Record<string, unknown> } };
+    report.preamble = [...report.preamble, "表情😀 & <w:t> \"引号\"\n第二行\u2028第三行"];
+    report.applications.newReceived.naturalPerson = "七";
+    const file = join(dir, "browser-path.json");
+    writeFileSync(file, JSON.stringify(report));
+    const script = `delete process.getBuiltinModule; import("${join(import.meta.dirname, "../dist/index.js").replace(/\\/g, "/")}").then(({ renderDocx }) => {
+      const r = JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8"));
+      process.stdout.write(Buffer.from(renderDocx(r)).toString("base64"));
+    })`;
+    const browser = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    expect(browser.stderr).toBe("");
+    expect(browser.stdout).toBe(Buffer.from(renderDocx(report as never)).toString("base64"));
+    const xml = parts(renderDocx(report as never))["word/document.xml"]!;
+    expect(xml).toContain(`表情😀 &amp; &lt;w:t&gt; &quot;引号&quot;</w:t></w:r><w:r><w:br/><w:t xml:space="preserve">第二行</w:t>`);
+    expect(xml).toContain("<w:t>七</w:t>");
+  }, 120_000);
+
   it.each(goldenCases)("$file is what the seed renders to", ({ file, report }) => {
     const golden = readFileSync(join(import.meta.dirname, "../golden", file));
     const now = Buffer.from(renderDocx(JSON.parse(readFileSync(join(repoRoot, report), "utf8"))));

@@ -3,6 +3,7 @@
 // in a browser (packages/editor) and gives the same bytes in both.
 import { editions, type RenderEdition } from "@zfxxgk/export-html";
 import type { Report } from "@zfxxgk/types";
+import { utf8 } from "./bytes.js";
 import { checkCharacters } from "./check.js";
 import { DocxExportError } from "./errors.js";
 import { locales, say, type Locale } from "./messages.js";
@@ -50,12 +51,13 @@ export function renderDocx(report: Report, options: RenderDocxOptions = {}): Uin
   checkCharacters(report, locale);
   const view = documentView(report, edition);
   const agency = (report as { agency?: { name?: unknown } }).agency?.name;
-  const core = partTemplates.core!({ title: view.title.text, agency: typeof agency === "string" ? agency : "" });
+  // core.xml is a byte string too (bytes.ts): view.title.text already is one
+  const core = partTemplates.core!({ title: view.title.text, agency: typeof agency === "string" ? utf8(agency) : "" });
   const document = compiled.document!(view);
   const out = new ZipWriter(fixedRoom + ZipWriter.roomFor("docProps/core.xml", core) + ZipWriter.roomFor("word/document.xml", document));
   for (const e of before) out.add(e);
-  out.addText("docProps/core.xml", core);
-  out.addText("word/document.xml", document);
+  out.addBytes("docProps/core.xml", core);
+  out.addBytes("word/document.xml", document);
   for (const e of after) out.add(e);
   return out.finish();
 }

@@ -2,11 +2,14 @@
 // breaks), each table row paired with its label fragment and its raw values (the eachCell helper
 // writes them). What does not depend on the report is built once per edition; a render adds the
 // rest. Text arrives here already checked (check.ts): every character is one XML 1.0 carries.
+// Every string the templates write leaves here as a byte string (bytes.ts), split into lines first.
 import type { SafeString } from "handlebars";
 import { editions, layouts, type RenderEdition } from "@zfxxgk/export-html";
 import type { Report } from "@zfxxgk/types";
+import { utf8 } from "./bytes.js";
 import { chineseDate } from "./format.js";
 import { fragments } from "./fragments.js";
+import { env } from "./templates.js";
 
 /** A paragraph: `lines` only when the text holds line breaks; `lead` is a run-in heading. */
 export interface ParagraphView {
@@ -17,13 +20,13 @@ export interface ParagraphView {
 }
 
 export interface TextSectionView {
-  heading: string;
+  heading: string | SafeString;
   paragraphs: ParagraphView[];
   subsections: { heading: string; runIn: boolean; paragraphs: ParagraphView[] }[];
 }
 
 interface TableView {
-  heading: string;
+  heading: string | SafeString;
   properties: SafeString;
   notes: ParagraphView[];
 }
@@ -32,7 +35,7 @@ export interface DocumentView {
   title: ParagraphView;
   preamble: ParagraphView[];
   overview: TextSectionView;
-  proactive: TableView & { blocks: { head: SafeString; rows: { label: string; values: unknown[]; colspans: (number | undefined)[] }[] }[] };
+  proactive: TableView & { blocks: { head: SafeString; rows: { label: string | SafeString; values: unknown[]; colspans: (number | undefined)[] }[] }[] };
   applications: TableView & { head: SafeString; rows: { heads: SafeString; values: unknown[] }[] };
   review: TableView & { head: SafeString; values: unknown[] };
   problems: TextSectionView;
@@ -50,16 +53,16 @@ const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
 
 function paragraph(value: unknown, style?: string, lead?: string): ParagraphView {
   const text = str(value);
-  const p: ParagraphView = { text };
-  if (LINE_BREAK.test(text)) p.lines = text.split(LINE_BREAK).map((t, i) => ({ text: t, br: i > 0 }));
-  if (lead) p.lead = lead;
+  const p: ParagraphView = { text: utf8(text) };
+  if (LINE_BREAK.test(text)) p.lines = text.split(LINE_BREAK).map((t, i) => ({ text: utf8(t), br: i > 0 }));
+  if (lead) p.lead = utf8(lead);
   if (style) p.style = style;
   return p;
 }
 
 const paragraphs = (v: unknown, style?: string): ParagraphView[] => list(v).map((p) => paragraph(p, style));
 
-function textSection(heading: string, value: unknown): TextSectionView {
+function textSection(heading: string | SafeString, value: unknown): TextSectionView {
   const s = obj(value);
   return {
     heading,
@@ -69,11 +72,11 @@ function textSection(heading: string, value: unknown): TextSectionView {
       const heading = str(o.heading);
       const runIn = o.runIn === true;
       const ps = list(o.paragraphs);
-      if (!runIn) return { heading, runIn, paragraphs: paragraphs(ps) };
+      if (!runIn) return { heading: utf8(heading), runIn, paragraphs: paragraphs(ps) };
       // run-in: the heading opens its first paragraph, as in 「（一）主动公开。2024 年…」
       const out = paragraphs(ps.length ? ps : [""]);
       out[0] = paragraph(ps[0] ?? "", undefined, heading);
-      return { heading, runIn, paragraphs: out };
+      return { heading: utf8(heading), runIn, paragraphs: out };
     }),
   };
 }
@@ -89,8 +92,11 @@ function valuesOf(row: Obj, keys: readonly string[], into: unknown[] = []): unkn
   return into;
 }
 
+/** The schema's headings and labels, the same in every render: converted and escaped once, at load. */
+const escaped = (label: string): SafeString => new env.SafeString(env.Utils.escapeExpression(utf8(label)));
+
 function headingsOf(edition: RenderEdition) {
-  const heading = (key: string) => layouts[edition]!.model.sections.find((s) => s.key === key)!.heading;
+  const heading = (key: string) => escaped(layouts[edition]!.model.sections.find((s) => s.key === key)!.heading);
   return {
     overview: heading("overview"),
     proactive: heading("proactiveDisclosure"),
@@ -102,6 +108,12 @@ function headingsOf(edition: RenderEdition) {
 }
 
 const headings = Object.fromEntries(editions.map((e) => [e, headingsOf(e)])) as Record<RenderEdition, ReturnType<typeof headingsOf>>;
+
+/** 表二's row labels, block by block, as byte strings */
+const proactiveLabels = Object.fromEntries(editions.map((e) => [e, layouts[e]!.proactive.map((b) => b.rows.map((row) => escaped(row.label)))])) as Record<
+  RenderEdition,
+  SafeString[][]
+>;
 
 export function documentView(report: Report, edition: RenderEdition): DocumentView {
   const r = report as unknown as Obj;
@@ -127,7 +139,7 @@ export function documentView(report: Report, edition: RenderEdition): DocumentVi
         const block = obj(pd[b.key]);
         return {
           head: f.proactive.blockHeads[i]!,
-          rows: b.rows.map((row) => ({ label: row.label, values: valuesOf(obj(block[row.key]), b.columnKeys), colspans: b.valueColspans })),
+          rows: b.rows.map((row, j) => ({ label: proactiveLabels[edition]![i]![j]!, values: valuesOf(obj(block[row.key]), b.columnKeys), colspans: b.valueColspans })),
         };
       }),
       notes: paragraphs(pd.notes, "TableNote"),
@@ -142,6 +154,6 @@ export function documentView(report: Report, edition: RenderEdition): DocumentVi
     review: { heading: h.review, properties: f.review.properties, head: f.review.head, values: reviewValues, notes: paragraphs(rl.notes, "TableNote") },
     problems: textSection(h.problems, r.problemsAndImprovements),
     other: textSection(h.other, r.otherMatters),
-    signature: sig ? { agency: str(sig.agency), date: sig.date === undefined || sig.date === null ? "" : chineseDate(str(sig.date)) } : null,
+    signature: sig ? { agency: utf8(str(sig.agency)), date: sig.date === undefined || sig.date === null ? "" : utf8(chineseDate(str(sig.date))) } : null,
   };
 }

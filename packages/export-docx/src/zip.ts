@@ -1,10 +1,12 @@
 // The .docx container: a ZIP of the package's parts, written here rather than by fflate's zipSync,
 // which deflates and checksums every part on every call. The parts that are the same for every
 // report are deflated (fflate) and checksummed once, when the module loads; the two written per
-// report (word/document.xml, docProps/core.xml) are stored, checksummed by a slicing-by-8 CRC-32:
+// report (word/document.xml, docProps/core.xml) are stored, checksummed by Node's zlib.crc32 or,
+// in a browser, a slicing-by-8 CRC-32:
 // deflating 45 KB of WordprocessingML in JavaScript costs several times the render itself, and
 // the file Word opens is the same. Fixed date and time, fixed order: the same report, the same bytes.
 import { deflateSync } from "fflate";
+import { newFile, writeBytes } from "./bytes.js";
 
 export interface Entry {
   name: Uint8Array;
@@ -26,8 +28,8 @@ const TABLES = (() => {
   return t;
 })();
 
-/** CRC-32 (ISO 3309, as ZIP uses it), eight bytes a step. */
-export function crc32(data: Uint8Array): number {
+/** CRC-32 (ISO 3309, as ZIP uses it), eight bytes a step: the browser's, and Node's before zlib.crc32. */
+export function crc32Js(data: Uint8Array): number {
   const t = TABLES;
   let c = -1;
   let i = 0;
@@ -49,6 +51,18 @@ export function crc32(data: Uint8Array): number {
   return ~c >>> 0;
 }
 
+// Node ≥ 20.15 has zlib.crc32 (native, about 4× the JavaScript loop on a 45 KB part). Reached
+// through process.getBuiltinModule, not an import, so that a browser bundle (packages/editor)
+// neither needs nor sees node:zlib and falls back to crc32Js; both give the same number.
+type NativeCrc = (data: Uint8Array) => number;
+const nativeCrc = ((): NativeCrc | undefined => {
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  const zlib = p?.getBuiltinModule?.("node:zlib") as { crc32?: NativeCrc } | undefined;
+  return typeof zlib?.crc32 === "function" ? zlib.crc32 : undefined;
+})();
+
+export const crc32: (data: Uint8Array) => number = nativeCrc ?? crc32Js;
+
 const encoder = new TextEncoder();
 
 export function deflatedEntry(name: string, data: Uint8Array): Entry {
@@ -69,16 +83,11 @@ interface Written {
   offset: number;
 }
 
-// One scratch buffer for every file this module writes, grown when a file needs more: a fresh
-// buffer of that size per render, zero-filled and collected, costs more than the rest of the ZIP.
-// Writes are synchronous, so no two files share it at once.
-let scratch = new Uint8Array(128 * 1024);
-let scratchView = new DataView(scratch.buffer);
-
 /**
- * A ZIP file written front to back into the scratch buffer (no ZIP64: a report is far below
- * 4 GB), then copied out once at its own size. Text parts are encoded straight into it
- * (encodeInto) and checksummed there: encoding and allocating are most of what a render costs.
+ * A ZIP file (no ZIP64: a report is far below 4 GB) written front to back into a buffer of its
+ * exact size, which is the file returned: the size is known before anything is written, since
+ * every part is bytes or a byte string (bytes.ts). Text parts are copied straight into it and
+ * checksummed there: encoding, allocating and copying are most of what a render costs.
  */
 export class ZipWriter {
   private out: Uint8Array;
@@ -86,19 +95,15 @@ export class ZipWriter {
   private p = 0;
   private readonly written: Written[] = [];
 
-  /** room: an upper bound of the bytes the entries will take */
-  constructor(room: number) {
-    if (scratch.length < room + 22) {
-      scratch = new Uint8Array(Math.max(room + 22, 2 * scratch.length));
-      scratchView = new DataView(scratch.buffer);
-    }
-    this.out = scratch;
-    this.view = scratchView;
+  /** size: the bytes the entries will take, the sum of roomFor over them */
+  constructor(size: number) {
+    this.out = newFile(size + 22);
+    this.view = new DataView(this.out.buffer, this.out.byteOffset, this.out.length);
   }
 
-  /** room for an entry named so, holding text of this many UTF-16 code units */
-  static roomFor(name: string, text: string | Uint8Array): number {
-    return 30 + 46 + 2 * name.length + (typeof text === "string" ? 3 * text.length : text.length);
+  /** the bytes an entry named so (ASCII) takes, holding a byte string or bytes, with its directory record */
+  static roomFor(name: string, bytes: string | Uint8Array): number {
+    return 30 + 46 + 2 * name.length + bytes.length;
   }
 
   private header(w: Written, central: boolean): void {
@@ -123,7 +128,7 @@ export class ZipWriter {
     p += 26;
     if (central) {
       // comment length, disk number, internal and external attributes: all 0 (written: the
-      // scratch buffer holds the last file's bytes); then the local header's offset
+      // buffer is not zero-filled); then the local header's offset
       this.out.fill(0, p, p + 10);
       view.setUint32(p + 10, w.offset, true);
       p += 14;
@@ -141,11 +146,11 @@ export class ZipWriter {
     this.p += e.data.length;
   }
 
-  /** a stored entry of text, encoded as UTF-8 in place */
-  addText(name: string, text: string): void {
+  /** a stored entry whose bytes are a byte string (bytes.ts), copied in place */
+  addBytes(name: string, bytes: string): void {
     const w: Written = { name: encoder.encode(name), method: 0, crc: 0, compressed: 0, size: 0, offset: this.p };
     const start = this.p + 30 + w.name.length;
-    const { written } = encoder.encodeInto(text, this.out.subarray(start));
+    const written = writeBytes(bytes, this.out, start);
     w.crc = crc32(this.out.subarray(start, start + written));
     w.compressed = w.size = written;
     this.written.push(w);
@@ -165,9 +170,7 @@ export class ZipWriter {
     view.setUint32(p + 12, p - directory, true);
     view.setUint32(p + 16, directory, true);
     view.setUint16(p + 20, 0, true); // comment length
-    // a new array and set(), not slice(): V8's slice of a large buffer costs as much as the render
-    const file = new Uint8Array(p + 22);
-    file.set(this.out.subarray(0, p + 22));
-    return file;
+    // never short of its size (roomFor is exact); were it, no unwritten byte may leave
+    return p + 22 === this.out.length ? this.out : this.out.slice(0, p + 22);
   }
 }
