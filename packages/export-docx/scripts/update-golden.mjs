@@ -15,7 +15,9 @@ const root = join(pkg, "../..");
 const goldenDir = join(pkg, "golden");
 
 // render with what the sources say now, not with a stale dist/
-const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(pkg, "tsconfig.build.json")], { stdio: "inherit" });
+const tsc = spawnSync(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", join(pkg, "tsconfig.build.json")], {
+  stdio: "inherit",
+});
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 const { renderDocx } = await import(join(pkg, "dist/index.js"));
 
@@ -39,7 +41,10 @@ if (!process.argv.includes("--no-image")) {
   const { convertWithLibreOffice } = await import("@zfxxgk/system-programs/testing");
   const soffice = findProgram("soffice");
   const pdftoppm = findProgram("pdftoppm");
-  for (const [name, path] of [["soffice", soffice], ["pdftoppm", pdftoppm]]) {
+  for (const [name, path] of [
+    ["soffice", soffice],
+    ["pdftoppm", pdftoppm],
+  ]) {
     if (!path) {
       console.error(missingProgramMessage(name, "en"));
       process.exit(2);
@@ -55,7 +60,11 @@ if (!process.argv.includes("--no-image")) {
     const page = text.split("\f").findIndex((p) => p.includes("三、收到和处理政府信息公开申请情况")) + 1;
     const png = join(root, "docs/export-docx/tacheng-2024.png");
     mkdirSync(join(root, "docs/export-docx"), { recursive: true });
-    const r = spawnSync(pdftoppm, ["-png", "-r", "80", "-f", String(page), "-l", String(page), "-singlefile", pdf, png.replace(/\.png$/, "")], { stdio: "inherit" });
+    const r = spawnSync(
+      pdftoppm,
+      ["-png", "-r", "80", "-f", String(page), "-l", String(page), "-singlefile", pdf, png.replace(/\.png$/, "")],
+      { stdio: "inherit" },
+    );
     if (r.status !== 0) process.exit(r.status ?? 1);
     console.log(`wrote ${relative(root, png)} (page ${page} of LibreOffice's PDF)`);
   } finally {

@@ -17,8 +17,9 @@ interface BufferClass {
 
 // Node's Buffer, reached without an import so that a browser bundle (packages/editor) needs
 // nothing; there the fallbacks below give the same bytes.
-const NodeBuffer = (globalThis as { process?: { getBuiltinModule?: (id: string) => { Buffer?: BufferClass } | undefined } }).process?.getBuiltinModule?.("node:buffer")
-  ?.Buffer;
+const NodeBuffer = (
+  globalThis as { process?: { getBuiltinModule?: (id: string) => { Buffer?: BufferClass } | undefined } }
+).process?.getBuiltinModule?.("node:buffer")?.Buffer;
 
 const ASCII = /^[\0-\x7f]*$/;
 const encoder = new TextEncoder();

@@ -36,7 +36,11 @@ export function checkCharacters(report: unknown, locale: Locale): void {
       const path: (string | number)[] = [key];
       for (let p = parent; p > 0; p = seenParents[p]!) path.unshift(seenKeys[p]!);
       const pointer = parent < 0 ? "" : path.map((k) => `/${segment(k)}`).join("");
-      throw new DocxExportError("FORBIDDEN-CHARACTER", say("forbiddenCharacter", locale, { pointer: pointer || "/", char: bad.char, index: bad.index + 1 }), pointer);
+      throw new DocxExportError(
+        "FORBIDDEN-CHARACTER",
+        say("forbiddenCharacter", locale, { pointer: pointer || "/", char: bad.char, index: bad.index + 1 }),
+        pointer,
+      );
     }
     if (value === null || typeof value !== "object") continue;
     const here = seenParents.push(parent) - 1;

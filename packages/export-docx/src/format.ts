@@ -10,7 +10,11 @@ export function plainNumber(n: number): string {
   const digits = int + frac;
   const point = int.length + Number(exp);
   const body =
-    point <= 0 ? `0.${"0".repeat(-point)}${digits}` : point >= digits.length ? digits + "0".repeat(point - digits.length) : `${digits.slice(0, point)}.${digits.slice(point)}`;
+    point <= 0
+      ? `0.${"0".repeat(-point)}${digits}`
+      : point >= digits.length
+        ? digits + "0".repeat(point - digits.length)
+        : `${digits.slice(0, point)}.${digits.slice(point)}`;
   return (negative ? "-" : "") + body;
 }
 
@@ -21,7 +25,7 @@ export function cellText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === "number") return Number.isInteger(value) && value >= 0 && value < 100 ? SMALL[value]! : plainNumber(value);
   // not a number (an invalid report rendered anyway): show what it holds, escaped by the template
-  return typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  return typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

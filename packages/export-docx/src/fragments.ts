@@ -104,7 +104,9 @@ function fragmentsOf({ proactive, applications: a, review }: EditionLayout): Fra
       head: fragment("head-rows", headRows(applicationsHead)),
       // a group that started above this row continues in it (w:vMerge): the outer ones, as a group
       // starting here is never outside one that started earlier
-      rows: a.rows.map((row) => fragment("applications-row", { ...row, continuing: Array.from({ length: row.path.length - 1 - row.groups.length }) })),
+      rows: a.rows.map((row) =>
+        fragment("applications-row", { ...row, continuing: Array.from({ length: row.path.length - 1 - row.groups.length }) }),
+      ),
     },
     review: {
       properties: tableProperties(share(TEXT_WIDTH, review.columnKeys.length * review.groups.length)),

@@ -37,7 +37,9 @@ export function eachCell(this: unknown, values: unknown[], options: HelperOption
       const colspan = colspans?.[i];
       out += text === null ? options.inverse({ colspan }) : options.fn({ text, colspan });
     } else if (text === null) out += keptCell(options.inverse, null);
-    else out += typeof value === "number" && Number.isInteger(value) && value >= 0 && value < 100 ? keptCell(options.fn, text) : options.fn(text);
+    else
+      out +=
+        typeof value === "number" && Number.isInteger(value) && value >= 0 && value < 100 ? keptCell(options.fn, text) : options.fn(text);
   }
   return out;
 }

@@ -5,8 +5,8 @@ import { DocxExportError, renderDocx } from "./index.js";
 import { all, body, parseXml, parts, seed, textOf } from "./test-support/docx.js";
 
 const HOSTILE = [
-  '</w:t></w:r></w:p><w:p><w:r><w:t>injected',
-  "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>&e;",
+  "</w:t></w:r></w:p><w:p><w:r><w:t>injected",
+  '<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e;',
   "]]> <![CDATA[ x ]]> &amp; &lt;w:t&gt; &#x41; &nbsp;",
   "{{title}} {{{preamble}}} {{> document}} \\{{escaped}}",
   `quotes " ' \` = and a tab\tinside`,
@@ -34,7 +34,11 @@ describe("hostile text", () => {
     const plain = body(parts(renderDocx(seed()))["word/document.xml"]!);
     expect(blocks.length).toBe(plain.length + HOSTILE.length - seed().preamble.length + 2 - (seed().applications.notes?.length ?? 0));
     // the title in the document's properties too
-    expect(all(parseXml(files["docProps/core.xml"]!), "dc:title")[0]!.children.map((t) => t.text).join("")).toBe(HOSTILE[0]);
+    expect(
+      all(parseXml(files["docProps/core.xml"]!), "dc:title")[0]!
+        .children.map((t) => t.text)
+        .join(""),
+    ).toBe(HOSTILE[0]);
   });
 
   it("a line break inside a paragraph stays a line break of that paragraph (w:br)", () => {
@@ -52,7 +56,10 @@ describe("hostile text", () => {
     report.applications.newReceived.researchInstitution = 1e21;
     const tbl = body(parts(renderDocx(report))["word/document.xml"]!).filter((b) => b.name === "w:tbl")[1]!;
     const tr = tbl.children.filter((c) => c.name === "w:tr")[3]!;
-    const values = tr.children.filter((c) => c.name === "w:tc").slice(1, 4).map(textOf);
+    const values = tr.children
+      .filter((c) => c.name === "w:tc")
+      .slice(1, 4)
+      .map(textOf);
     expect(values).toEqual(["<b>12</b>", "0.00000015", "1000000000000000000000"]);
   });
 });
@@ -60,7 +67,12 @@ describe("hostile text", () => {
 describe("characters XML 1.0 cannot carry are refused with the pointer", () => {
   const cases: [string, (r: any) => void, string, string][] = [
     ["a control character in a paragraph", (r) => (r.overview.paragraphs[0] = "前\u0001后"), "/overview/paragraphs/0", "U+0001"],
-    ["a lone surrogate in a heading", (r) => (r.overview.subsections[1].heading = "（二）\uD800"), "/overview/subsections/1/heading", "U+D800"],
+    [
+      "a lone surrogate in a heading",
+      (r) => (r.overview.subsections[1].heading = "（二）\uD800"),
+      "/overview/subsections/1/heading",
+      "U+D800",
+    ],
     ["U+FFFE in the title", (r) => (r.title = "\uFFFE"), "/title", "U+FFFE"],
     ["a form feed in a member the format does not have", (r) => (r["x/y~z"] = { note: ["ok", "\f"] }), "/x~1y~0z/note/1", "U+000C"],
   ];

@@ -19,7 +19,8 @@ import { renderDocx } from "./index.js";
  */
 async function importPdf(pdf: Uint8Array) {
   let result = await importReport(pdf, { format: "pdf" });
-  for (let i = 0; i < 2 && result.report === null && result.diagnostics.some((d) => d.reason === "timeout"); i++) result = await importReport(pdf, { format: "pdf" });
+  for (let i = 0; i < 2 && result.report === null && result.diagnostics.some((d) => d.reason === "timeout"); i++)
+    result = await importReport(pdf, { format: "pdf" });
   return result;
 }
 import { seed } from "./test-support/docx.js";
@@ -55,7 +56,7 @@ function withBlanks(): any {
 function hostile(): any {
   const r = seed();
   r.title = '塔城市人民政府2024年度政府信息公开工作年度报告<script>alert("x")</script>';
-  r.preamble.push('</w:t></w:r></w:p><w:p><w:r><w:t>注入 & &amp; &lt;b&gt; ]]> "引号" \'单引号\' `反引号` {{title}} {{{preamble}}}');
+  r.preamble.push("</w:t></w:r></w:p><w:p><w:r><w:t>注入 & &amp; &lt;b&gt; ]]> \"引号\" '单引号' `反引号` {{title}} {{{preamble}}}");
   r.overview.paragraphs = ['<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>&e; 😀 𠀀 <w:br/> 结束。'];
   r.problemsAndImprovements.paragraphs = ["a<b 且 c>d，<!-- 注释 --> 与 <![CDATA[ 数据 ]]> 都是正文。"];
   return r;
@@ -94,8 +95,13 @@ function printed(report: any): any {
 }
 
 /** The text of a text section as one string: text-form import cannot tell a page break inside a paragraph from a paragraph's end. */
-const sectionText = (s: any) => [...(s?.paragraphs ?? []), ...(s?.subsections ?? []).flatMap((x: any) => [x.heading, ...x.paragraphs])].join("");
-const tablesOf = (r: any) => ({ proactiveDisclosure: r.proactiveDisclosure, applications: r.applications, reviewAndLitigation: r.reviewAndLitigation });
+const sectionText = (s: any) =>
+  [...(s?.paragraphs ?? []), ...(s?.subsections ?? []).flatMap((x: any) => [x.heading, ...x.paragraphs])].join("");
+const tablesOf = (r: any) => ({
+  proactiveDisclosure: r.proactiveDisclosure,
+  applications: r.applications,
+  reviewAndLitigation: r.reviewAndLitigation,
+});
 
 describe.skipIf(!soffice || !pdftotext)("LibreOffice prints the .docx; the importer reads the report back", () => {
   const dir = mkdtempSync(join(tmpdir(), "zfxxgk-docx-lo-"));
@@ -143,10 +149,15 @@ describe.skipIf(!soffice || !pdftotext)("LibreOffice prints the .docx; the impor
     }, 60_000);
 
     it("numbers every page — n — at its foot, and repeats 表三's header on each page it runs on", () => {
-      const pages = text(i, "-layout").split("\f").filter((p) => p.trim() !== "");
+      const pages = text(i, "-layout")
+        .split("\f")
+        .filter((p) => p.trim() !== "");
       expect(pages.length).toBeGreaterThan(1);
       pages.forEach((p, n) => {
-        const lines = p.split("\n").map((l) => l.trim()).filter(Boolean);
+        const lines = p
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean);
         expect(lines.at(-1)!.replace(/\s/g, "")).toBe(`—${n + 1}—`);
       });
       const note = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）".replace(/\s/g, "");

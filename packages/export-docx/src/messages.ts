@@ -12,8 +12,10 @@ const messages = {
     en: "option {name} cannot be {value}; it takes {allowed}",
   },
   forbiddenCharacter: {
-    "zh-CN": "{pointer} 第 {index} 个字符 {char} 是 XML 1.0 无法承载的字符，Word 文档无法写入；年报文本不应含有这类字符，请先校验报告",
-    en: "{pointer} holds {char} at character {index}, which XML 1.0 (and so a Word document) cannot carry; report text never holds one: validate the report first",
+    "zh-CN": "{pointer} 第 {index} 个字符 {char} 是 XML 1.0 无法承载的字符，Word 文档无法写入；" + "年报文本不应含有这类字符，请先校验报告",
+    en:
+      "{pointer} holds {char} at character {index}, which XML 1.0 (and so a Word document) cannot carry; " +
+      "report text never holds one: validate the report first",
   },
 } as const;
 

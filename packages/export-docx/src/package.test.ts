@@ -110,11 +110,12 @@ describe("deterministic bytes", () => {
     // text beyond the BMP, markup characters, line breaks and a string in a number cell: each
     // goes through the byte-string conversion (bytes.ts) that the browser does in JavaScript
     const report = seed() as unknown as { preamble: string[]; applications: { newReceived: Record<string, unknown> } };
-    report.preamble = [...report.preamble, "表情😀 & <w:t> \"引号\"\n第二行\u2028第三行"];
+    report.preamble = [...report.preamble, '表情😀 & <w:t> "引号"\n第二行\u2028第三行'];
     report.applications.newReceived.naturalPerson = "七";
     const file = join(dir, "browser-path.json");
     writeFileSync(file, JSON.stringify(report));
-    const script = `delete process.getBuiltinModule; import("${join(import.meta.dirname, "../dist/index.js").replace(/\\/g, "/")}").then(({ renderDocx }) => {
+    const entry = join(import.meta.dirname, "../dist/index.js").replace(/\\/g, "/");
+    const script = `delete process.getBuiltinModule; import("${entry}").then(({ renderDocx }) => {
       const r = JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)}, "utf8"));
       process.stdout.write(Buffer.from(renderDocx(r)).toString("base64"));
     })`;

@@ -3,7 +3,20 @@
 import { labels } from "@zfxxgk/schema";
 import { describe, expect, it } from "vitest";
 import { renderDocx } from "./index.js";
-import { all, body, child, paragraphStyle, parseXml, parts, readJson, seed, span, textOf, vMerge, type XmlNode } from "./test-support/docx.js";
+import {
+  all,
+  body,
+  child,
+  paragraphStyle,
+  parseXml,
+  parts,
+  readJson,
+  seed,
+  span,
+  textOf,
+  vMerge,
+  type XmlNode,
+} from "./test-support/docx.js";
 
 const cases = [
   ["2021 (塔城 2024)", seed()],
@@ -61,7 +74,10 @@ describe.each(cases)("a %s report as .docx", (_, report) => {
       expect(header.reduce((n, c) => n + span(c), 0)).toBe(width);
       for (const [rowKey, label] of Object.entries(block.rows)) {
         const tcs = cells(trs[i++]!);
-        expect(tcs.map(textOf)).toEqual([label, ...Object.keys(block.columns).map((c) => cellValue(report.proactiveDisclosure[key]?.[rowKey]?.[c]))]);
+        expect(tcs.map(textOf)).toEqual([
+          label,
+          ...Object.keys(block.columns).map((c) => cellValue(report.proactiveDisclosure[key]?.[rowKey]?.[c])),
+        ]);
         expect(tcs.reduce((n, c) => n + span(c), 0)).toBe(width);
       }
     }
@@ -94,7 +110,10 @@ describe.each(cases)("a %s report as .docx", (_, report) => {
     const above: (string | undefined)[] = [];
     bodyRows.forEach((tr, r) => {
       const tcs = cells(tr);
-      expect(tcs.reduce((n, c) => n + span(c), 0), `row ${r}`).toBe(3 + columnKeys.length);
+      expect(
+        tcs.reduce((n, c) => n + span(c), 0),
+        `row ${r}`,
+      ).toBe(3 + columnKeys.length);
       const labelCells: string[] = [];
       let col = 0;
       for (const tc of tcs) {
@@ -175,7 +194,9 @@ describe("the page", () => {
     expect(child(sect, "w:pgSz")!.attrs).toEqual({ "w:w": "11906", "w:h": "16838" });
     const mar = child(sect, "w:pgMar")!.attrs;
     // twips: 1 mm = 56.7
-    expect([mar["w:top"], mar["w:bottom"], mar["w:left"], mar["w:right"]].map((t) => Math.round(Number(t) / 56.7))).toEqual([37, 35, 28, 26]);
+    expect([mar["w:top"], mar["w:bottom"], mar["w:left"], mar["w:right"]].map((t) => Math.round(Number(t) / 56.7))).toEqual([
+      37, 35, 28, 26,
+    ]);
     const footerId = child(sect, "w:footerReference")!.attrs["r:id"];
     const rel = all(parseXml(files["word/_rels/document.xml.rels"]!), "Relationship").find((r) => r.attrs.Id === footerId)!;
     const footer = parseXml(files[`word/${rel.attrs.Target}`]!);

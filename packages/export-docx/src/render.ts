@@ -42,11 +42,19 @@ const isEdition = (e: unknown): e is RenderEdition => (editions as readonly unkn
 export function renderDocx(report: Report, options: RenderDocxOptions = {}): Uint8Array {
   const { locale = "zh-CN" } = options;
   if (!locales.includes(locale)) {
-    throw new DocxExportError("OPTION", say("option", "zh-CN", { name: "locale", value: JSON.stringify(locale) ?? String(locale), allowed: locales.join(" / ") }), "");
+    throw new DocxExportError(
+      "OPTION",
+      say("option", "zh-CN", { name: "locale", value: JSON.stringify(locale) ?? String(locale), allowed: locales.join(" / ") }),
+      "",
+    );
   }
   const edition = (report as { edition?: unknown } | null)?.edition;
   if (!isEdition(edition)) {
-    throw new DocxExportError("EDITION", say("edition", locale, { edition: JSON.stringify(edition) ?? "—", editions: editions.join(", ") }), "/edition");
+    throw new DocxExportError(
+      "EDITION",
+      say("edition", locale, { edition: JSON.stringify(edition) ?? "—", editions: editions.join(", ") }),
+      "/edition",
+    );
   }
   checkCharacters(report, locale);
   const view = documentView(report, edition);

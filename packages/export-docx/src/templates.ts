@@ -13,7 +13,17 @@ export const env = Handlebars.create();
 env.registerHelper("eachCell", eachCell);
 
 const options: CompileOptions = {
-  knownHelpers: { eachCell: true, each: true, if: true, unless: true, with: true, lookup: false, log: false, blockHelperMissing: false, helperMissing: false },
+  knownHelpers: {
+    eachCell: true,
+    each: true,
+    if: true,
+    unless: true,
+    with: true,
+    lookup: false,
+    log: false,
+    blockHelperMissing: false,
+    helperMissing: false,
+  },
   knownHelpersOnly: true,
   data: false,
   preventIndent: true,
@@ -22,7 +32,9 @@ const options: CompileOptions = {
 
 interface CompilerInternals {
   Compiler: new () => { compile(ast: unknown, options: CompileOptions): unknown };
-  JavaScriptCompiler: new () => { compile(environment: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpecification };
+  JavaScriptCompiler: new () => {
+    compile(environment: unknown, options: CompileOptions, context: undefined, asObject: true): TemplateSpecification;
+  };
 }
 
 // rendered as byte strings (bytes.ts): document.xml's templates (no folder) and docProps/core.xml
@@ -32,7 +44,9 @@ const byteStringTemplate = (path: string): boolean => !path.includes("/") || pat
 const nonAscii = (node: unknown): boolean =>
   node !== null &&
   typeof node === "object" &&
-  ((node as { type?: string }).type === "ContentStatement" ? /[^\0-\x7f]/.test((node as { value: string }).value) : Object.values(node).some(nonAscii));
+  ((node as { type?: string }).type === "ContentStatement"
+    ? /[^\0-\x7f]/.test((node as { value: string }).value)
+    : Object.values(node).some(nonAscii));
 
 /**
  * env.compile would defer the work to the first render; doing what it does now (as export-html
@@ -43,7 +57,8 @@ function compileNow(source: string, path: string): HandlebarsTemplateDelegate {
   const ast = env.parse(source);
   // in a byte string such a character would be written as one byte, not as its UTF-8: fail at
   // import rather than write a broken file
-  if (byteStringTemplate(path) && nonAscii(ast)) throw new Error(`templates/${path}.hbs: its text outside {{…}} must be ASCII (write a character reference)`);
+  if (byteStringTemplate(path) && nonAscii(ast))
+    throw new Error(`templates/${path}.hbs: its text outside {{…}} must be ASCII (write a character reference)`);
   const environment = new internals.Compiler().compile(ast, options);
   const spec = new internals.JavaScriptCompiler().compile(environment, options, undefined, true);
   return env.template(spec);

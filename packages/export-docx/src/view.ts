@@ -35,7 +35,9 @@ export interface DocumentView {
   title: ParagraphView;
   preamble: ParagraphView[];
   overview: TextSectionView;
-  proactive: TableView & { blocks: { head: SafeString; rows: { label: string | SafeString; values: unknown[]; colspans: (number | undefined)[] }[] }[] };
+  proactive: TableView & {
+    blocks: { head: SafeString; rows: { label: string | SafeString; values: unknown[]; colspans: (number | undefined)[] }[] }[];
+  };
   applications: TableView & { head: SafeString; rows: { heads: SafeString; values: unknown[] }[] };
   review: TableView & { head: SafeString; values: unknown[] };
   problems: TextSectionView;
@@ -110,10 +112,9 @@ function headingsOf(edition: RenderEdition) {
 const headings = Object.fromEntries(editions.map((e) => [e, headingsOf(e)])) as Record<RenderEdition, ReturnType<typeof headingsOf>>;
 
 /** 表二's row labels, block by block, as byte strings */
-const proactiveLabels = Object.fromEntries(editions.map((e) => [e, layouts[e]!.proactive.map((b) => b.rows.map((row) => escaped(row.label)))])) as Record<
-  RenderEdition,
-  SafeString[][]
->;
+const proactiveLabels = Object.fromEntries(
+  editions.map((e) => [e, layouts[e]!.proactive.map((b) => b.rows.map((row) => escaped(row.label)))]),
+) as Record<RenderEdition, SafeString[][]>;
 
 export function documentView(report: Report, edition: RenderEdition): DocumentView {
   const r = report as unknown as Obj;
@@ -139,7 +140,11 @@ export function documentView(report: Report, edition: RenderEdition): DocumentVi
         const block = obj(pd[b.key]);
         return {
           head: f.proactive.blockHeads[i]!,
-          rows: b.rows.map((row, j) => ({ label: proactiveLabels[edition]![i]![j]!, values: valuesOf(obj(block[row.key]), b.columnKeys), colspans: b.valueColspans })),
+          rows: b.rows.map((row, j) => ({
+            label: proactiveLabels[edition]![i]![j]!,
+            values: valuesOf(obj(block[row.key]), b.columnKeys),
+            colspans: b.valueColspans,
+          })),
         };
       }),
       notes: paragraphs(pd.notes, "TableNote"),
@@ -148,12 +153,23 @@ export function documentView(report: Report, edition: RenderEdition): DocumentVi
       heading: h.applications,
       properties: f.applications.properties,
       head: f.applications.head,
-      rows: applications.rows.map((row, i) => ({ heads: f.applications.rows[i]!, values: valuesOf(at(ap, row.path), applications.columnKeys) })),
+      rows: applications.rows.map((row, i) => ({
+        heads: f.applications.rows[i]!,
+        values: valuesOf(at(ap, row.path), applications.columnKeys),
+      })),
       notes: paragraphs(ap.notes, "TableNote"),
     },
-    review: { heading: h.review, properties: f.review.properties, head: f.review.head, values: reviewValues, notes: paragraphs(rl.notes, "TableNote") },
+    review: {
+      heading: h.review,
+      properties: f.review.properties,
+      head: f.review.head,
+      values: reviewValues,
+      notes: paragraphs(rl.notes, "TableNote"),
+    },
     problems: textSection(h.problems, r.problemsAndImprovements),
     other: textSection(h.other, r.otherMatters),
-    signature: sig ? { agency: utf8(str(sig.agency)), date: sig.date === undefined || sig.date === null ? "" : utf8(chineseDate(str(sig.date))) } : null,
+    signature: sig
+      ? { agency: utf8(str(sig.agency)), date: sig.date === undefined || sig.date === null ? "" : utf8(chineseDate(str(sig.date))) }
+      : null,
   };
 }

@@ -80,7 +80,8 @@ export function body(document: string): XmlNode[] {
 }
 
 /** The grid columns a cell covers. */
-export const span = (tc: XmlNode): number => Number(child(child(tc, "w:tcPr") ?? { name: "", attrs: {}, children: [] }, "w:gridSpan")?.attrs["w:val"] ?? 1);
+export const span = (tc: XmlNode): number =>
+  Number(child(child(tc, "w:tcPr") ?? { name: "", attrs: {}, children: [] }, "w:gridSpan")?.attrs["w:val"] ?? 1);
 
 /** "restart", "continue" or null: where the cell is in a vertical merge. */
 export function vMerge(tc: XmlNode): "restart" | "continue" | null {
@@ -89,4 +90,5 @@ export function vMerge(tc: XmlNode): "restart" | "continue" | null {
   return v.attrs["w:val"] === "restart" ? "restart" : "continue";
 }
 
-export const paragraphStyle = (p: XmlNode): string | undefined => child(child(p, "w:pPr") ?? { name: "", attrs: {}, children: [] }, "w:pStyle")?.attrs["w:val"];
+export const paragraphStyle = (p: XmlNode): string | undefined =>
+  child(child(p, "w:pPr") ?? { name: "", attrs: {}, children: [] }, "w:pStyle")?.attrs["w:val"];
