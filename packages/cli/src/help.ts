@@ -10,8 +10,8 @@ export const help: Record<string, Record<Locale, string>> = {
 命令：
   validate   检查报告是否符合格式及勾稽关系（JSON Schema 与一致性规则）
   fill       计算空白的合计单元格（总计列、（七）总计、表四总计）
-  render     输出为按国家格式排版的 HTML（可发布的网页或片段）或 XML
-  import     读取已发布的年报（PDF、文本、HTML 网页），生成报告 JSON，并说明未能读取的内容
+  render     输出为按国家格式排版的 HTML（可发布的网页或片段）、XML、Word 文档或 PDF
+  import     读取已发布的年报（PDF、Word、HTML 网页、文本、Markdown），生成报告 JSON，并说明未能读取的内容
   aggregate  把多个机关的报告逐格相加为一份汇总报告
   diff       逐格比较两份报告（如上一年度与本年度）
   flatten    把多份报告展开为 CSV 或 SQLite，便于统计分析
@@ -28,8 +28,8 @@ Usage: zfxxgk <command> [options]
 Commands:
   validate   check a report against its format edition: schema and consistency rules (勾稽关系)
   fill       compute blank total cells (the 总计 column, （七）总计, table 四 totals)
-  render     write a report as HTML in the official layout (page or fragment) or as XML
-  import     read a published report (PDF, text, HTML page) into report JSON, saying what it could not read
+  render     write a report in the official layout as HTML (page or fragment), XML, Word or PDF
+  import     read a published report (PDF, Word, HTML page, text, Markdown) into report JSON, saying what it could not read
   aggregate  sum several agencies' reports cell by cell into one aggregate report
   diff       compare two reports cell by cell (e.g. last year's and this year's)
   flatten    flatten many reports to CSV or SQLite for analysis

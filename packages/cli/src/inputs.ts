@@ -106,8 +106,9 @@ export async function filesUnder(dir: string, wanted: (name: string) => boolean)
 /**
  * Where each input of a directory import is written: a/b.pdf → <out>/a/b.json, the tree kept;
  * when two inputs would land on one name (b.pdf and b.txt, or B.pdf and b.pdf on a disk that
- * ignores case), each of them keeps its extension instead (b.pdf.json, b.txt.json), so that no
- * import overwrites another.
+ * ignores case), each of them keeps its extension instead (b.pdf.json, b.txt.json); a name still
+ * taken after that (b.pdf beside b.pdf.txt) gets a number (b.pdf.2.json), so that no import
+ * overwrites another.
  */
 export function outputNames(files: string[], inputDir: string, outputDir: string): Map<string, string> {
   const stem = (f: string) => {
@@ -117,9 +118,14 @@ export function outputNames(files: string[], inputDir: string, outputDir: string
   const count = new Map<string, number>();
   for (const f of files) count.set(stem(f).toLowerCase(), (count.get(stem(f).toLowerCase()) ?? 0) + 1);
   const out = new Map<string, string>();
+  const taken = new Set<string>();
   for (const f of files) {
     const s = stem(f);
-    out.set(f, join(outputDir, count.get(s.toLowerCase())! > 1 ? `${relative(inputDir, f)}.json` : `${s}.json`));
+    const base = count.get(s.toLowerCase())! > 1 ? relative(inputDir, f) : s;
+    let name = `${base}.json`;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${base}.${n}.json`;
+    taken.add(name.toLowerCase());
+    out.set(f, join(outputDir, name));
   }
   return out;
 }

@@ -79,6 +79,13 @@ describe("outputNames", () => {
       "in/x.txt": path.join("out", "x.json"),
     });
   });
+
+  it("numbers a name that is still taken after keeping extensions (b.pdf beside b.pdf.txt)", () => {
+    const files = ["in/b.pdf", "in/b.txt", "in/b.pdf.txt"];
+    const names = [...outputNames(files, "in", "out").values()];
+    expect(new Set(names.map((n) => n.toLowerCase())).size).toBe(files.length);
+    expect(names).toEqual(["b.pdf.json", "b.txt.json", "b.pdf.2.json"].map((n) => path.join("out", n)));
+  });
 });
 
 describe("plain", () => {

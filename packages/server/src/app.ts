@@ -18,6 +18,9 @@ import { jsonRoutes } from "./routes.js";
 
 const version = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
+/** What a tokens file leaves open: health checks and the API's own description. Everything else, unknown paths included, needs a token. */
+const OPEN_ROUTES = new Set(["/healthz", "/readyz", "/openapi.json", "/docs"]);
+
 export interface ZfxxgkServer {
   app: FastifyInstance;
   pool: WorkerPool;
@@ -147,9 +150,12 @@ export function createServer(options: ServerOptions = {}): ZfxxgkServer {
     inFlight++;
     reply.raw.once("close", () => inFlight--);
     if (closing) throw new HttpProblem("shutting-down", undefined, {}, { "retry-after": "5", connection: "close" });
-    if (inFlight > settings.maxInFlight && req.url !== "/healthz")
+    // decided on the route the router matched, never on the raw URL: the router decodes the path
+    // (/%761/validate is /v1/validate), so a prefix test of req.url could be walked around
+    const route = req.routeOptions.url ?? "";
+    if (inFlight > settings.maxInFlight && route !== "/healthz")
       throw new HttpProblem("saturated", { "zh-CN": "同时处理的请求过多", en: "too many requests in flight" }, {}, { "retry-after": "1" });
-    if (settings.tokens && req.url.startsWith("/v1/") && !authorized(req.headers.authorization, settings.tokens))
+    if (settings.tokens && !OPEN_ROUTES.has(route) && !authorized(req.headers.authorization, settings.tokens))
       throw new HttpProblem("unauthorized", {
         "zh-CN": "请在 Authorization 头中提供有效的 Bearer 令牌",
         en: "send a valid token as Authorization: Bearer <token>",

@@ -213,6 +213,14 @@ describe("bearer tokens", () => {
     expect((await j(none)).code).toBe("unauthorized");
     expect((await postReport(base, { authorization: "Bearer s3cret-portal-tokeN" })).status).toBe(401);
     expect((await postReport(base, { authorization: "Basic czNjcmV0" })).status).toBe(401);
+    // the router decodes the path: an encoded /v1 is the same route, and needs the token too
+    for (const path of ["/%761/validate", "/v1/%76alidate", "//v1/validate", "/V1/validate"]) {
+      const r = await fetch(`${base}${path}`, { method: "POST", body: reportText, headers: { "content-type": "application/json" } });
+      expect([401, 404], path).toContain(r.status);
+    }
+    expect(
+      (await fetch(`${base}/%761/validate`, { method: "POST", body: reportText, headers: { "content-type": "application/json" } })).status,
+    ).toBe(401);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     expect((await fetch(`${base}/openapi.json`)).status).toBe(200);
     await answersNext(base, { authorization: "Bearer other-token" });

@@ -9,14 +9,17 @@ import { PoolError, type WorkerPool } from "./pool.js";
 import { HttpProblem } from "./problem.js";
 import { localeFor } from "./routes.js";
 
-const FORMATS = ["auto", "pdf", "text", "html"];
+const FORMATS = ["auto", "pdf", "docx", "doc", "text", "html"];
 
 async function uploadedBytes(req: FastifyRequest, _settings: Settings): Promise<Buffer> {
   if (req.isMultipart()) {
     let file: Buffer | null = null;
     for await (const part of req.parts()) {
       // busboy counts files against `files`; fields are read and ignored (a form's submit button…)
-      if (part.type === "file") file = await part.toBuffer();
+      if (part.type !== "file") continue;
+      // one report per request: a second file is refused rather than silently dropped
+      if (file) throw new HttpProblem("bad-multipart", { "zh-CN": "每次只能上传一个文件", en: "upload one file per request" });
+      file = await part.toBuffer();
     }
     if (!file) throw new HttpProblem("bad-multipart", { "zh-CN": "multipart 请求中没有文件", en: "the multipart body holds no file" });
     return file;
@@ -56,7 +59,7 @@ export function importRoute(settings: Settings, pool: WorkerPool) {
       // a copy the worker owns: the request's buffer may be a slice of a shared pool
       const own = new Uint8Array(bytes.byteLength);
       own.set(bytes);
-      let result: { imported: true; json: string } | { imported: false; diagnostics: unknown[] };
+      let result: { imported: true; failed: boolean; json: string } | { imported: false; diagnostics: unknown[] };
       try {
         result = await pool.run({ bytes: own, options: { format, locale } }, [own.buffer]);
       } catch (e) {
@@ -78,7 +81,12 @@ export function importRoute(settings: Settings, pool: WorkerPool) {
           { "zh-CN": "文件中没有找到可导入的报告（见 diagnostics）", en: "no report could be imported from the file (see diagnostics)" },
           { diagnostics: result.diagnostics },
         );
-      return reply.type("application/json; charset=utf-8").send(result.json);
+      // a failed import (a table not found, most cells unread) is not a success, even with a report:
+      // 422, with the same body, so that a client checking the status cannot take it for one
+      return reply
+        .code(result.failed ? 422 : 200)
+        .type("application/json; charset=utf-8")
+        .send(result.json);
     });
   };
 }

@@ -25,7 +25,8 @@ parentPort!.on("message", async (m: { bytes: Uint8Array; options: ImportOptions 
     if (!result.report) return parentPort!.postMessage({ ok: true, value: { imported: false, diagnostics: result.diagnostics } });
     const validation = validate(result.report, { locale: m.options.locale ?? "zh-CN" });
     // the response is serialised here: one string crosses to the HTTP thread, which only sends it
-    parentPort!.postMessage({ ok: true, value: { imported: true, json: JSON.stringify({ ...result, validation }) } });
+    const json = JSON.stringify({ ...result, validation });
+    parentPort!.postMessage({ ok: true, value: { imported: true, failed: result.status === "failed", json } });
   } catch (e) {
     parentPort!.postMessage({ ok: false, message: e instanceof Error ? e.message : String(e) });
   }

@@ -246,7 +246,12 @@ export function openApiDocument(options: {
       },
       {
         "200": { description: "The imported report with the importer's diagnostics", content: json(ref("ImportResult")) },
-        "422": problem("Nothing could be imported; diagnostics says why"),
+        "422": {
+          description:
+            "Nothing could be imported (a problem; diagnostics says why), or the import failed — a table not found or most " +
+            "cells unread (completeness.status failed): the same body as 200, so that it is never taken for a success",
+          content: { ...problem("").content, ...json(ref("ImportResult")) },
+        },
         "500": problem("The import worker died on this file"),
         "504": problem("The import took longer than the limit"),
       },

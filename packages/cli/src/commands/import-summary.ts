@@ -3,7 +3,7 @@
 // reports sees at once which files need a person, worst first.
 import type { Completeness, ImportResult, ImportStatus } from "@zfxxgk/import";
 import type { Locale } from "../i18n.js";
-import { EXIT } from "../io.js";
+import { EXIT, plain } from "../io.js";
 
 export interface Done {
   file: string;
@@ -97,7 +97,7 @@ export function statusLine(d: Done, locale: Locale): string {
   // a failed import's valid remainder says nothing worth reading next to what is missing
   if (d.valid === true && s !== "failed") parts.push(s === "complete" ? words.valid[locale] : words.validRead[locale]);
   else if (d.valid === false) parts.push(fill(words.invalid[locale], { errors: d.errors }));
-  return `${mark} ${d.file} — ${parts.join(locale === "zh-CN" ? "；" : "; ")}\n`;
+  return `${mark} ${plain(d.file)} — ${parts.join(locale === "zh-CN" ? "；" : "; ")}\n`;
 }
 
 export function cellsLine(c: Completeness, locale: Locale): string {

@@ -24,7 +24,7 @@ export interface ImportArgs {
 }
 
 /** What a directory is searched for: published reports, not JSON (reports already imported, sidecars). */
-export const IMPORTABLE = [".pdf", ".txt", ".html", ".htm", ".docx", ".doc", ".wps"];
+export const IMPORTABLE = [".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps"];
 
 const words = {
   badFormat: { "zh-CN": "--format 只能是 auto、pdf、docx、doc、text 或 html", en: "--format must be auto, pdf, docx, doc, text or html" },
@@ -32,8 +32,8 @@ const words = {
   io: { "zh-CN": "无法读取（{detail}）", en: "cannot be read ({detail})" },
   dirNeedsOutput: { "zh-CN": "导入目录时须用 -o 指定输出目录", en: "importing a directory needs -o <output directory>" },
   noneInDir: {
-    "zh-CN": "目录中没有可导入的文件（.pdf、.docx、.doc、.wps、.txt、.html、.htm）",
-    en: "no file to import in the directory (.pdf, .docx, .doc, .wps, .txt, .html, .htm)",
+    "zh-CN": "目录中没有可导入的文件（.pdf、.docx、.doc、.wps、.txt、.md、.html、.htm）",
+    en: "no file to import in the directory (.pdf, .docx, .doc, .wps, .txt, .md, .html, .htm)",
   },
   edition: { "zh-CN": "{edition} 版格式", en: "{edition} edition" },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
@@ -114,15 +114,7 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
       bar.done();
       const detail = readFailure(e, locale);
       io.stderr(`✖ ${plain(file)}: ${detail}\n`);
-      all.push({
-        file,
-        result: await importReport(new Uint8Array(), { locale }).then((r) => ({
-          ...r,
-          diagnostics: [{ pointer: "", reason: "unreadable", severity: "error", message: detail, source: {} }],
-        })),
-        valid: null,
-        errors: 0,
-      });
+      all.push(await unreadableDone(file, detail, locale));
       continue;
     }
     const json = done.result.report;
@@ -137,11 +129,22 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
     all.push(done);
   }
   bar.done();
+  // an entry of the directory that could not be read at all was told above; it is a failed file
+  // of the batch too, in the summary and the exit code
+  for (const p of problems) {
+    if (p.key !== "symlinkLoop") all.push(await unreadableDone(p.path, say(p.key, locale, { detail: p.detail ?? "" }), locale));
+  }
   if (args.jsonDiagnostics) io.stdout(`${JSON.stringify(summarise(all))}\n`);
   else io.stderr(summaryTable(all, locale));
-  // an entry of the directory that could not be read at all was told above; it fails the batch too
-  const unreadable = problems.some((p) => p.key !== "symlinkLoop");
-  return unreadable ? EXIT.unusable : exitOfAll(all);
+  return exitOfAll(all);
+}
+
+/** A file (or folder entry) that could not be read: failed, with the reason as its one diagnostic. */
+async function unreadableDone(file: string, detail: string, locale: Locale): Promise<Done> {
+  // the importer's own result for no input gives the empty completeness a failed import has
+  const empty = await importReport(new Uint8Array(), { locale });
+  const diagnostics: Diagnostic[] = [{ pointer: "", reason: "unreadable", severity: "error", message: detail, source: {} }];
+  return { file, result: { ...empty, diagnostics }, valid: null, errors: 0 };
 }
 
 function readFailure(e: unknown, locale: Locale): string {
@@ -226,7 +229,7 @@ export const importHelp: Record<Locale, string> = {
 输入：
   文件    格式按内容判断（也可用 --format 指定）
   -       从标准输入读取
-  目录    递归导入其中所有 .pdf、.docx、.doc、.wps、.txt、.html、.htm 文件（不读 .json），须给出 -o 输出目录；
+  目录    递归导入其中所有 .pdf、.docx、.doc、.wps、.txt、.md、.markdown、.html、.htm 文件（不读 .json），须给出 -o 输出目录；
           a/b.pdf 写为 <输出目录>/a/b.json（同名的 b.pdf 与 b.txt 分别写为 b.pdf.json、b.txt.json，
           互不覆盖）；符号链接照常读取，无法读取的子目录逐个说明后继续；终端上显示进度
 
@@ -268,7 +271,7 @@ the files that need a person, worst first.
 Input:
   file    its format told from its content (or given with --format)
   -       standard input
-  dir     every .pdf, .docx, .doc, .wps, .txt, .html and .htm file in it, recursively (.json files are
+  dir     every .pdf, .docx, .doc, .wps, .txt, .md, .markdown, .html and .htm file in it, recursively (.json files are
           not read); needs -o <output directory>; a/b.pdf is written as <output directory>/a/b.json
           (b.pdf and b.txt side by side become b.pdf.json and b.txt.json: none overwrites another);
           symbolic links are followed, an unreadable folder is told and the rest imported;
