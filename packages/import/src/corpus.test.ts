@@ -194,6 +194,8 @@ describe("measured against the truth, file by file", () => {
     }
     const cells = truthCells(readTruth(name)).size;
     expect({ correct, unknown }).toEqual({ correct: cells - (UNKNOWN[file] ?? 0), unknown: UNKNOWN[file] ?? 0 });
+    // an import that leaves a printed figure unknown never calls itself complete
+    if (unknown > 0) expect(r.status).not.toBe("complete");
   });
 });
 

@@ -25,7 +25,7 @@ import { readTable4 } from "./table4.js";
 import { crawlerHeader, runsTogether, textDoc } from "./text-lines.js";
 import { fullWidth, paragraphs, runParagraphs, textSection, type Para, type TextSection } from "./text-sections.js";
 import { ALL_TABLES, completenessOf, statusOf } from "./completeness.js";
-import type { Diagnostic, Edition, ImportOptions, ImportResult, ImportStats, InputFormat, Locale } from "./types.js";
+import type { Completeness, Diagnostic, Edition, ImportOptions, ImportResult, ImportStats, InputFormat, Locale } from "./types.js";
 import { readWord, wordInput } from "./word/index.js";
 
 export { FAILED_SHARE } from "./completeness.js";
@@ -504,9 +504,14 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
   if (changed.value) diagnostics.push({ pointer: "", reason: "text", severity: "info", message: say("textSanitised", locale), source: {} });
 
   const stats = statsOf(m, resolved.cells);
-  const completeness = completenessOf(
-    stats,
-    TABLES.filter((t) => missingTables.has(t)),
+  const completeness = doubtBlanks(
+    completenessOf(
+      stats,
+      TABLES.filter((t) => missingTables.has(t)),
+    ),
+    m,
+    resolved.cells,
+    diagnostics,
   );
   const status = statusOf(completeness, true);
   if (edition === "2019") {
@@ -539,6 +544,21 @@ function signatureOff(paras: Para[]): { paras: Para[]; signature?: { agency?: st
   }
   if (!date && !agency) return { paras: ps };
   return { paras: ps, signature: { ...(agency ? { agency } : {}), ...(date ? { date } : {}) } };
+}
+
+/**
+ * A table where figures were printed that could not be placed (an "extra" row: a converter moved a
+ * figure out of its cell, say) cannot vouch for its blank cells: one of them may be where that
+ * figure belongs. Its blanks count as ambiguous, so such an import is never called complete.
+ */
+function doubtBlanks(c: Completeness, m: EditionModel, cells: (CellResult | undefined)[], diagnostics: Diagnostic[]): Completeness {
+  const doubtful = new Set(diagnostics.filter((d) => d.reason === "extra").map((d) => d.pointer.split("/")[1]));
+  if (doubtful.size === 0) return c;
+  let moved = 0;
+  m.cells.forEach((cell, i) => {
+    if (cells[i]?.status === "blank" && doubtful.has(cell.pointer.split("/")[1])) moved++;
+  });
+  return { ...c, blankAsPrinted: c.blankAsPrinted - moved, ambiguous: c.ambiguous + moved };
 }
 
 function statsOf(m: EditionModel, cells: (CellResult | undefined)[]): ImportStats {
