@@ -90,6 +90,9 @@ async function timed(bytes: Uint8Array): Promise<number> {
   return (user + system) / 1000;
 }
 
+/** CPU per PDF call, worker start-up included (see the PDF test). */
+const PDF_CPU_MS = 2000;
+
 describe("fuzzing the importer with mutated corpus files", () => {
   it("text and HTML: never throws, each call under a second", async () => {
     await fc.assert(
@@ -102,7 +105,11 @@ describe("fuzzing the importer with mutated corpus files", () => {
     // workers stretches the wall clock of 120 calls far beyond it
   }, 300_000);
 
-  it("PDF: never throws nor ends the process, each call under a second (in a process of its own)", () => {
+  // PDF reading runs on a worker thread, and process.cpuUsage() counts every thread: a call that
+  // has to start a new worker (after a damaged file stopped the last one) pays its start-up, about
+  // 0.6 s of CPU, on top of the file's own work. Two seconds bounds both; the case this guards
+  // against took 49 s.
+  it("PDF: never throws nor ends the process, each call under two seconds of CPU (in a process of its own)", () => {
     // pdf.js can leave rejected promises behind on a damaged file: run where no test runner listens for them
     const child = join(import.meta.dirname, "test-support/fuzz-pdf.mjs");
     const r = spawnSync(process.execPath, [child, join(corpus, pdfs[0]!.file), String(seed), "12"], { encoding: "utf8", timeout: 280_000 });
@@ -110,7 +117,7 @@ describe("fuzzing the importer with mutated corpus files", () => {
     const out = JSON.parse(r.stdout.trim().split("\n").pop()!);
     expect(out.calls).toBeGreaterThanOrEqual(12);
     expect(out).toMatchObject({ failed: false });
-    expect(out.slowest).toBeLessThan(1000);
+    expect(out.slowest).toBeLessThan(PDF_CPU_MS);
   }, 300_000);
 
   it("random bytes of any length: never throws, under a second", async () => {
