@@ -183,6 +183,10 @@ describe("a text field of millions of characters (the text pattern must not over
     ["2.7M '<' not followed by a letter: valid", "a< ".repeat(2_700_000), null],
     ["the same with markup at the very end", `${"a< ".repeat(2_700_000)}<b>`, "SCHEMA-MARKUP"],
     ["8M characters then a control character", `${"很".repeat(8_000_000)}\u0007`, "SCHEMA-CONTROL-CHAR"],
+    // at the length where the check changes method (64 Ki): the anchored pattern on one side, the search on the other
+    ["65,536 characters of '< ' pairs: valid", "< ".repeat(32_768), null],
+    ["65,537 characters ending in markup", `${"< ".repeat(32_766)}a<b>`, "SCHEMA-MARKUP"],
+    ["65,535 characters ending in markup", `${"< ".repeat(32_766)}<b>`, "SCHEMA-MARKUP"],
   ])("%s", (_name, text, code) => {
     const r = seed();
     r.overview = { paragraphs: [text] };
