@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { editionModel, editions } from "@zfxxgk/edition";
 import { describe, expect, it } from "vitest";
 import { main, type Io } from "./index.js";
 
@@ -154,6 +155,66 @@ describe("zfxxgk aggregate", () => {
     const noAgency = await run(["aggregate", base]);
     expect(noAgency.code).toBe(2);
     expect(noAgency.err).toContain("--agency");
+  });
+
+  // the lists are the edition models' (the schema's enums), never the CLI's own
+  const modelKinds = [...new Set(editions.flatMap((e) => editionModel(e).agency.kinds))];
+  const modelLevels = [...new Set(editions.flatMap((e) => editionModel(e).agency.levels))];
+
+  it("accepts every agency kind and level the edition model lists, and writes them into the report", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zfxxgk-"));
+    const pairs = [...modelKinds.map((k) => [k, "county"]), ...modelLevels.map((l) => ["government", l])];
+    for (const [kind, level] of pairs) {
+      const out = join(dir, `${kind}-${level}.json`);
+      const r = await run(["aggregate", base, "--agency", "测试汇总", "--kind", kind!, "--level", level!, "-o", out]);
+      expect([kind, level, r.code]).toEqual([kind, level, 0]);
+      expect(JSON.parse(readFileSync(out, "utf8")).agency).toMatchObject({ kind, level });
+    }
+  });
+
+  it("refuses a kind or level the model does not list (exit 2), naming the model's choices in either language", async () => {
+    const kind = await run(["aggregate", base, "--agency", "x", "--kind", "ministry"]);
+    expect(kind.code).toBe(2);
+    expect(kind.err).toContain(`--kind 只能是以下之一：${modelKinds.join(", ")}`);
+    const level = await run(["aggregate", base, "--agency", "x", "--level", "village", "--locale", "en"]);
+    expect(level.code).toBe(2);
+    expect(level.err).toContain(`--level must be one of: ${modelLevels.join(", ")}`);
+    expect(level.err).toContain("zfxxgk aggregate --help");
+  });
+
+  it("--help lists the model's kinds and levels", async () => {
+    const h = await run(["aggregate", "--help", "--locale", "en"]);
+    expect(h.out).toContain(`--kind <kind>         ${modelKinds.join(" | ")} (default government)`);
+    expect(h.out).toContain(`--level <level>       ${modelLevels.join(" | ")} (default county)`);
+  });
+});
+
+describe("start-up", () => {
+  // a resolve hook in the child reports every module it loads, so the test sees what --version pays for
+  const hook = [
+    'import { register } from "node:module";',
+    "const { port1, port2 } = new MessageChannel();",
+    "port1.on('message', (u) => process.stderr.write('loaded ' + u + '\\n')); port1.unref();",
+    "register(`data:text/javascript,${encodeURIComponent(",
+    "  'let port; export function initialize(d) { port = d.port; }' +",
+    "  'export async function resolve(s, c, next) { const r = await next(s, c); port.postMessage(r.url); return r; }',",
+    ")}`, { data: { port: port2 }, transferList: [port2] });",
+  ].join("\n");
+
+  it("--version loads no edition model; aggregate's usage check does", () => {
+    const loaded = (args: string[]) => {
+      const r = spawnSync(process.execPath, ["--import", `data:text/javascript,${encodeURIComponent(hook)}`, bin, ...args], {
+        encoding: "utf8",
+      });
+      return { status: r.status, urls: [...r.stderr.matchAll(/^loaded (.*)$/gm)].map((m) => m[1]!) };
+    };
+    const version = loaded(["--version"]);
+    expect(version.status).toBe(0);
+    expect(version.urls.some((u) => u.endsWith("/cli/dist/index.js"))).toBe(true);
+    expect(version.urls.filter((u) => /\/edition\//.test(u))).toEqual([]);
+    const refused = loaded(["aggregate", "x.json", "--agency", "x", "--kind", "ministry"]);
+    expect(refused.status).toBe(2);
+    expect(refused.urls.some((u) => /\/edition\/(dist|generated)\//.test(u))).toBe(true);
   });
 });
 

@@ -1,4 +1,5 @@
 // How one file's validation reads: a JSON line, or text for a terminal.
+import type { Localised } from "@zfxxgk/i18n";
 import type { Issue } from "@zfxxgk/validator";
 import { say, type Locale } from "./i18n.js";
 import { plain } from "./io.js";
@@ -35,7 +36,7 @@ function human(o: Outcome, verbose: boolean, locale: Locale): string {
   return head + lines.join("");
 }
 
-const SEVERITY: Record<Issue["severity"], Record<Locale, string>> = {
+const SEVERITY: Record<Issue["severity"], Localised> = {
   error: { "zh-CN": "错误", en: "error" },
   warning: { "zh-CN": "警告", en: "warning" },
   info: { "zh-CN": "提示", en: "note" },

@@ -1,7 +1,7 @@
 // --help text of each command, in both languages.
-import type { Locale } from "./i18n.js";
+import type { Localised } from "@zfxxgk/i18n";
 
-export const help: Record<string, Record<Locale, string>> = {
+export const help: Record<string, Localised> = {
   main: {
     "zh-CN": `zfxxgk — 政府信息公开工作年度报告工具
 

@@ -1,7 +1,9 @@
 // The CLI's own words in zh-CN and en (the validator's messages come from @zfxxgk/validator).
-export type Locale = "zh-CN" | "en";
+import { format, isLocale, type Catalogue, type Locale } from "@zfxxgk/i18n";
 
-const strings: Record<string, Record<Locale, string>> = {
+export type { Locale };
+
+const strings: Catalogue = {
   notFound: { "zh-CN": "文件不存在", en: "no such file" },
   notAFile: { "zh-CN": "这是一个目录，不是文件", en: "is a directory, not a file" },
   io: { "zh-CN": "无法读取文件（{detail}）", en: "cannot be read ({detail})" },
@@ -75,11 +77,8 @@ const strings: Record<string, Record<Locale, string>> = {
   badLocale: { "zh-CN": "--locale 只能是 zh-CN 或 en", en: "--locale must be zh-CN or en" },
   seeHelp: { "zh-CN": "运行 zfxxgk {command} --help 查看用法", en: "run zfxxgk {command} --help for usage" },
   needAgency: { "zh-CN": "需要 --agency <汇总报告的机关名称>", en: "--agency <the aggregate report's agency> is required" },
-  badKind: { "zh-CN": "--kind 只能是 government、department 或 other", en: "--kind must be government, department or other" },
-  badLevel: {
-    "zh-CN": "--level 只能是 national、provincial、municipal、county 或 township",
-    en: "--level must be national, provincial, municipal, county or township",
-  },
+  badKind: { "zh-CN": "--kind 只能是以下之一：{choices}", en: "--kind must be one of: {choices}" },
+  badLevel: { "zh-CN": "--level 只能是以下之一：{choices}", en: "--level must be one of: {choices}" },
   badYear: { "zh-CN": "--year 应为四位年份", en: "--year must be a four-digit year" },
   diffTwo: { "zh-CN": "diff 需要两份报告：前一份和后一份", en: "diff takes two reports: the earlier and the later" },
   badFlatFormat: { "zh-CN": "--format 只能是 csv 或 sqlite", en: "--format must be csv or sqlite" },
@@ -111,16 +110,16 @@ const strings: Record<string, Record<Locale, string>> = {
   },
 };
 
-export function say(key: string, locale: Locale, vars: Record<string, string | number> = {}): string {
-  const t = strings[key]?.[locale] ?? key;
-  return t.replace(/\{([A-Za-z]+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w));
+/** The message under key in locale, filled in; an unknown key is shown as itself rather than lost. */
+export function say(key: string, locale: Locale, vars: Readonly<Record<string, string | number>> = {}): string {
+  return Object.hasOwn(strings, key) ? format(strings[key]![locale], vars) : key;
 }
 
 /** --locale, else ZFXXGK_LOCALE, else zh-CN (the reports' language). */
 export function pickLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Locale | null {
   // an empty ZFXXGK_LOCALE= is unset, as shells mean it
   const v = flag ?? (env.ZFXXGK_LOCALE || undefined) ?? "zh-CN";
-  if (v === "zh-CN" || v === "zh") return "zh-CN";
-  if (v === "en") return "en";
-  return null;
+  // "zh" is what people type for the one Chinese locale there is
+  if (v === "zh") return "zh-CN";
+  return isLocale(v) ? v : null;
 }

@@ -15,6 +15,7 @@ import {
   serveCommand,
   validateCommand,
 } from "./lazy-commands.js";
+import type { Localised } from "@zfxxgk/i18n";
 import { help } from "./help.js";
 import { pickLocale, say, type Locale } from "./i18n.js";
 import { EXIT, processIo, setMessageLocale, WriteError, type Io } from "./io.js";
@@ -36,13 +37,15 @@ export type { Io } from "./io.js";
 const version = (createRequire(import.meta.url)("../package.json") as { version: string }).version;
 
 type Values = Record<string, string | boolean | undefined>;
+/** A usage error: a message key of i18n.ts, with the vars its message needs. */
+type Usage = string | { key: string; vars: Record<string, string> };
 interface Command {
   options: NonNullable<ParseArgsConfig["options"]>;
-  help: Record<Locale, string> | (() => Promise<Record<Locale, string>>);
+  help: Localised | (() => Promise<Localised>);
   /** the command reads no input files (serve) */
   noInputs?: true;
-  /** A usage error key (see i18n.ts), or undefined when the arguments are usable. */
-  check?: (positionals: string[], values: Values) => string | undefined;
+  /** The usage error, or undefined when the arguments are usable (async where it loads data to check against). */
+  check?: (positionals: string[], values: Values) => Usage | undefined | Promise<Usage | undefined>;
   run: (positionals: string[], values: Values, locale: Locale, io: Io) => Promise<number>;
 }
 
@@ -123,16 +126,13 @@ const commands: Record<string, Command> = {
       "allow-aggregates": { type: "boolean" },
     },
     help: lazyHelp.aggregate!,
-    check: (_p, v) =>
-      !str(v.agency)
-        ? "needAgency"
-        : !["government", "department", "other"].includes(str(v.kind)!)
-          ? "badKind"
-          : !["national", "provincial", "municipal", "county", "township"].includes(str(v.level)!)
-            ? "badLevel"
-            : v.year !== undefined && !/^\d{4}$/.test(str(v.year)!)
-              ? "badYear"
-              : undefined,
+    check: async (_p, v) => {
+      if (!str(v.agency)) return "needAgency";
+      // the kinds and levels are the edition models'; loaded here, never at start-up
+      const agency = (await import("./agency.js")).agencyProblem(str(v.kind)!, str(v.level)!);
+      if (agency) return agency;
+      return v.year !== undefined && !/^\d{4}$/.test(str(v.year)!) ? "badYear" : undefined;
+    },
     run: (inputs, v, locale, io) =>
       aggregateCommand(
         {
@@ -261,9 +261,10 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
       io.stdout(typeof command.help === "function" ? (await command.help())[locale] : command.help[locale]);
       return EXIT.ok;
     }
-    const problem = parsed.positionals.length === 0 && !command.noInputs ? "noInput" : command.check?.(parsed.positionals, values);
+    const problem = parsed.positionals.length === 0 && !command.noInputs ? "noInput" : await command.check?.(parsed.positionals, values);
     if (problem) {
-      io.stderr(`${say(problem, locale)}\n${say("seeHelp", locale, { command: name })}\n`);
+      const text = typeof problem === "string" ? say(problem, locale) : say(problem.key, locale, problem.vars);
+      io.stderr(`${text}\n${say("seeHelp", locale, { command: name })}\n`);
       return EXIT.unusable;
     }
     return await command.run(parsed.positionals, values, locale, io);

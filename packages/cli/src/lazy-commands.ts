@@ -10,7 +10,7 @@ import type * as Migrate from "./commands/migrate.js";
 import type * as Render from "./commands/render.js";
 import type * as Serve from "./commands/serve.js";
 import type * as Validate from "./commands/validate.js";
-import type { Locale } from "./i18n.js";
+import type { Localised } from "@zfxxgk/i18n";
 
 type Fn<F extends (...a: never[]) => unknown> = (...a: Parameters<F>) => ReturnType<F>;
 
@@ -28,7 +28,7 @@ export const migrateCommand: Fn<typeof Migrate.migrateCommand> = async (...a) =>
   (await import("./commands/migrate.js")).migrateCommand(...a);
 export const serveCommand: Fn<typeof Serve.serveCommand> = async (...a) => (await import("./commands/serve.js")).serveCommand(...a);
 
-type Help = () => Promise<Record<Locale, string>>;
+type Help = () => Promise<Localised>;
 /** --help texts that live beside their command's code */
 export const lazyHelp: Record<string, Help> = {
   render: async () => (await import("./commands/render.js")).renderHelp,

@@ -2,7 +2,7 @@
 // into a ReadError with a plain message and, where there is one, the line and column.
 import { isUtf8 } from "node:buffer";
 import { parse as tolerantParse, printParseErrorCode, type ParseError } from "jsonc-parser";
-import { MAX_DEPTH } from "@zfxxgk/validator";
+import { MAX_DEPTH } from "@zfxxgk/i18n";
 import { say, type Locale } from "./i18n.js";
 import { InputTooLarge, MAX_REPORT_BYTES, readFileBounded } from "./io.js";
 

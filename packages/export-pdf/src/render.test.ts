@@ -72,3 +72,17 @@ describe("without Chromium", () => {
     expect(e.code).toBe("NO-CHROMIUM");
   });
 });
+
+describe("options it does not take", () => {
+  it("a locale other than zh-CN or en, and a time limit that is not positive, are refused before any browser starts", async () => {
+    const missing = join(dir, "never-started");
+    await expect(renderPdf(seed(), { locale: "fr" as never, executablePath: missing })).rejects.toMatchObject({
+      code: "OPTION",
+      message: '选项 locale 不能是 "fr"',
+    });
+    await expect(renderPdf(seed(), { locale: "en", timeoutMs: 0, executablePath: missing })).rejects.toMatchObject({
+      code: "OPTION",
+      message: "option timeoutMs cannot be 0",
+    });
+  });
+});

@@ -3,12 +3,13 @@
 // @zfxxgk/system-programs finds it. In its own package so that the other exporters stay free of
 // browsers.
 import { renderHtml } from "@zfxxgk/export-html";
+import { isLocale, say as sayIn, type Catalogue, type Locale } from "@zfxxgk/i18n";
 import { chromiumArgs, findProgram, missingProgramMessage } from "@zfxxgk/system-programs";
 import type { Report } from "@zfxxgk/types";
 import { chromium } from "playwright-core";
 import { PdfExportError } from "./errors.js";
 
-export type Locale = "zh-CN" | "en";
+export type { Locale };
 
 export interface RenderPdfOptions {
   /** Language of error messages and of the HTML's note in a blank cell. Default zh-CN. */
@@ -28,10 +29,9 @@ const messages = {
     "zh-CN": "选项 {name} 不能是 {value}",
     en: "option {name} cannot be {value}",
   },
-} as const;
+} satisfies Catalogue;
 
-const say = (key: keyof typeof messages, locale: Locale, vars: Record<string, string>) =>
-  messages[key][locale].replace(/\{([a-z]+)\}/g, (w, n: string) => vars[n] ?? w);
+const say = (key: keyof typeof messages, locale: Locale, vars: Record<string, string>) => sayIn(messages, key, locale, vars);
 
 /**
  * Prints the report as an A4 PDF. Throws RenderError (from @zfxxgk/export-html) for a report it
@@ -40,8 +40,7 @@ const say = (key: keyof typeof messages, locale: Locale, vars: Record<string, st
  */
 export async function renderPdf(report: Report, options: RenderPdfOptions = {}): Promise<Uint8Array> {
   const { locale = "zh-CN", timeoutMs = 60_000 } = options;
-  if (locale !== "zh-CN" && locale !== "en")
-    throw new PdfExportError("OPTION", say("option", "zh-CN", { name: "locale", value: JSON.stringify(locale) }));
+  if (!isLocale(locale)) throw new PdfExportError("OPTION", say("option", "zh-CN", { name: "locale", value: JSON.stringify(locale) }));
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0))
     throw new PdfExportError("OPTION", say("option", locale, { name: "timeoutMs", value: String(timeoutMs) }));
   // rendered first: a report the HTML export refuses never starts a browser

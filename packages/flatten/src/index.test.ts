@@ -150,4 +150,19 @@ describe("errors in the caller's language", () => {
   ] as const)("%s", (locale, message) => {
     expect(() => toCsv([{ report: { edition: "1999" }, file: "x.json" }], { locale })).toThrow(message);
   });
+
+  it("the error carries its code and both languages, each in its own", async () => {
+    const e = await toSqlite([], "unused.sqlite", { locale: "zh-CN" }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(FlattenError);
+    const { code, message, messages } = e as FlattenError;
+    expect([code, message, messages]).toEqual([
+      "NO-REPORTS",
+      "没有可处理的报告",
+      { "zh-CN": "没有可处理的报告", en: "no reports to flatten" },
+    ]);
+  });
+
+  it("a locale it does not speak falls back to zh-CN rather than failing", () => {
+    expect(() => toCsv([], { locale: "fr" as never })).toThrow("没有可处理的报告");
+  });
 });

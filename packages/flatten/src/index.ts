@@ -2,7 +2,7 @@
 // do): CSV with one row per report and one column per table cell, and a SQLite database with a
 // reports table and a long cells table. A blank cell stays blank (empty / NULL), never 0.
 import { stringify } from "csv-stringify/sync";
-import { getPath } from "@zfxxgk/i18n";
+import { getPath, localeOf, LocalisedError, type Catalogue, type Locale } from "@zfxxgk/i18n";
 import { cellsOf, isEdition, LABEL_SEPARATOR, type Cell } from "@zfxxgk/edition";
 
 export interface FlatInput {
@@ -12,15 +12,10 @@ export interface FlatInput {
   sha256?: string;
 }
 
-export class FlattenError extends Error {
-  constructor(
-    readonly code: "NO-REPORTS" | "NOT-A-REPORT" | "MIXED-EDITIONS" | "NO-SQLITE" | "SQLITE",
-    message: string,
-  ) {
-    super(message);
-    this.name = "FlattenError";
-  }
-}
+export type FlattenErrorCode = "NO-REPORTS" | "NOT-A-REPORT" | "MIXED-EDITIONS" | "NO-SQLITE" | "SQLITE";
+
+/** A refusal: `message` in the caller's locale, `messages` in both. */
+export class FlattenError extends LocalisedError<FlattenErrorCode> {}
 
 const META = ["file", "sha256", "edition", "year", "agency", "agencyKind", "agencyLevel", "scope"] as const;
 const META_LABELS = ["文件", "SHA-256", "格式版本", "报告年度", "机关名称", "机关类型", "行政层级", "报告范围"];
@@ -47,7 +42,7 @@ export function neutraliseFormula(v: string | number | null): string | number | 
   return typeof v === "string" && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-export type Locale = "zh-CN" | "en";
+export type { Locale };
 export interface FlattenOptions {
   /** language of the errors (default zh-CN) */
   locale?: Locale;
@@ -62,22 +57,27 @@ const words = {
   },
   open: { "zh-CN": "{path}：无法打开数据库（{detail}）", en: "{path}: cannot open the database ({detail})" },
   kept: { "zh-CN": "{path}：{detail}；数据库未作任何改动", en: "{path}: {detail}; the database was left as it was" },
-} satisfies Record<string, Record<Locale, string>>;
-const say = (key: keyof typeof words, locale: Locale, vars: Record<string, string>) =>
-  words[key][locale].replace(/\{(\w+)\}/g, (w, k: string) => vars[k] ?? w);
+  noSqlite: {
+    "zh-CN": "无法加载 better-sqlite3（{detail}）；npm 11 默认不构建其本地模块，请运行 `{fix}`",
+    en: "better-sqlite3 cannot be loaded ({detail}); npm 11 skips its native build unless allowed: run `{fix}`",
+  },
+} satisfies Catalogue;
+
+const refuse = (code: FlattenErrorCode, key: keyof typeof words, locale: Locale, vars: Record<string, string> = {}) =>
+  new FlattenError(code, LocalisedError.text(words[key], vars), locale);
 
 function editionOf(inputs: FlatInput[], locale: Locale): string {
-  if (inputs.length === 0) throw new FlattenError("NO-REPORTS", words.none[locale]);
+  if (inputs.length === 0) throw refuse("NO-REPORTS", "none", locale);
   const editions = new Set<string>();
   for (const i of inputs) {
     const e = (i.report as { edition?: unknown } | null)?.edition;
     if (!isEdition(e)) {
-      throw new FlattenError("NOT-A-REPORT", say("notReport", locale, { file: String(i.file) }));
+      throw refuse("NOT-A-REPORT", "notReport", locale, { file: String(i.file) });
     }
     editions.add(e);
   }
   if (editions.size > 1) {
-    throw new FlattenError("MIXED-EDITIONS", say("mixed", locale, { editions: [...editions].join(", ") }));
+    throw refuse("MIXED-EDITIONS", "mixed", locale, { editions: [...editions].join(", ") });
   }
   return [...editions][0]!;
 }
@@ -93,7 +93,7 @@ function value(r: unknown, cell: Cell): number | null {
  * (applications.newReceived.naturalPerson), a second of the format's labels, then a row per report.
  */
 export function toCsv(inputs: FlatInput[], options: FlattenOptions = {}): string {
-  const cells = cellsOf(editionOf(inputs, options.locale ?? "zh-CN"));
+  const cells = cellsOf(editionOf(inputs, localeOf(options.locale)));
   const rows: (string | number | null)[][] = [
     [...META, ...cells.map((c) => c.path.join("."))],
     [...META_LABELS, ...cells.map((c) => c.labelPath.join(LABEL_SEPARATOR))],
@@ -106,16 +106,12 @@ export function toCsv(inputs: FlatInput[], options: FlattenOptions = {}): string
  * better-sqlite3 is a native module: loaded only when a database is asked for, so that CSV (and
  * every other command of a tool that depends on this package) works where it was not built.
  */
-async function sqlite(): Promise<typeof import("better-sqlite3")> {
+async function sqlite(locale: Locale): Promise<typeof import("better-sqlite3")> {
   try {
     return (await import("better-sqlite3")).default;
   } catch (e) {
-    throw new FlattenError(
-      "NO-SQLITE",
-      `better-sqlite3 cannot be loaded (${(e as Error).message.split("\n")[0]}); ` +
-        `npm 11 skips its native build unless allowed: run \`npm install-scripts approve better-sqlite3 && npm rebuild better-sqlite3\`` +
-        ` / 无法加载 better-sqlite3，请允许并重新构建它`,
-    );
+    const fix = "npm install-scripts approve better-sqlite3 && npm rebuild better-sqlite3";
+    throw refuse("NO-SQLITE", "noSqlite", locale, { detail: (e as Error).message.split("\n")[0]!, fix });
   }
 }
 
@@ -130,20 +126,20 @@ export async function toSqlite(
   path: string,
   options: FlattenOptions = {},
 ): Promise<{ reports: number; cells: number }> {
-  const locale = options.locale ?? "zh-CN";
+  const locale = localeOf(options.locale);
   const cells = cellsOf(editionOf(inputs, locale));
-  const Database = await sqlite();
+  const Database = await sqlite(locale);
   let db;
   try {
     db = new Database(path);
   } catch (e) {
-    throw new FlattenError("SQLITE", say("open", locale, { path, detail: (e as Error).message }));
+    throw refuse("SQLITE", "open", locale, { path, detail: (e as Error).message });
   }
   try {
     return fill(db, inputs, cells);
   } catch (e) {
     if (e instanceof FlattenError) throw e;
-    throw new FlattenError("SQLITE", say("kept", locale, { path, detail: (e as Error).message }));
+    throw refuse("SQLITE", "kept", locale, { path, detail: (e as Error).message });
   } finally {
     db.close();
   }

@@ -1,13 +1,15 @@
 // Errors as application/problem+json (RFC 9457), in the language the client asked for.
 // Every problem the service can answer with is a row of this table, so the OpenAPI document,
 // the docs page and the handlers cannot disagree on what a code means.
-export type Locale = "zh-CN" | "en";
+import { localeOf as defaultLocale, locales, type Locale, type Localised } from "@zfxxgk/i18n";
+
+export type { Locale };
 
 export const PROBLEM_TYPE = "application/problem+json";
 
 interface ProblemKind {
   status: number;
-  title: Record<Locale, string>;
+  title: Localised;
 }
 
 export const problems = {
@@ -53,7 +55,7 @@ export const typeUri = (code: ProblemCode) => `urn:zfxxgk:problem:${code}`;
 export class HttpProblem extends Error {
   constructor(
     readonly code: ProblemCode,
-    readonly detail?: Record<Locale, string>,
+    readonly detail?: Localised,
     readonly extensions: Record<string, unknown> = {},
     readonly headers: Record<string, string> = {},
   ) {
@@ -75,20 +77,27 @@ export function problemBody(p: HttpProblem, locale: Locale, instance: string, re
   };
 }
 
+/** The locale a language tag asks for: zh, zh-TW and zh-Hans all read zh-CN, en-GB reads en. */
+const localeOfTag = (tag: string): Locale | undefined =>
+  locales.find((l) => {
+    const primary = l.split("-")[0]!.toLowerCase();
+    return tag === primary || tag.startsWith(`${primary}-`);
+  });
+
 /**
- * zh-CN or en from an Accept-Language header (RFC 9110 quality values); zh-CN when the header
- * names neither, since the reports and their readers are Chinese.
+ * A locale of @zfxxgk/i18n from an Accept-Language header (RFC 9110 quality values); zh-CN when
+ * the header names none, since the reports and their readers are Chinese.
  */
 export function localeOf(header: string | undefined): Locale {
-  if (!header) return "zh-CN";
+  if (!header) return defaultLocale(undefined);
   let best: { locale: Locale; q: number } | null = null;
   for (const part of header.slice(0, 512).split(",")) {
     const [tag, ...params] = part.trim().toLowerCase().split(";");
     const qParam = params.map((s) => s.trim()).find((s) => s.startsWith("q="));
     const q = qParam ? Number(qParam.slice(2)) : 1;
     if (!Number.isFinite(q) || q <= 0) continue;
-    const locale: Locale | null = tag === "zh" || tag!.startsWith("zh-") ? "zh-CN" : tag === "en" || tag!.startsWith("en-") ? "en" : null;
+    const locale = localeOfTag(tag!);
     if (locale && (!best || q > best.q)) best = { locale, q };
   }
-  return best?.locale ?? "zh-CN";
+  return best?.locale ?? defaultLocale(undefined);
 }

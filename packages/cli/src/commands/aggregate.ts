@@ -1,5 +1,7 @@
 // zfxxgk aggregate: reads member reports, calls @zfxxgk/aggregate, writes the aggregate report.
 import { aggregate, AggregationError, type AggregateOptions } from "@zfxxgk/aggregate";
+import { format, type Catalogue, type Localised } from "@zfxxgk/i18n";
+import { agencyKinds, agencyLevels } from "../agency.js";
 import type { Locale } from "../i18n.js";
 import { EXIT, plain, writeOutput, type Io } from "../io.js";
 import { readAll } from "../read-inputs.js";
@@ -25,10 +27,9 @@ const words = {
   },
   blanks: { "zh-CN": "{n} 个单元格因成员报告未填报而留空", en: "{n} cells left blank because a member left them blank" },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
-} satisfies Record<string, Record<Locale, string>>;
+} satisfies Catalogue;
 
-const say = (key: keyof typeof words, locale: Locale, vars: Record<string, string | number> = {}) =>
-  words[key][locale].replace(/\{(\w+)\}/g, (w, k: string) => String(vars[k] ?? w));
+const say = (key: keyof typeof words, locale: Locale, vars: Record<string, string | number> = {}) => format(words[key][locale], vars);
 
 export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<number> {
   const { locale } = args;
@@ -73,7 +74,10 @@ export async function aggregateCommand(args: AggregateArgs, io: Io): Promise<num
   return result.excluded.length ? EXIT.invalid : EXIT.ok;
 }
 
-export const aggregateHelp: Record<Locale, string> = {
+const kinds = agencyKinds.join(" | ");
+const levels = agencyLevels.join(" | ");
+
+export const aggregateHelp: Localised = {
   "zh-CN": `用法：zfxxgk aggregate <文件|目录>... --agency <机关名称> [-o 输出文件] [选项]
 
 把多个机关同一年度、同一格式的报告逐格相加，生成一份汇总报告（scope: "aggregate"），
@@ -82,8 +86,8 @@ export const aggregateHelp: Record<Locale, string> = {
 
 选项：
   --agency <名称>       汇总报告的机关名称（必填）
-  --kind <类型>         government | department | other（默认 government）
-  --level <层级>        national | provincial | municipal | county | township（默认 county）
+  --kind <类型>         ${kinds}（默认 government）
+  --level <层级>        ${levels}（默认 county）
   --year <年度>         报告年度；各成员报告必须一致（默认取成员报告的年度）
   --include-invalid     有错误的报告也参与汇总
   --allow-duplicates    同一文件（SHA-256 相同）或同一机关的多份报告也都汇总（默认拒绝，以免重复计数）
@@ -108,8 +112,8 @@ blank in the sum (never counted as 0). Members with errors are left out and list
 
 Options:
   --agency <name>       the aggregate report's agency (required)
-  --kind <kind>         government | department | other (default government)
-  --level <level>       national | provincial | municipal | county | township (default county)
+  --kind <kind>         ${kinds} (default government)
+  --level <level>       ${levels} (default county)
   --year <year>         the year covered; every member must cover it (default: the members' year)
   --include-invalid     sum members with errors too
   --allow-duplicates    sum the same file (same SHA-256) or one agency's reports more than once

@@ -1,5 +1,6 @@
 // zfxxgk diff: reads two reports, calls @zfxxgk/diff, prints the changes (or JSON).
 import { diffReports, DiffError, type ReportDiff } from "@zfxxgk/diff";
+import type { Catalogue, Localised } from "@zfxxgk/i18n";
 import type { Locale } from "../i18n.js";
 import { EXIT, noteStatus, plain, type Io } from "../io.js";
 import { readOne } from "../read-inputs.js";
@@ -18,7 +19,7 @@ const words = {
   fields: { "zh-CN": "其他字段", en: "other fields" },
   blank: { "zh-CN": "空", en: "blank" },
   absent: { "zh-CN": "无", en: "absent" },
-} satisfies Record<string, Record<Locale, string>>;
+} satisfies Catalogue;
 
 // report text goes to a terminal: its control characters are shown, never obeyed
 const show = (v: unknown, locale: Locale) =>
@@ -73,7 +74,7 @@ export async function diffCommand(args: DiffArgs, io: Io): Promise<number> {
   return d.total === 0 ? EXIT.ok : EXIT.invalid;
 }
 
-export const diffHelp: Record<Locale, string> = {
+export const diffHelp: Localised = {
   "zh-CN": `用法：zfxxgk diff <前一份报告> <后一份报告> [--json] [--locale zh-CN|en]
 
 逐格比较两份同一格式的报告（通常是上一年度与本年度）：按表格列出每个变化的单元格及前后数值和增减，

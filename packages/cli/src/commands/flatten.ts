@@ -2,6 +2,7 @@
 import { mkdir } from "node:fs/promises";
 import { dirname } from "node:path";
 import { FlattenError, toCsv, toSqlite } from "@zfxxgk/flatten";
+import { format, type Catalogue, type Localised } from "@zfxxgk/i18n";
 import type { Locale } from "../i18n.js";
 import { EXIT, isAnInput, plain, writeOutput, WriteError, type Io } from "../io.js";
 import { say } from "../i18n.js";
@@ -18,9 +19,7 @@ const words = {
   unreadable: { "zh-CN": "有文件无法读取，未输出", en: "some files are unreadable; nothing was written" },
   wrote: { "zh-CN": "已写入 {path}：{reports} 份报告", en: "wrote {path}: {reports} reports" },
   wroteCells: { "zh-CN": "已写入 {path}：{reports} 份报告，{cells} 个单元格", en: "wrote {path}: {reports} reports, {cells} cells" },
-} satisfies Record<string, Record<Locale, string>>;
-
-const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (w, k: string) => String(v[k] ?? w));
+} satisfies Catalogue;
 
 export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number> {
   const { locale } = args;
@@ -37,7 +36,7 @@ export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number>
         return EXIT.ok;
       }
       await writeOutput(args.output, csv, locale, files);
-      io.stderr(`${fill(words.wrote[locale], { path: args.output, reports: inputs.length })}\n`);
+      io.stderr(`${format(words.wrote[locale], { path: args.output, reports: inputs.length })}\n`);
     } else {
       // a database is changed in place (in one transaction): it must not be one of the inputs
       if (isAnInput(args.output!, files)) throw new WriteError(say("outputIsInput", locale, { path: args.output! }));
@@ -47,7 +46,7 @@ export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number>
         throw new WriteError(say("writeFailed", locale, { path: args.output!, detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
       }
       const n = await toSqlite(inputs, args.output!, { locale });
-      io.stderr(`${fill(words.wroteCells[locale], { path: args.output!, reports: n.reports, cells: n.cells })}\n`);
+      io.stderr(`${format(words.wroteCells[locale], { path: args.output!, reports: n.reports, cells: n.cells })}\n`);
     }
   } catch (e) {
     if (!(e instanceof FlattenError)) throw e;
@@ -57,7 +56,7 @@ export async function flattenCommand(args: FlattenArgs, io: Io): Promise<number>
   return EXIT.ok;
 }
 
-export const flattenHelp: Record<Locale, string> = {
+export const flattenHelp: Localised = {
   "zh-CN": `用法：zfxxgk flatten <文件|目录>... [--format csv|sqlite] [-o 输出文件]
 
 把多份同一格式的报告展开为便于分析的数据：

@@ -1,5 +1,6 @@
 // zfxxgk migrate: reads a 2019-edition report, calls @zfxxgk/migrate, writes the 2021 report
 // and lists every value that has no place in it.
+import type { Catalogue, Localised } from "@zfxxgk/i18n";
 import { migrate, MigrationError } from "@zfxxgk/migrate";
 import type { Locale } from "../i18n.js";
 import { EXIT, plain, writeOutput, type Io } from "../io.js";
@@ -19,7 +20,7 @@ const words = {
   },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
   blank: { "zh-CN": "空", en: "blank" },
-} satisfies Record<string, Record<Locale, string>>;
+} satisfies Catalogue;
 
 export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number> {
   const { locale } = args;
@@ -45,7 +46,7 @@ export async function migrateCommand(args: MigrateArgs, io: Io): Promise<number>
   return EXIT.ok;
 }
 
-export const migrateHelp: Record<Locale, string> = {
+export const migrateHelp: Localised = {
   "zh-CN": `用法：zfxxgk migrate <文件|-> --to 2021 [-o 输出文件] [--locale zh-CN|en]
 
 把 2019 格式（国办公开办函〔2019〕60号，2019、2020 年度报告）的报告转换为 2021 格式。

@@ -3,6 +3,7 @@
 // (@zfxxgk/export-pdf, through Chromium). An invalid report is refused unless --force.
 import type { renderHtml } from "@zfxxgk/export-html";
 import { XmlExportError } from "@zfxxgk/export-xml";
+import { format, type Catalogue, type Localised } from "@zfxxgk/i18n";
 import { labelPathOf, type Issue } from "@zfxxgk/validator";
 import { say, type Locale } from "../i18n.js";
 import { EXIT, plain, writeOutput, type Io } from "../io.js";
@@ -22,7 +23,7 @@ export interface RenderArgs {
   locale: Locale;
 }
 
-const messages: Record<string, Record<Locale, string>> = {
+const messages: Catalogue = {
   badFormat: {
     "zh-CN": "--format 只能是 html、xml、docx 或 pdf，而不是“{format}”",
     en: '--format must be html, xml, docx or pdf, not "{format}"',
@@ -45,8 +46,7 @@ const messages: Record<string, Record<Locale, string>> = {
 };
 
 function t(key: string, locale: Locale, vars: Record<string, string | number> = {}): string {
-  const text = messages[key]?.[locale] ?? say(key, locale, vars);
-  return text.replace(/\{([A-Za-z]+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w));
+  return Object.hasOwn(messages, key) ? format(messages[key]![locale], vars) : say(key, locale, vars);
 }
 
 type Report = Parameters<typeof renderHtml>[0];
@@ -87,7 +87,7 @@ async function refusal(e: unknown, locale: Locale): Promise<string | null> {
   return null;
 }
 
-const SEVERITY: Record<Issue["severity"], Record<Locale, string>> = {
+const SEVERITY: Record<Issue["severity"], Localised> = {
   error: { "zh-CN": "错误", en: "error" },
   warning: { "zh-CN": "警告", en: "warning" },
   info: { "zh-CN": "提示", en: "note" },
@@ -160,7 +160,7 @@ export async function renderCommand(args: RenderArgs, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-export const renderHelp: Record<Locale, string> = {
+export const renderHelp: Localised = {
   "zh-CN": `用法：zfxxgk render <文件|-> [--format html|xml|docx|pdf] [--fragment] [-o 输出文件] [选项]
 
 把一份报告（JSON）输出为按国家格式排版的 HTML、Word 文档（.docx）或 PDF，或 XML。先做校验：

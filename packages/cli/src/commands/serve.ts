@@ -1,5 +1,6 @@
 // zfxxgk serve: runs @zfxxgk/server until SIGINT or SIGTERM, then finishes the requests in flight
 // and stops. Logs are pino JSON lines on stdout; the address and the shutdown go to stderr.
+import { format, type Catalogue, type Localised } from "@zfxxgk/i18n";
 import type { Locale } from "../i18n.js";
 import { EXIT, type Io } from "../io.js";
 
@@ -34,9 +35,7 @@ const words = {
   stopped: { "zh-CN": "已停止", en: "stopped" },
   cannotListen: { "zh-CN": "无法在 {host}:{port} 上监听（{detail}）", en: "cannot listen on {host}:{port} ({detail})" },
   badTokens: { "zh-CN": "令牌文件不可用：{detail}", en: "the tokens file cannot be used: {detail}" },
-} satisfies Record<string, Record<Locale, string>>;
-
-const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (w, k: string) => String(v[k] ?? w));
+} satisfies Catalogue;
 
 function signalled(): Promise<string> {
   return new Promise((resolve) => {
@@ -59,7 +58,7 @@ export async function serveCommand(args: ServeArgs, io: Io): Promise<number> {
       tokens = await readTokens(args.tokensFile);
     } catch (e) {
       if (!(e instanceof TokenFileError)) throw e;
-      io.stderr(`✖ ${fill(words.badTokens[locale], { detail: e.message })}\n`);
+      io.stderr(`✖ ${format(words.badTokens[locale], { detail: e.message })}\n`);
       return EXIT.unusable;
     }
   }
@@ -81,11 +80,11 @@ export async function serveCommand(args: ServeArgs, io: Io): Promise<number> {
   } catch (e) {
     await server.close().catch(() => {});
     const detail = (e as NodeJS.ErrnoException).code ?? String(e);
-    io.stderr(`✖ ${fill(words.cannotListen[locale], { host: args.host, port: args.port, detail })}\n`);
+    io.stderr(`✖ ${format(words.cannotListen[locale], { host: args.host, port: args.port, detail })}\n`);
     return EXIT.unusable;
   }
-  io.stderr(`${fill(words.listening[locale], { address })}\n`);
-  if (!tokens && !/^(127\.|::1$|localhost$)/.test(args.host)) io.stderr(`${fill(words.open[locale], { host: args.host })}\n`);
+  io.stderr(`${format(words.listening[locale], { address })}\n`);
+  if (!tokens && !/^(127\.|::1$|localhost$)/.test(args.host)) io.stderr(`${format(words.open[locale], { host: args.host })}\n`);
   await stop;
   io.stderr(`${words.stopping[locale]}\n`);
   await server.close();
@@ -93,7 +92,7 @@ export async function serveCommand(args: ServeArgs, io: Io): Promise<number> {
   return EXIT.ok;
 }
 
-export const serveHelp: Record<Locale, string> = {
+export const serveHelp: Localised = {
   "zh-CN": `用法：zfxxgk serve [选项]
 
 以 HTTP 服务提供校验、填充、输出、导入与迁移（@zfxxgk/server）：
