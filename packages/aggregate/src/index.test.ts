@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fill, tableCells, validate } from "@zfxxgk/validator";
+import { editionModel } from "@zfxxgk/edition";
 import { aggregate, AggregationError, type Member } from "./index.js";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -182,5 +183,53 @@ describe("members that would be counted twice", () => {
     expect(twice.report.applications.newReceived.naturalPerson).toBe(2 * 3001);
     const nested = aggregate([{ report: huaian() }, { report: sum }], { agency, allowAggregates: true });
     expect(nested.report.applications.newReceived.naturalPerson).toBe(3 * 3001);
+  });
+});
+
+describe("refusals in both languages", () => {
+  it("a zh-CN caller's error carries each language's own detail, not the caller's in both", () => {
+    const sha256 = "c".repeat(64);
+    const other = { ...huaian(), agency: { ...huaian().agency, name: "淮安市另一机关" } };
+    let error: unknown;
+    try {
+      aggregate(
+        [
+          { report: huaian(), file: "a.json", sha256 },
+          { report: other, file: "b.json", sha256 },
+        ],
+        { agency, locale: "zh-CN" },
+      );
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AggregationError);
+    const { message, messages } = error as AggregationError;
+    expect(message).toBe(messages["zh-CN"]);
+    expect(messages["zh-CN"]).toMatch(/^a\.json 与 b\.json 是同一文件（SHA-256 相同）；同一份报告汇总两次会重复计数/);
+    expect(messages.en).toMatch(/^a\.json and b\.json are the same file \(same SHA-256\); a report summed twice is counted twice/);
+    expect(messages.en).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+});
+
+describe("the aggregate's agency", () => {
+  const { kinds, levels } = editionModel("2021").agency;
+
+  it("takes every kind and level the edition model lists", () => {
+    for (const kind of kinds)
+      for (const level of levels) {
+        const { report } = aggregate([{ report: huaian() }], { agency: { name: "测试汇总", kind, level } as never });
+        expect(report.agency).toMatchObject({ kind, level });
+        expect(validate(report).issues.filter((i) => i.pointer.startsWith("/agency"))).toEqual([]);
+      }
+  });
+
+  it("refuses one the model does not list, naming the model's choices, before any sum", () => {
+    const run = (a: object, locale: "zh-CN" | "en") => () =>
+      aggregate([{ report: huaian() }], { agency: { ...agency, ...a } as never, locale });
+    expect(run({ kind: "ministry" }, "en")).toThrow(
+      `the aggregate's agency kind "ministry" is not one the 2021 edition lists (${kinds.join(", ")})`,
+    );
+    expect(run({ level: "village" }, "zh-CN")).toThrow(`汇总报告机关的层级“village”不是 2021 格式所列的值（${levels.join(", ")}）`);
+    expect(run({ level: undefined }, "en")).toThrow(AggregationError);
   });
 });

@@ -2,10 +2,10 @@
 // report whose additive cells — every cell of tables 二, 三 and 四 — are the cell-by-cell sums
 // of its members' reports. A blank member cell makes the sum blank: never counted as 0.
 import type { Report2021 } from "@zfxxgk/types";
-import { cellsOf } from "@zfxxgk/edition";
+import { cellsOf, editionModel } from "@zfxxgk/edition";
 import { validate, type Issue } from "@zfxxgk/validator";
 
-import { LocalisedError, type Locale } from "@zfxxgk/i18n";
+import { format, locales, LocalisedError, type Catalogue, type Locale, type Localised } from "@zfxxgk/i18n";
 
 export type { Locale };
 
@@ -18,11 +18,8 @@ export interface Member {
 }
 
 export interface AggregateOptions {
-  agency: {
-    name: string;
-    kind: "government" | "department" | "other";
-    level: "national" | "provincial" | "municipal" | "county" | "township";
-  };
+  /** The aggregate's own agency: a kind and level its members' edition lists (the schema's enums). */
+  agency: Pick<Report2021["agency"], "name" | "kind" | "level">;
   /** The year covered; every member must cover it. Default: the members' year. */
   year?: number;
   /** Sum members that have validation errors too (they are listed either way). */
@@ -57,9 +54,10 @@ export type AggregationErrorCode =
   | "MIXED-YEARS"
   | "NO-VALID-MEMBERS"
   | "DUPLICATE-MEMBER"
-  | "AGGREGATE-MEMBER";
+  | "AGGREGATE-MEMBER"
+  | "BAD-AGENCY";
 
-const text: Record<AggregationErrorCode, Record<Locale, string>> = {
+const text: Catalogue<AggregationErrorCode> = {
   "NO-MEMBERS": { "zh-CN": "没有可汇总的报告", en: "no reports to aggregate" },
   "NOT-A-REPORT": { "zh-CN": "{who} 不是可识别的年度报告（没有已知的格式版本）", en: "{who} is not a report of a known edition" },
   "MIXED-EDITIONS": {
@@ -77,17 +75,36 @@ const text: Record<AggregationErrorCode, Record<Locale, string>> = {
       "{who} is itself an aggregate report (scope: aggregate), whose members may be counted twice; " +
       "nothing was summed (--allow-aggregates to sum it anyway)",
   },
+  "BAD-AGENCY": {
+    "zh-CN": "汇总报告机关的{field}“{value}”不是 {edition} 格式所列的值（{choices}）",
+    en: 'the aggregate\'s agency {field} "{value}" is not one the {edition} edition lists ({choices})',
+  },
   "NO-VALID-MEMBERS": {
     "zh-CN": "所有报告都有错误，未汇总（可加 --include-invalid 仍然汇总）",
     en: "every report has errors; nothing was summed (--include-invalid sums them anyway)",
   },
 };
 
+/** A var of a message: the same in both languages (a file name), or words of each. */
+type Vars = Record<string, string | Localised>;
+
+/** The message in every locale, each filled with the vars' text in that locale. */
+function inEveryLocale(template: Localised, vars: Vars): Localised {
+  const entries = locales.map((l) => {
+    const own = Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, typeof v === "string" ? v : v[l]]));
+    return [l, format(template[l], own)] as const;
+  });
+  return Object.fromEntries(entries) as Localised;
+}
+
 export class AggregationError extends LocalisedError<AggregationErrorCode> {
-  constructor(code: AggregationErrorCode, locale: Locale, vars: Record<string, string> = {}) {
-    super(code, LocalisedError.text(text[code], vars), locale);
+  constructor(code: AggregationErrorCode, locale: Locale, vars: Vars = {}) {
+    super(code, inEveryLocale(text[code], vars), locale);
   }
 }
+
+const sameFile: Localised = { "zh-CN": "{a} 与 {b} 是同一文件（SHA-256 相同）", en: "{a} and {b} are the same file (same SHA-256)" };
+const sameAgency: Localised = { "zh-CN": "{a} 与 {b} 是同一机关“{agency}”的报告", en: "{a} and {b} are both reports of {agency}" };
 
 const who = (m: Member, i: number) => m.file ?? `#${i + 1}`;
 
@@ -108,25 +125,42 @@ function refuseDoubleCounting(members: Member[], options: AggregateOptions, loca
   }
   if (options.allowDuplicates) return;
   const seen = new Map<string, number>();
-  const same = {
-    "zh-CN": ["{a} 与 {b} 是同一文件（SHA-256 相同）", "{a} 与 {b} 是同一机关“{agency}”的报告"],
-    en: ["{a} and {b} are the same file (same SHA-256)", "{a} and {b} are both reports of {agency}"],
-  }[locale];
   for (const [i, m] of members.entries()) {
     const agency = (m.report as { agency?: { name?: unknown } }).agency?.name;
-    const keys: [string, number][] = [];
-    if (m.sha256) keys.push([`sha:${m.sha256}`, 0]);
-    if (typeof agency === "string" && agency.trim()) keys.push([`agency:${agency.trim()}`, 1]);
-    for (const [key, kind] of keys) {
+    const keys: [string, Localised][] = [];
+    if (m.sha256) keys.push([`sha:${m.sha256}`, sameFile]);
+    if (typeof agency === "string" && agency.trim()) keys.push([`agency:${agency.trim()}`, sameAgency]);
+    for (const [key, same] of keys) {
       const first = seen.get(key);
       if (first !== undefined) {
-        const detail = same[kind]!.replace("{a}", who(members[first]!, first))
-          .replace("{b}", who(m, i))
-          .replace("{agency}", String(agency));
+        const detail = LocalisedError.text(same, { a: who(members[first]!, first), b: who(m, i), agency: String(agency) });
         throw new AggregationError("DUPLICATE-MEMBER", locale, { detail });
       }
       seen.set(key, i);
     }
+  }
+}
+
+const agencyFields = {
+  kind: { "zh-CN": "类型", en: "kind" },
+  level: { "zh-CN": "层级", en: "level" },
+} satisfies Catalogue;
+
+/** An agency kind or level the edition does not list would make the aggregate invalid: refused before any sum. */
+function refuseUnknownAgency(agency: AggregateOptions["agency"], edition: string, locale: Locale): void {
+  const lists = editionModel(edition).agency;
+  for (const [field, choices] of [
+    ["kind", lists.kinds],
+    ["level", lists.levels],
+  ] as const) {
+    const value: unknown = agency[field];
+    if (typeof value !== "string" || !choices.includes(value))
+      throw new AggregationError("BAD-AGENCY", locale, {
+        field: agencyFields[field],
+        value: String(value),
+        edition,
+        choices: choices.join(", "),
+      });
   }
 }
 
@@ -153,6 +187,7 @@ export function aggregate(members: Member[], options: AggregateOptions): Aggrega
   const year = [...years][0] as number;
   const cells = cellsOf(edition);
   if (cells.length === 0) throw new AggregationError("NOT-A-REPORT", locale, { who: who(members[0]!, 0) });
+  refuseUnknownAgency(options.agency, edition, locale);
 
   const included: Member[] = [];
   const excluded: Excluded[] = [];
