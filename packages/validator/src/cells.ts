@@ -1,7 +1,6 @@
 // The table cells of an edition (pointer, key path, label path, count or amount), for the
 // tools that walk every cell: aggregate, diff, flatten.
-import { modules as generated } from "./edition-module.js";
-import type { Cell } from "../generated/edition.js";
+import { modules as generated, type Cell } from "./edition-module.js";
 
 export type { Cell };
 

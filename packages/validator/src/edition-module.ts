@@ -1,9 +1,13 @@
 // An edition as the validator runs it: the generated code (ajv's schema validator, the cell
 // reader) joined with the edition's model (@zfxxgk/edition: cells, labels, compiled rules), once
 // per edition at load. The label paths are joined into strings here, as issues carry them.
-import { editionModel, LABEL_SEPARATOR, type EditionModel } from "@zfxxgk/edition";
+import { editionModel, LABEL_SEPARATOR, type Cell as ModelCell, type CompiledRule, type EditionModel } from "@zfxxgk/edition";
 import { editions as generatedCode, type EditionCode } from "../generated/index.js";
-import type { Cell, CompiledRule } from "../generated/edition.js";
+
+/** A table cell as issues name it: the model's cell, its label path joined into one string. */
+export interface Cell extends Pick<ModelCell, "pointer" | "path" | "kind"> {
+  labelPath: string;
+}
 
 export interface EditionModule extends EditionCode {
   cells: Cell[];
@@ -23,7 +27,7 @@ export function moduleOf(code: EditionCode, model: EditionModel): EditionModule 
     ...code,
     cells: model.cells.map((c) => ({ pointer: c.pointer, path: c.path, labelPath: c.labelPath.join(LABEL_SEPARATOR), kind: c.kind })),
     nodes: Object.fromEntries(Object.entries(model.nodes).map(([p, path]) => [p, path.join(LABEL_SEPARATOR)])),
-    rules: model.rules as CompiledRule[],
+    rules: model.rules,
     deprecated: model.deprecated,
   };
 }

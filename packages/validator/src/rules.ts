@@ -1,7 +1,7 @@
 // Runs an edition's compiled rules (generated from rules/<edition>.json) over a report's cells.
 // A rule that reads a blank (null) cell is skipped with an info issue: a blank is never 0.
-import type { CompiledRule, RuleInstance } from "../generated/edition.js";
-import type { Cell } from "../generated/edition.js";
+import type { CompiledRule, RuleInstance } from "@zfxxgk/edition";
+import type { Cell } from "./edition-module.js";
 import type { CellValue, Issue } from "./issue.js";
 import { creditCodeCheckChar } from "./credit-code.js";
 import { labelPathOf } from "./labels.js";
