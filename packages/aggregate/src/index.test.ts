@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { fill, tableCells, validate } from "@zfxxgk/validator";
 import { editionModel } from "@zfxxgk/edition";
+import type { Locale } from "@zfxxgk/i18n";
 import { aggregate, AggregationError, type Member } from "./index.js";
 
 const root = resolve(import.meta.dirname, "../../..");
@@ -224,8 +225,7 @@ describe("the aggregate's agency", () => {
   });
 
   it("refuses one the model does not list, naming the model's choices, before any sum", () => {
-    const run = (a: object, locale: "zh-CN" | "en") => () =>
-      aggregate([{ report: huaian() }], { agency: { ...agency, ...a } as never, locale });
+    const run = (a: object, locale: Locale) => () => aggregate([{ report: huaian() }], { agency: { ...agency, ...a } as never, locale });
     expect(run({ kind: "ministry" }, "en")).toThrow(
       `the aggregate's agency kind "ministry" is not one the 2021 edition lists (${kinds.join(", ")})`,
     );

@@ -849,7 +849,8 @@ describe("9. bad usage → exit 2 with a hint to --help", () => {
   it("--locale fr", () => {
     const run = cli(["validate", examplePath, "--locale", "fr"]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("--locale");
+    // the choices are @zfxxgk/i18n's locales
+    expect(run.stderr).toContain("--locale 只能是以下之一：zh-CN, en");
     hintsHelp(run);
   });
 

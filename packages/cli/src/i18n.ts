@@ -1,5 +1,5 @@
 // The CLI's own words in zh-CN and en (the validator's messages come from @zfxxgk/validator).
-import { format, isLocale, type Catalogue, type Locale } from "@zfxxgk/i18n";
+import { format, isLocale, locales, type Catalogue, type Locale } from "@zfxxgk/i18n";
 
 export type { Locale };
 
@@ -74,7 +74,7 @@ const strings: Catalogue = {
   noJsonInDir: { "zh-CN": "目录中没有 .json 文件", en: "no .json files in the directory" },
   unknownCommand: { "zh-CN": "未知命令“{name}”", en: 'unknown command "{name}"' },
   badOption: { "zh-CN": "参数错误：{detail}", en: "bad arguments: {detail}" },
-  badLocale: { "zh-CN": "--locale 只能是 zh-CN 或 en", en: "--locale must be zh-CN or en" },
+  badLocale: { "zh-CN": "--locale 只能是以下之一：{choices}", en: "--locale must be one of: {choices}" },
   seeHelp: { "zh-CN": "运行 zfxxgk {command} --help 查看用法", en: "run zfxxgk {command} --help for usage" },
   needAgency: { "zh-CN": "需要 --agency <汇总报告的机关名称>", en: "--agency <the aggregate report's agency> is required" },
   badKind: { "zh-CN": "--kind 只能是以下之一：{choices}", en: "--kind must be one of: {choices}" },
@@ -114,6 +114,9 @@ const strings: Catalogue = {
 export function say(key: string, locale: Locale, vars: Readonly<Record<string, string | number>> = {}): string {
   return Object.hasOwn(strings, key) ? format(strings[key]![locale], vars) : key;
 }
+
+/** The locales --locale takes, for its messages. */
+export const localeChoices = locales.join(", ");
 
 /** --locale, else ZFXXGK_LOCALE, else zh-CN (the reports' language). */
 export function pickLocale(flag: string | undefined, env: NodeJS.ProcessEnv): Locale | null {

@@ -17,7 +17,7 @@ import {
 } from "./lazy-commands.js";
 import type { Localised } from "@zfxxgk/i18n";
 import { help } from "./help.js";
-import { pickLocale, say, type Locale } from "./i18n.js";
+import { localeChoices, pickLocale, say, type Locale } from "./i18n.js";
 import { EXIT, processIo, setMessageLocale, WriteError, type Io } from "./io.js";
 
 export {
@@ -253,7 +253,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     const values = parsed.values as Values;
     const locale = pickLocale(str(values.locale), io.env);
     if (!locale) {
-      io.stderr(`${say("badLocale", quickLocale)}\n${say("seeHelp", quickLocale, { command: name })}\n`);
+      io.stderr(`${say("badLocale", quickLocale, { choices: localeChoices })}\n${say("seeHelp", quickLocale, { command: name })}\n`);
       return EXIT.unusable;
     }
     setMessageLocale(locale);
