@@ -3,7 +3,7 @@
 //   1. a text report — the seed, text extracted from its PDF — read from a Buffer.
 //      Target: ≥ 1,000 reports/s.
 //   2. the 淮安 PDF (6 pages). Target: ≤ 200 ms per report.
-//   3. Word: the 塔城市 2024 report saved by LibreOffice as .docx and .doc (src/word/fixtures).
+//   3. Word: the 塔城市 2024 report saved by LibreOffice as .docx and .doc (src/read/word/fixtures).
 //      No target: ms per report and the ratio to JSON.parse are printed.
 // Baselines: JSON.parse of the seed report's JSON (as scripts/bench.mjs measures it), and reading
 // the PDF file from disk. The targets are set for the machine TOOLING.md measured (JSON.parse of
@@ -29,8 +29,8 @@ const PDF_TARGET = 200; // ms per report
 const seedText = readFileSync(join(corpus, "raw/00-tacheng-2024.txt"));
 const pdfPath = join(corpus, "pdf/01-huaian-city-2024.pdf");
 const pdf = readFileSync(pdfPath);
-const docx = readFileSync(join(import.meta.dirname, "src/word/fixtures/tacheng.docx"));
-const doc = readFileSync(join(import.meta.dirname, "src/word/fixtures/tacheng.doc"));
+const docx = readFileSync(join(import.meta.dirname, "src/read/word/fixtures/tacheng.docx"));
+const doc = readFileSync(join(import.meta.dirname, "src/read/word/fixtures/tacheng.doc"));
 const json = JSON.stringify(fill(JSON.parse(readFileSync(join(root, "examples/tacheng-2024/report.json"), "utf8"))), null, 2);
 
 // the results must be what the benchmark claims to measure

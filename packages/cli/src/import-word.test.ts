@@ -1,4 +1,4 @@
-// zfxxgk import on Word files (made by LibreOffice: packages/import/src/word/fixtures), in-process
+// zfxxgk import on Word files (made by LibreOffice: packages/import/src/read/word/fixtures), in-process
 // with a fake Io: the bytes reach the importer unchanged, from a file, standard input or a directory.
 import { copyFileSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,7 +8,7 @@ import { importCommand, type ImportArgs } from "./commands/import.js";
 import type { Io } from "./io.js";
 
 const root = resolve(import.meta.dirname, "../../..");
-const fixtures = join(root, "packages/import/src/word/fixtures");
+const fixtures = join(root, "packages/import/src/read/word/fixtures");
 const example = JSON.parse(readFileSync(join(root, "examples/tacheng-2024/report.json"), "utf8"));
 
 async function run(args: Partial<ImportArgs> & { input: string }, stdin = new Uint8Array()) {

@@ -1,34 +1,34 @@
 // importReport(): PDF, HTML or text in; a report of the edition it follows (2021, or the 2019 trial
 // format), with a diagnostic for every cell not read plainly. Never throws; bounded in input size and time.
 import type { Report2019, Report2021 } from "@zfxxgk/types";
-import { cleanSection, cleanText, tables } from "./assemble.js";
-import { decodeText, detectFormat, isPdf, looksBinary } from "./detect-format.js";
-import type { Doc, DocLine } from "./document.js";
-import { detectEdition } from "./edition.js";
+import { cleanSection, cleanText, tables } from "./assemble/assemble.js";
+import { decodeText, detectFormat, isPdf, looksBinary } from "./read/detect-format.js";
+import type { Doc, DocLine } from "./read/document.js";
+import { detectEdition } from "./locate/edition.js";
 import { ImportFailure } from "./errors.js";
-import { cellPerLine } from "./cell-per-line.js";
-import { isMarkdown, markdownLines } from "./markdown.js";
-import { htmlDoc } from "./html-lines.js";
-import { checkGroupRows } from "./hybrid.js";
+import { cellPerLine } from "./read/cell-per-line.js";
+import { isMarkdown, markdownLines } from "./read/markdown.js";
+import { htmlDoc } from "./read/html-lines.js";
+import { checkGroupRows } from "./resolve/hybrid.js";
 import { model, type EditionModel, type TableKey } from "./labels.js";
 import { say } from "./messages.js";
-import { agencyFromTitle, agencyKindLevel, contactOf, isoDate, looksLikeAgency, yearOf, type Contact } from "./metadata.js";
+import { agencyFromTitle, agencyKindLevel, contactOf, isoDate, looksLikeAgency, yearOf, type Contact } from "./locate/metadata.js";
 import { norm } from "./normalise.js";
-import type { Observation } from "./observation.js";
-import { pdfDoc } from "./pdf-lines.js";
-import { resolve, type CellResult } from "./resolve.js";
-import { readRunTables } from "./run-text.js";
-import { findSectionsInLines, findSectionsInText, sectionSpan, type SectionHit } from "./sections.js";
-import { readTable2 } from "./table2.js";
-import { readTable3, table3ColumnVariants } from "./table3.js";
-import { readTable4 } from "./table4.js";
-import { crawlerHeader, runsTogether, textDoc } from "./text-lines.js";
-import { fullWidth, paragraphs, runParagraphs, textSection, type Para, type TextSection } from "./text-sections.js";
-import { ALL_TABLES, completenessOf, statusOf } from "./completeness.js";
+import type { Observation } from "./cells/observation.js";
+import { pdfDoc } from "./read/pdf-lines.js";
+import { resolve, type CellResult } from "./resolve/resolve.js";
+import { readRunTables } from "./cells/run-text.js";
+import { findSectionsInLines, findSectionsInText, sectionSpan, type SectionHit } from "./locate/sections.js";
+import { readTable2 } from "./cells/table2.js";
+import { readTable3, table3ColumnVariants } from "./cells/table3.js";
+import { readTable4 } from "./cells/table4.js";
+import { crawlerHeader, runsTogether, textDoc } from "./read/text-lines.js";
+import { fullWidth, paragraphs, runParagraphs, textSection, type Para, type TextSection } from "./assemble/text-sections.js";
+import { ALL_TABLES, completenessOf, statusOf } from "./assemble/completeness.js";
 import type { Completeness, Diagnostic, Edition, ImportOptions, ImportResult, ImportStats, InputFormat, Locale } from "./types.js";
-import { readWord, wordInput } from "./word/index.js";
+import { readWord, wordInput } from "./read/word/index.js";
 
-export { FAILED_SHARE } from "./completeness.js";
+export { FAILED_SHARE } from "./assemble/completeness.js";
 
 /** Inputs larger than these are refused: no report is that big. */
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { importReport, MAX_TEXT_BYTES } from "./index.js";
 import { corpus } from "./test-support/paths.js";
 import { at, readTruth } from "./test-support/truth.js";
-import { inWanYuan } from "./tokens.js";
+import { inWanYuan } from "./cells/tokens.js";
 
 const nothing = async (input: unknown, options = {}) => {
   const r = await importReport(input as string, options);
