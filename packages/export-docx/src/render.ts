@@ -3,7 +3,6 @@
 // in a browser (packages/editor) and gives the same bytes in both.
 import { editions, type RenderEdition } from "@zfxxgk/export-html";
 import type { Report } from "@zfxxgk/types";
-import { utf8 } from "./bytes.js";
 import { checkCharacters } from "./check.js";
 import { DocxExportError } from "./errors.js";
 import { locales, say, type Locale } from "./messages.js";
@@ -58,9 +57,8 @@ export function renderDocx(report: Report, options: RenderDocxOptions = {}): Uin
   }
   checkCharacters(report, locale);
   const view = documentView(report, edition);
-  const agency = (report as { agency?: { name?: unknown } }).agency?.name;
-  // core.xml is a byte string too (bytes.ts): view.title.text already is one
-  const core = partTemplates.core!({ title: view.title.text, agency: typeof agency === "string" ? utf8(agency) : "" });
+  // core.xml is a byte string too (bytes.ts)
+  const core = partTemplates.core!(view.properties);
   const document = compiled.document!(view);
   const out = new ZipWriter(fixedRoom + ZipWriter.roomFor("docProps/core.xml", core) + ZipWriter.roomFor("word/document.xml", document));
   for (const e of before) out.add(e);
