@@ -8,8 +8,8 @@ import { linesOf } from "@zfxxgk/export-html";
 import { utf8 } from "./bytes.js";
 import { compiled, env } from "./templates.js";
 
-// No report string holds U+0001 or U+0002 (check.ts refuses them before a view is made) and the
-// templates' text is printable ASCII, so a marker in the output is where the template put a text.
+// Neither the template's own text nor a style name holds U+0001 or U+0002, so a marker in the
+// output it gives for a shape is where it put a text; report text never goes through this cut.
 const LEAD = "\u0001";
 const TEXT = "\u0002";
 const MARKER = /([\u0001\u0002])/;
@@ -34,11 +34,15 @@ function shapeOf(style: string | undefined, lead: boolean): Shape {
   return { pieces, holes };
 }
 
-// a handful of styles (Normal, Title, TableNote), each with and without a run-in heading
-const shapes = new Map<string, Shape>();
+// by style (a handful: Normal, Title, TableNote), without and with a run-in heading
+const shapes = [new Map<string | undefined, Shape>(), new Map<string | undefined, Shape>()] as const;
+
+// what Handlebars escapes in {{…}} (escapeExpression), and line breaks: one scan finds the rare text
+// that needs more than its UTF-8 bytes
+const SPECIAL = /[&<>"'`=\r\n\u2028\u2029]/;
 
 /** Text as the templates escape it ({{…}}), then as its UTF-8 byte string (bytes.ts): the same bytes, as escaping touches ASCII only. */
-const escaped = (text: string): string => utf8(env.Utils.escapeExpression(text));
+const escaped = (text: string): string => utf8(SPECIAL.test(text) ? env.Utils.escapeExpression(text) : text);
 
 /**
  * The XML of one paragraph (templates/paragraph.hbs, without the file's final line break) as a
@@ -46,17 +50,18 @@ const escaped = (text: string): string => utf8(env.Utils.escapeExpression(text))
  */
 export function paragraphXml(text: string, style?: string, lead?: string): string {
   // Word keeps a line break inside a paragraph as w:br
-  const lines = linesOf(text);
+  const special = SPECIAL.test(text);
+  const lines = special ? linesOf(text) : undefined;
   if (lines) {
     for (const line of lines) line.text = utf8(line.text);
     return compiled.paragraph!({ text: utf8(text), lines, lead: lead ? utf8(lead) : undefined, style }).replace(FINAL_BREAK, "");
   }
   const hasLead = Boolean(lead);
-  const key = `${style ?? ""}\n${hasLead}`;
-  let shape = shapes.get(key);
-  if (!shape) shapes.set(key, (shape = shapeOf(style, hasLead)));
+  const byStyle = shapes[hasLead ? 1 : 0];
+  let shape = byStyle.get(style);
+  if (!shape) byStyle.set(style, (shape = shapeOf(style, hasLead)));
   const { pieces, holes } = shape;
-  const t = escaped(text);
+  const t = utf8(special ? env.Utils.escapeExpression(text) : text);
   const l = hasLead ? escaped(lead!) : "";
   let out = pieces[0]!;
   for (let i = 0; i < holes.length; i++) out += (holes[i] === "lead" ? l : t) + pieces[i + 1]!;
