@@ -1,6 +1,8 @@
-// The package's words in zh-CN and en: why a report cannot be written as a Word document.
-export type Locale = "zh-CN" | "en";
-export const locales: readonly Locale[] = ["zh-CN", "en"];
+// The package's words in zh-CN and en: why a report cannot be written as a Word document. The
+// languages and how a message is filled in are @zfxxgk/i18n's, as in every package.
+import { locales, say as sayIn, type Catalogue, type Locale } from "@zfxxgk/i18n";
+
+export { locales, type Locale };
 
 const messages = {
   edition: {
@@ -17,10 +19,10 @@ const messages = {
       "{pointer} holds {char} at character {index}, which XML 1.0 (and so a Word document) cannot carry; " +
       "report text never holds one: validate the report first",
   },
-} as const;
+} satisfies Catalogue;
 
 export type MessageKey = keyof typeof messages;
 
 export function say(key: MessageKey, locale: Locale, vars: Record<string, string | number>): string {
-  return messages[key][locale].replace(/\{([a-z]+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return sayIn(messages, key, locale, vars);
 }

@@ -3,7 +3,6 @@
 // in a browser (packages/editor) and gives the same bytes in both.
 import { editions, type RenderEdition } from "@zfxxgk/export-html";
 import type { Report } from "@zfxxgk/types";
-import { utf8 } from "./bytes.js";
 import { checkCharacters } from "./check.js";
 import { DocxExportError } from "./errors.js";
 import { locales, say, type Locale } from "./messages.js";
@@ -29,6 +28,9 @@ const after: Entry[] = [
   fixed("word/fontTable.xml", "font-table"),
   fixed("word/footer1.xml", "footer"),
 ];
+// the names of the two parts written per report, encoded once
+const CORE = encoder.encode("docProps/core.xml");
+const DOCUMENT = encoder.encode("word/document.xml");
 const fixedRoom = [...before, ...after].reduce((n, e) => n + 30 + 46 + 2 * e.name.length + e.data.length, 0);
 
 const isEdition = (e: unknown): e is RenderEdition => (editions as readonly unknown[]).includes(e);
@@ -58,14 +60,13 @@ export function renderDocx(report: Report, options: RenderDocxOptions = {}): Uin
   }
   checkCharacters(report, locale);
   const view = documentView(report, edition);
-  const agency = (report as { agency?: { name?: unknown } }).agency?.name;
-  // core.xml is a byte string too (bytes.ts): view.title.text already is one
-  const core = partTemplates.core!({ title: view.title.text, agency: typeof agency === "string" ? utf8(agency) : "" });
+  // core.xml is a byte string too (bytes.ts)
+  const core = partTemplates.core!(view.properties);
   const document = compiled.document!(view);
-  const out = new ZipWriter(fixedRoom + ZipWriter.roomFor("docProps/core.xml", core) + ZipWriter.roomFor("word/document.xml", document));
+  const out = new ZipWriter(fixedRoom + ZipWriter.roomFor(CORE, core) + ZipWriter.roomFor(DOCUMENT, document));
   for (const e of before) out.add(e);
-  out.addBytes("docProps/core.xml", core);
-  out.addBytes("word/document.xml", document);
+  out.addBytes(CORE, core);
+  out.addBytes(DOCUMENT, document);
   for (const e of after) out.add(e);
   return out.finish();
 }

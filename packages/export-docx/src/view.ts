@@ -1,39 +1,34 @@
-// The report as the templates read it: paragraphs (with their style, run-in heading and line
-// breaks), each table row paired with its label fragment and its raw values (the eachCell helper
-// writes them). What does not depend on the report is built once per edition; a render adds the
-// rest. Text arrives here already checked (check.ts): every character is one XML 1.0 carries.
-// Every string the templates write leaves here as a byte string (bytes.ts), split into lines first.
+// The report as the templates read it: paragraphs as their XML (paragraph.ts), each table row
+// paired with its label fragment and its raw values (the eachCell helper writes them). What does
+// not depend on the report is built once per edition; a render adds the rest. Text arrives here
+// already checked (check.ts): every character is one XML 1.0 carries. Every string the templates
+// write leaves here as a byte string (bytes.ts).
 import type { SafeString } from "handlebars";
-import { editions, layouts, type RenderEdition } from "@zfxxgk/export-html";
+import { chineseDate, editions, layouts, type RenderEdition } from "@zfxxgk/export-html";
 import type { Report } from "@zfxxgk/types";
 import { utf8 } from "./bytes.js";
-import { chineseDate } from "./format.js";
 import { fragments } from "./fragments.js";
+import { paragraphXml } from "./paragraph.js";
 import { env } from "./templates.js";
 
-/** A paragraph: `lines` only when the text holds line breaks; `lead` is a run-in heading. */
-export interface ParagraphView {
-  text: string;
-  lines?: { text: string; br: boolean }[];
-  lead?: string;
-  style?: string;
-}
+/** A paragraph's XML (templates/paragraph.hbs), without its final line break: the template that places it adds one. */
+export type ParagraphXml = SafeString;
 
 export interface TextSectionView {
   heading: string | SafeString;
-  paragraphs: ParagraphView[];
-  subsections: { heading: string; runIn: boolean; paragraphs: ParagraphView[] }[];
+  paragraphs: ParagraphXml[];
+  subsections: { heading: string; runIn: boolean; paragraphs: ParagraphXml[] }[];
 }
 
 interface TableView {
   heading: string | SafeString;
   properties: SafeString;
-  notes: ParagraphView[];
+  notes: ParagraphXml[];
 }
 
 export interface DocumentView {
-  title: ParagraphView;
-  preamble: ParagraphView[];
+  title: ParagraphXml;
+  preamble: ParagraphXml[];
   overview: TextSectionView;
   proactive: TableView & {
     blocks: { head: SafeString; rows: { label: string | SafeString; values: unknown[]; colspans: (number | undefined)[] }[] }[];
@@ -43,6 +38,8 @@ export interface DocumentView {
   problems: TextSectionView;
   other: TextSectionView;
   signature: { agency: string; date: string } | null;
+  /** docProps/core.xml's title and author, byte strings unescaped (its template escapes them) */
+  properties: { title: string; agency: string };
 }
 
 type Obj = Record<string, unknown>;
@@ -50,19 +47,20 @@ const obj = (v: unknown): Obj => (v !== null && typeof v === "object" ? (v as Ob
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string => (typeof v === "string" ? v : v === null || v === undefined ? "" : String(v));
 
-// Word keeps a line break inside a paragraph as w:br; U+2028/U+2029 are line breaks to a reader too
-const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
-
-function paragraph(value: unknown, style?: string, lead?: string): ParagraphView {
-  const text = str(value);
-  const p: ParagraphView = { text: utf8(text) };
-  if (LINE_BREAK.test(text)) p.lines = text.split(LINE_BREAK).map((t, i) => ({ text: utf8(t), br: i > 0 }));
-  if (lead) p.lead = utf8(lead);
-  if (style) p.style = style;
-  return p;
+/**
+ * The date under the agency's name: an ISO date as reports write it (2025年1月17日), anything else
+ * as written; export-html replaces what a browser cannot show, a Word document refuses it (check.ts).
+ */
+function dateText(date: string): string {
+  const d = chineseDate(date);
+  return d.iso === null ? date : d.text;
 }
 
-const paragraphs = (v: unknown, style?: string): ParagraphView[] => list(v).map((p) => paragraph(p, style));
+function paragraph(value: unknown, style?: string, lead?: string): ParagraphXml {
+  return new env.SafeString(paragraphXml(str(value), style, lead));
+}
+
+const paragraphs = (v: unknown, style?: string): ParagraphXml[] => list(v).map((p) => paragraph(p, style));
 
 function textSection(heading: string | SafeString, value: unknown): TextSectionView {
   const s = obj(value);
@@ -125,6 +123,7 @@ export function documentView(report: Report, edition: RenderEdition): DocumentVi
   const f = fragments[edition]!;
   const h = headings[edition]!;
 
+  const agency = obj(r.agency).name;
   const sig = r.signature === undefined || r.signature === null ? null : obj(r.signature);
   const reviewValues: unknown[] = [];
   for (const g of review.groups) valuesOf(at(rl, g), review.columnKeys, reviewValues);
@@ -169,7 +168,8 @@ export function documentView(report: Report, edition: RenderEdition): DocumentVi
     problems: textSection(h.problems, r.problemsAndImprovements),
     other: textSection(h.other, r.otherMatters),
     signature: sig
-      ? { agency: utf8(str(sig.agency)), date: sig.date === undefined || sig.date === null ? "" : utf8(chineseDate(str(sig.date))) }
+      ? { agency: utf8(str(sig.agency)), date: sig.date === undefined || sig.date === null ? "" : utf8(dateText(str(sig.date))) }
       : null,
+    properties: { title: utf8(str(r.title)), agency: typeof agency === "string" ? utf8(agency) : "" },
   };
 }

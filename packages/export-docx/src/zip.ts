@@ -102,8 +102,8 @@ export class ZipWriter {
     this.view = new DataView(this.out.buffer, this.out.byteOffset, this.out.length);
   }
 
-  /** the bytes an entry named so (ASCII) takes, holding a byte string or bytes, with its directory record */
-  static roomFor(name: string, bytes: string | Uint8Array): number {
+  /** the bytes an entry named so (ASCII, or its bytes) takes, holding a byte string or bytes, with its directory record */
+  static roomFor(name: string | Uint8Array, bytes: string | Uint8Array): number {
     return 30 + 46 + 2 * name.length + bytes.length;
   }
 
@@ -147,9 +147,9 @@ export class ZipWriter {
     this.p += e.data.length;
   }
 
-  /** a stored entry whose bytes are a byte string (bytes.ts), copied in place */
-  addBytes(name: string, bytes: string): void {
-    const w: Written = { name: encoder.encode(name), method: 0, crc: 0, compressed: 0, size: 0, offset: this.p };
+  /** a stored entry whose bytes are a byte string (bytes.ts), copied in place; its name's bytes (ASCII) */
+  addBytes(name: Uint8Array, bytes: string): void {
+    const w: Written = { name, method: 0, crc: 0, compressed: 0, size: 0, offset: this.p };
     const start = this.p + 30 + w.name.length;
     const written = writeBytes(bytes, this.out, start);
     w.crc = crc32(this.out.subarray(start, start + written));

@@ -19,6 +19,17 @@ export function cleanText(value: unknown): string {
   return SPECIAL.test(s) ? s.replace(UNSAFE, "\uFFFD") : s;
 }
 
+// U+2028/U+2029 are line breaks to a reader too
+const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
+
+/**
+ * A paragraph's lines when its text holds a line break (CR LF, CR, LF, U+2028, U+2029), each but
+ * the first after a break (br); undefined for one line. Shared with @zfxxgk/export-docx (w:br).
+ */
+export function linesOf(text: string): { text: string; br: boolean }[] | undefined {
+  return LINE_BREAK.test(text) ? text.split(LINE_BREAK).map((t, i) => ({ text: t, br: i > 0 })) : undefined;
+}
+
 /** A number as its plain decimal digits: never exponent notation, never rounded. */
 export function plainNumber(n: number): string {
   const s = String(n);

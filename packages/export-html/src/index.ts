@@ -4,3 +4,5 @@ export { RenderError } from "./errors.js";
 export { stylesheet } from "./templates.js";
 // the table layouts of each edition, derived from the labels: @zfxxgk/export-docx lays its tables out from them too
 export { layouts, editions, type EditionLayout, type RenderEdition } from "./layout.js";
+// how values are written, shared with @zfxxgk/export-docx so that both documents write them alike
+export { chineseDate, linesOf, plainNumber } from "./format.js";

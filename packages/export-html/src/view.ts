@@ -4,7 +4,7 @@
 // adds the rest.
 import type { EditionModel } from "@zfxxgk/edition";
 import type { Report } from "@zfxxgk/types";
-import { blankCell, chineseDate, cleanText, SPECIAL, type CellView } from "./format.js";
+import { blankCell, chineseDate, cleanText, linesOf, SPECIAL, type CellView } from "./format.js";
 import type { SafeString } from "handlebars";
 import { fragmentsOf, type Fragments } from "./fragments.js";
 import { layoutOf, type EditionLayout } from "./layout.js";
@@ -56,15 +56,14 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v !== null && typeof v === "object" ? (v as Obj) : {});
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-const LINE_BREAK = /\r\n|\r|\n|\u2028|\u2029/;
-
 function paragraph(value: unknown, lead?: string): ParagraphView {
   let text = typeof value === "string" ? value : cleanText(value);
   const p: ParagraphView = { text };
   if (SPECIAL.test(text)) {
     p.text = text = cleanText(text);
     // a line break inside a paragraph is kept as <br>, so the text reads as the source prints it
-    if (LINE_BREAK.test(text)) p.lines = text.split(LINE_BREAK).map((t, i) => ({ text: t, br: i > 0 }));
+    const lines = linesOf(text);
+    if (lines) p.lines = lines;
   }
   if (lead) p.lead = lead;
   return p;
