@@ -186,7 +186,7 @@ function compiled(model: EditionModel): Compiled {
   if (c) return c;
   const index = model.index;
   const instances: Compiled["instances"] = [];
-  for (const r of sumRules(model.edition)) {
+  for (const r of sumRules(model)) {
     const a = r.actual.map((p) => index.get(p));
     const e = r.expected.map((p) => index.get(p));
     if (a.some((i) => i === undefined) || e.some((i) => i === undefined)) continue;
