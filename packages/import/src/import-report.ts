@@ -1,5 +1,6 @@
 // importReport(): PDF, HTML or text in; a report of the edition it follows (2021, or the 2019 trial
-// format), with a diagnostic for every cell not read plainly. Never throws; bounded in input size and time.
+// format) or of the edition whose model it is handed, with a diagnostic for every cell not read
+// plainly. Never throws; bounded in input size and time.
 import { editions, type EditionModel as GeneratedModel } from "@zfxxgk/edition";
 import { decodeText, detectFormat, isPdf, looksBinary } from "./read/detect-format.js";
 import type { Doc, DocLine } from "./read/document.js";
