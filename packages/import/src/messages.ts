@@ -148,6 +148,9 @@ const text = {
   fieldAgency: { "zh-CN": "机关名称", en: "the agency's name" },
   agencyKind: { "zh-CN": "类别", en: "kind" },
   agencyLevel: { "zh-CN": "层级", en: "level" },
+  columnNamed: { "zh-CN": "{names}列", en: "the {names} column" },
+  columnsNamed: { "zh-CN": "{names}列", en: "the {names} columns" },
+  listSeparator: { "zh-CN": "、", en: ", " },
   tableRows: { "zh-CN": "超过 {n} 行", en: "over {n} rows" },
   tableCells: { "zh-CN": "一行 {n} 格", en: "{n} cells in a row" },
   agencyInferred: {
