@@ -1,7 +1,7 @@
 // importReport(): PDF, HTML or text in; a report of the edition it follows (2021, or the 2019 trial
-// format), with a diagnostic for every cell not read plainly. Never throws; bounded in input size and time.
-import type { Report2019, Report2021 } from "@zfxxgk/types";
-import { cleanSection, cleanText, tables } from "./assemble/assemble.js";
+// format) or of the edition whose model it is handed, with a diagnostic for every cell not read
+// plainly. Never throws; bounded in input size and time.
+import { editions, type EditionModel as GeneratedModel } from "@zfxxgk/edition";
 import { decodeText, detectFormat, isPdf, looksBinary } from "./read/detect-format.js";
 import type { Doc, DocLine } from "./read/document.js";
 import { detectEdition } from "./locate/edition.js";
@@ -10,9 +10,10 @@ import { cellPerLine } from "./read/cell-per-line.js";
 import { isMarkdown, markdownLines } from "./read/markdown.js";
 import { htmlDoc } from "./read/html-lines.js";
 import { checkGroupRows } from "./resolve/hybrid.js";
-import { model, type EditionModel, type TableKey } from "./labels.js";
+import { model, viewOf, type EditionModel, type TableKey } from "./labels.js";
+import { localeOf } from "@zfxxgk/i18n";
 import { say } from "./messages.js";
-import { agencyFromTitle, agencyKindLevel, contactOf, isoDate, looksLikeAgency, yearOf, type Contact } from "./locate/metadata.js";
+import { yearOf } from "./locate/metadata.js";
 import { norm } from "./normalise.js";
 import type { Observation } from "./cells/observation.js";
 import { pdfDoc } from "./read/pdf-lines.js";
@@ -23,9 +24,20 @@ import { readTable2 } from "./cells/table2.js";
 import { readTable3, table3ColumnVariants } from "./cells/table3.js";
 import { readTable4 } from "./cells/table4.js";
 import { crawlerHeader, runsTogether, textDoc } from "./read/text-lines.js";
-import { fullWidth, paragraphs, runParagraphs, textSection, type Para, type TextSection } from "./assemble/text-sections.js";
+import { fullWidth, paragraphs, runParagraphs, type Para } from "./assemble/text-sections.js";
+import { assembleReport, TEXT_SECTIONS, type ReportParts } from "./assemble/report.js";
 import { ALL_TABLES, completenessOf, statusOf } from "./assemble/completeness.js";
-import type { Completeness, Diagnostic, Edition, ImportOptions, ImportResult, ImportStats, InputFormat, Locale } from "./types.js";
+import type {
+  Completeness,
+  Diagnostic,
+  EditionReport,
+  ImportOptions,
+  ImportResult,
+  ImportStats,
+  ImportWithModelOptions,
+  InputFormat,
+  Locale,
+} from "./types.js";
 import { readWord, wordInput } from "./read/word/index.js";
 
 export { FAILED_SHARE } from "./assemble/completeness.js";
@@ -34,15 +46,23 @@ export { FAILED_SHARE } from "./assemble/completeness.js";
 export const MAX_PDF_BYTES = 64 * 1024 * 1024;
 export const MAX_TEXT_BYTES = 8 * 1024 * 1024;
 
-const TEXT_SECTIONS = ["overview", "problemsAndImprovements", "otherMatters"] as const;
 const TABLES: TableKey[] = ["proactiveDisclosure", "applications", "reviewAndLitigation"];
 
 function emptyStats(cells: number): ImportStats {
   return { cells, read: 0, splitByRules: 0, inferred: 0, blank: 0, ambiguous: 0, missing: cells };
 }
 
-function failed(code: Diagnostic["reason"], message: string, format: InputFormat | null): ImportResult {
-  const stats = emptyStats(model("2021").cells.length);
+/** The edition read when none is detected, and whose headings find the sections: the newest. */
+const NEWEST = editions[0]!;
+
+/** What every stage is told: the user's language, and the edition model handed over, if any. */
+interface Context {
+  locale: Locale;
+  given: EditionModel | null;
+}
+
+function failed(code: Diagnostic["reason"], message: string, format: InputFormat | null, ctx: Context): ImportResult<EditionReport> {
+  const stats = emptyStats((ctx.given ?? model(NEWEST)).cells.length);
   return {
     status: "failed",
     completeness: completenessOf(stats, ALL_TABLES),
@@ -54,10 +74,31 @@ function failed(code: Diagnostic["reason"], message: string, format: InputFormat
   };
 }
 
-export async function importReport(input: Buffer | Uint8Array | string, options: ImportOptions = {}): Promise<ImportResult> {
-  const locale: Locale = options.locale === "en" ? "en" : "zh-CN";
+/**
+ * A published report → report JSON, with a diagnostic for every cell not read plainly. With
+ * `model`, the source is read as that edition (type its report with R, the edition's generated
+ * report type); without, as the registered edition it follows.
+ */
+export async function importReport<R extends EditionReport = EditionReport>(
+  input: Buffer | Uint8Array | string,
+  options: ImportWithModelOptions,
+): Promise<ImportResult<R>>;
+export async function importReport(input: Buffer | Uint8Array | string, options?: ImportOptions): Promise<ImportResult>;
+export async function importReport(
+  input: Buffer | Uint8Array | string,
+  options: ImportOptions & { model?: GeneratedModel } = {},
+): Promise<ImportResult<EditionReport>> {
+  const locale = localeOf(options.locale);
   let format: InputFormat | null = null;
+  const ctx: Context = { locale, given: null };
   try {
+    if (options.model) {
+      try {
+        ctx.given = viewOf(options.model);
+      } catch (e) {
+        return failed("unreadable", say("badModel", locale, { detail: e instanceof Error ? e.message : String(e) }), null, ctx);
+      }
+    }
     let bytes: Uint8Array | null = null;
     let text: string | null = null;
     const diagnostics: Diagnostic[] = [];
@@ -66,27 +107,27 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
       // a PDF handed over as a binary string
       if (input.startsWith("%PDF-")) bytes = Buffer.from(input, "latin1");
     } else if (input instanceof Uint8Array) bytes = input;
-    else return failed("unreadable", say("unreadable", locale, { detail: typeof input }), null);
+    else return failed("unreadable", say("unreadable", locale, { detail: typeof input }), null, ctx);
 
     const size = bytes ? bytes.length : Buffer.byteLength(text!);
     const asked = options.format && options.format !== "auto" ? options.format : null;
     const pdf = asked === "pdf" || (!asked && bytes !== null && isPdf(bytes));
     const word = pdf ? null : wordInput(bytes, asked);
     const limit = pdf || word ? MAX_PDF_BYTES : MAX_TEXT_BYTES;
-    if (size > limit) return failed("too-large", say("tooLarge", locale, { size, limit }), null);
-    if (size === 0) return failed("not-a-report", say("empty", locale), null);
+    if (size > limit) return failed("too-large", say("tooLarge", locale, { size, limit }), null, ctx);
+    if (size === 0) return failed("not-a-report", say("empty", locale), null, ctx);
 
     let doc: Doc | null = null;
     if (word) {
       const w = readWord(bytes!, word, locale);
-      if ("failure" in w) return failed(w.failure.code, w.failure.message, word);
+      if ("failure" in w) return failed(w.failure.code, w.failure.message, word, ctx);
       doc = htmlDoc(w.html);
     } else if (pdf) {
       format = "pdf";
       if (!bytes) bytes = Buffer.from(text!, "latin1");
       doc = await pdfDoc(bytes);
       // pages that are images (a scan, a photo) give no text at all: say so, never an empty report
-      if (!doc.lines.some((l) => l.kind !== "blank")) return failed("scanned", say("scanned", locale), "pdf");
+      if (!doc.lines.some((l) => l.kind !== "blank")) return failed("scanned", say("scanned", locale), "pdf", ctx);
     } else {
       if (text === null) {
         const d = decodeText(bytes!);
@@ -103,10 +144,10 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
       format = asked ?? detectFormat(null, text);
       if (format === "pdf") format = "text";
-      if (looksBinary(text)) return failed("not-a-report", say("binary", locale), format);
+      if (looksBinary(text)) return failed("not-a-report", say("binary", locale), format, ctx);
       if (format === "html") doc = htmlDoc(text);
     }
-    const result = doc ? fromLines(doc, locale) : fromText(text!, locale);
+    const result = doc ? fromLines(doc, ctx) : fromText(text!, ctx);
     if (word) result.format = word;
     result.diagnostics.unshift(...diagnostics);
     return result;
@@ -115,15 +156,8 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
       if (e.code === "table-too-large") {
         // "rows:2001" or "cells:250": what overflowed, said in the user's language
         const [what, n] = e.message.split(":");
-        const detail =
-          what === "rows"
-            ? locale === "zh-CN"
-              ? `超过 ${n} 行`
-              : `over ${n} rows`
-            : locale === "zh-CN"
-              ? `一行 ${n} 格`
-              : `${n} cells in a row`;
-        return failed("too-large", say("tableTooLarge", locale, { line: e.line ?? 0, detail }), format);
+        const detail = say(what === "rows" ? "tableRows" : "tableCells", locale, { n: n ?? "" });
+        return failed("too-large", say("tableTooLarge", locale, { line: e.line ?? 0, detail }), format, ctx);
       }
       const key =
         e.code === "timeout"
@@ -137,9 +171,9 @@ export async function importReport(input: Buffer | Uint8Array | string, options:
                 : "unreadable";
       // an encrypted PDF is a kind of unreadable input, for the diagnostic's reason
       const reason = e.code === "encrypted" ? "unreadable" : e.code;
-      return failed(reason, say(key, locale, { detail: e.message }), format);
+      return failed(reason, say(key, locale, { detail: e.message }), format, ctx);
     }
-    return failed("unreadable", say("unreadable", locale, { detail: e instanceof Error ? e.message : String(e) }), format);
+    return failed("unreadable", say("unreadable", locale, { detail: e instanceof Error ? e.message : String(e) }), format, ctx);
   }
 }
 
@@ -151,7 +185,7 @@ interface Reading {
   title?: string;
   titleFromPage: boolean;
   preamble: Para[];
-  sections: Partial<Record<(typeof TEXT_SECTIONS)[number], Para[]>>;
+  sections: ReportParts["sections"];
   notes: Partial<Record<TableKey, Para[]>>;
   observations: Observation[];
   found: Record<TableKey, number>;
@@ -161,16 +195,26 @@ interface Reading {
   allText: string;
 }
 
+/** The edition to read the source as (the one handed over, else detected), and the report's year. */
 function detect(
   r: { title?: string; preamble: Para[]; normText: string },
-  locale: Locale,
+  ctx: Context,
   diagnostics: Diagnostic[],
-): { edition: Edition; year?: number } {
+): { m: EditionModel; year?: number } {
+  const { locale } = ctx;
   const year = yearOf(r.title, r.preamble.map((p) => p.text).join(""));
+  const withYear = (m: EditionModel) => (year === undefined ? { m } : { m, year });
+  if (ctx.given) return withYear(ctx.given);
   const e = detectEdition(r.normText, year);
   if (!e.edition) {
-    diagnostics.push({ pointer: "/edition", reason: "edition", severity: "warning", message: say("editionAssumed", locale), source: {} });
-    return year === undefined ? { edition: "2021" } : { edition: "2021", year };
+    diagnostics.push({
+      pointer: "/edition",
+      reason: "edition",
+      severity: "warning",
+      message: say("editionAssumed", locale, { edition: NEWEST }),
+      source: {},
+    });
+    return withYear(model(NEWEST));
   }
   if (e.byYear)
     diagnostics.push({
@@ -180,7 +224,7 @@ function detect(
       message: say("editionGuess", locale, { edition: e.edition, year: year ?? "" }),
       source: {},
     });
-  return year === undefined ? { edition: e.edition } : { edition: e.edition, year };
+  return withYear(model(e.edition));
 }
 
 /**
@@ -221,9 +265,10 @@ function region(lines: DocLine[], hits: Map<string, SectionHit>, m: EditionModel
   return { from, to };
 }
 
-function fromLines(doc: Doc, locale: Locale): ImportResult {
+function fromLines(doc: Doc, ctx: Context): ImportResult<EditionReport> {
+  const { locale } = ctx;
   const lines = doc.lines;
-  const base = model("2021");
+  const base = ctx.given ?? model(NEWEST);
   const hits = findSectionsInLines(lines, base);
   const diagnostics: Diagnostic[] = [];
   const firstHeading = Math.min(...[...hits.values()].map((h) => h.at), lines.length);
@@ -265,8 +310,7 @@ function fromLines(doc: Doc, locale: Locale): ImportResult {
     return span ? lines.slice(span.from, span.to) : [];
   });
   const normText = norm(tableLines.map((l) => (l.kind === "row" ? l.cells.map((c) => c.text).join("") : l.text)).join(""));
-  const { edition, year } = detect({ ...(title ? { title } : {}), preamble, normText }, locale, diagnostics);
-  const m = model(edition);
+  const { m, year } = detect({ ...(title ? { title } : {}), preamble, normText }, ctx, diagnostics);
 
   const sections: Reading["sections"] = {};
   for (const key of TEXT_SECTIONS) {
@@ -322,25 +366,34 @@ function fromLines(doc: Doc, locale: Locale): ImportResult {
     normText,
     allText,
   };
-  return finish(reading, m, edition, year, locale);
+  return finish(reading, m, year, ctx);
+}
+
+let registeredRows: string[] | null = null;
+
+/** Table 三's row labels, normalised, of the edition handed over or of every registered one. */
+function rowLabelsOf(ctx: Context): readonly string[] {
+  if (ctx.given) return ctx.given.table3.rows.map((r) => r.label.norm);
+  registeredRows ??= [...new Set(editions.flatMap((e) => model(e).table3.rows.map((r) => r.label.norm)))];
+  return registeredRows;
 }
 
 /** Every line end a report's text comes with: CRLF, bare CR (old Mac, some crawlers), LF, NEL, U+2028/U+2029. */
 export const LINE_END = /\r\n|\r|\n|\u0085|\u2028|\u2029/;
 
-function fromText(text: string, locale: Locale): ImportResult {
+function fromText(text: string, ctx: Context): ImportResult<EditionReport> {
   const all = text.split(LINE_END);
   const header = crawlerHeader(all);
   const bodyLines = header.lines ? all.slice(header.lines) : all;
-  if (isMarkdown(bodyLines)) return fromLines({ ...textDoc(markdownLines(all)), looseLabels: true }, locale);
-  if (!runsTogether(bodyLines)) {
+  if (isMarkdown(bodyLines)) return fromLines({ ...textDoc(markdownLines(all)), looseLabels: true }, ctx);
+  if (!runsTogether(bodyLines, rowLabelsOf(ctx))) {
     const doc = textDoc(all);
     const grid = cellPerLine(bodyLines, header.lines + 1);
     if (grid) doc.lines = grid;
-    return fromLines(doc, locale);
+    return fromLines(doc, ctx);
   }
   const body = bodyLines.join("\n");
-  const base = model("2021");
+  const base = ctx.given ?? model(NEWEST);
   const hits = findSectionsInText(body, base);
   const diagnostics: Diagnostic[] = [];
   const firstLine = header.lines + 1;
@@ -359,8 +412,7 @@ function fromText(text: string, locale: Locale): ImportResult {
   }
   const preamble = pre.trim() ? [{ text: pre.trim() }] : [];
   const normText = norm(body);
-  const { edition, year } = detect({ ...(title ? { title } : {}), preamble, normText }, locale, diagnostics);
-  const m = model(edition);
+  const { m, year } = detect({ ...(title ? { title } : {}), preamble, normText }, ctx, diagnostics);
 
   const sections: Reading["sections"] = {};
   for (const key of TEXT_SECTIONS) {
@@ -386,16 +438,17 @@ function fromText(text: string, locale: Locale): ImportResult {
     normText,
     allText: body,
   };
-  return finish(reading, m, edition, year, locale);
+  return finish(reading, m, year, ctx);
 }
 
 // ── putting the report together ──
 
-function finish(r: Reading, m: EditionModel, edition: Edition, year: number | undefined, locale: Locale): ImportResult {
+function finish(r: Reading, m: EditionModel, year: number | undefined, ctx: Context): ImportResult<EditionReport> {
+  const { locale } = ctx;
   const diagnostics = r.diagnostics;
   const foundAny = r.found.proactiveDisclosure + r.found.applications + r.found.reviewAndLitigation > 0;
   if (!foundAny && r.hits.size === 0) {
-    return failed("not-a-report", say("notAReport", locale), r.format);
+    return failed("not-a-report", say("notAReport", locale), r.format, ctx);
   }
   for (const h of r.hits.values()) {
     if (h.variant)
@@ -422,86 +475,21 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
   const resolved = resolve(m, r.observations, missingTables, locale);
   diagnostics.push(...resolved.diagnostics);
   checkGroupRows(m, resolved.cells, diagnostics, locale);
-  const { data, sourceTokens } = tables(m, resolved.cells);
-
-  const changed = { value: false };
-  const section = (key: (typeof TEXT_SECTIONS)[number]): TextSection => cleanSection(textSection(r.sections[key] ?? []), changed);
-  const other = signatureOff(r.sections.otherMatters ?? []);
-  const report: Record<string, unknown> = { edition };
-  if (year !== undefined) report.year = year;
-  else
-    diagnostics.push({
-      pointer: "/year",
-      reason: "missing",
-      severity: "error",
-      message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "报告年度" : "the report's year" }),
-      source: {},
-    });
-  if (r.title) report.title = cleanText(r.title, changed);
-  else
-    diagnostics.push({
-      pointer: "/title",
-      reason: "missing",
-      severity: "error",
-      message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "标题" : "the title" }),
-      source: {},
-    });
-
-  const name = agencyFromTitle(r.title) ?? other.signature?.agency;
-  if (name) {
-    const { kind, level } = agencyKindLevel(name, r.allText);
-    report.agency = { name: cleanText(name, changed), kind, level };
-    for (const [what, value] of [
-      [locale === "zh-CN" ? "类别" : "kind", kind],
-      [locale === "zh-CN" ? "层级" : "level", level],
-    ] as const) {
-      diagnostics.push({
-        pointer: `/agency/${what === "类别" || what === "kind" ? "kind" : "level"}`,
-        reason: "inferred",
-        severity: "info",
-        message: say("agencyInferred", locale, { what, value }),
-        source: {},
-      });
-    }
-  } else
-    diagnostics.push({
-      pointer: "/agency",
-      reason: "missing",
-      severity: "error",
-      message: say("fieldMissing", locale, { what: locale === "zh-CN" ? "机关名称" : "the agency's name" }),
-      source: {},
-    });
-  if (r.publishedOn) report.publishedOn = r.publishedOn;
-  const preambleText = r.preamble.map((p) => p.text).join("");
-  const contact: Contact = contactOf(preambleText);
-  if (Object.keys(contact).length)
-    report.contact = Object.fromEntries(Object.entries(contact).map(([k, v]) => [k, cleanText(v!, changed)]));
-  if (r.preamble.length) report.preamble = r.preamble.map((p) => cleanText(p.text, changed));
-  report.overview = section("overview");
-  for (const t of TABLES) {
-    const table = (data[t] ?? {}) as Record<string, unknown>;
-    const notes = r.notes[t];
-    if (notes?.length) table.notes = notes.map((p) => cleanText(p.text, changed));
-    report[t] = table;
-  }
-  report.problemsAndImprovements = section("problemsAndImprovements");
-  report.otherMatters = cleanSection(textSection(other.paras), changed);
-  if (other.signature) {
-    const agency = other.signature.agency ?? name;
-    if (agency) {
-      report.signature = { agency: cleanText(agency, changed), ...(other.signature.date ? { date: other.signature.date } : {}) };
-      if (!other.signature.agency)
-        diagnostics.push({
-          pointer: "/signature/agency",
-          reason: "inferred",
-          severity: "info",
-          message: say("signatureInferred", locale, { value: agency }),
-          source: {},
-        });
-    }
-  }
-  if (Object.keys(sourceTokens).length) report.sourceTokens = sourceTokens;
-  if (changed.value) diagnostics.push({ pointer: "", reason: "text", severity: "info", message: say("textSanitised", locale), source: {} });
+  const report = assembleReport(
+    {
+      ...(year !== undefined ? { year } : {}),
+      ...(r.title ? { title: r.title } : {}),
+      preamble: r.preamble,
+      sections: r.sections,
+      notes: r.notes,
+      ...(r.publishedOn ? { publishedOn: r.publishedOn } : {}),
+      allText: r.allText,
+    },
+    m,
+    resolved.cells,
+    locale,
+    diagnostics,
+  );
 
   const stats = statsOf(m, resolved.cells);
   const completeness = doubtBlanks(
@@ -514,36 +502,10 @@ function finish(r: Reading, m: EditionModel, edition: Edition, year: number | un
     diagnostics,
   );
   const status = statusOf(completeness, true);
-  if (edition === "2019") {
+  // a detected 2019-format report: say what that means for its tables (who hands over a model knows)
+  if (m.edition === "2019" && !ctx.given)
     diagnostics.unshift({ pointer: "/edition", reason: "edition", severity: "info", message: say("edition2019", locale), source: {} });
-    return { status, completeness, report: report as unknown as Report2019, diagnostics, edition, format: r.format, stats };
-  }
-  return { status, completeness, report: report as unknown as Report2021, diagnostics, edition, format: r.format, stats };
-}
-
-/** The closing block (落款) at the end of 六: an agency's name and a date, each on a line of its own. */
-function signatureOff(paras: Para[]): { paras: Para[]; signature?: { agency?: string; date?: string } } {
-  const ps = paras.slice();
-  let date: string | undefined;
-  let agency: string | undefined;
-  const last = ps[ps.length - 1];
-  if (last) {
-    date = isoDate(last.text);
-    // one line holding both: 塔城市人民政府 2025年1月17日
-    const both = date ? null : /^(\S.{1,38}?)\s+(\S+\s*年\s*\S+\s*月\s*\S+\s*日)$/.exec(last.text.trim());
-    if (both && looksLikeAgency(both[1]!) && isoDate(both[2]!)) {
-      ps.pop();
-      return { paras: ps, signature: { agency: both[1]!.trim(), date: isoDate(both[2]!)! } };
-    }
-    if (date) ps.pop();
-  }
-  const prev = ps[ps.length - 1];
-  if (date && prev && looksLikeAgency(prev.text)) {
-    agency = prev.text.trim();
-    ps.pop();
-  }
-  if (!date && !agency) return { paras: ps };
-  return { paras: ps, signature: { ...(agency ? { agency } : {}), ...(date ? { date } : {}) } };
+  return { status, completeness, report, diagnostics, edition: report.edition, format: r.format, stats };
 }
 
 /**

@@ -2,10 +2,9 @@
 // canonical label, the kind of figure each cell holds and the JSON pointer of every cell — all from
 // the generated edition model (@zfxxgk/edition), never derived here — plus what only the importer
 // needs: each label's normal form and its accepted variants (data/vocabulary.json).
-import { editionModel } from "@zfxxgk/edition";
+import { editionModel, type EditionModel as GeneratedModel } from "@zfxxgk/edition";
 import { norm } from "./normalise.js";
 import { vocabulary } from "./vocabulary.js";
-import type { Edition } from "./types.js";
 
 /**
  * count: integer ≥ 0; amount: decimal ≥ 0 in the column's unit (万元); money: a decimal whose unit the cell prints
@@ -47,7 +46,10 @@ export interface Section {
 }
 
 export interface EditionModel {
-  edition: Edition;
+  /** the edition's name: a registered one ("2021", "2019") or that of a model handed to importReport */
+  edition: string;
+  /** the generated model this view is built from (its rules included) */
+  generated: GeneratedModel;
   sections: Section[];
   table2: { blocks: { key: string; caption: Label; columns: Column[]; rows: TableRow[] }[]; header: Label };
   table3: { rows: TableRow[]; groups: { path: string; label: Label }[]; columns: Column[]; note: Label };
@@ -62,7 +64,8 @@ export interface EditionModel {
   rowIndex: Map<string, EditionModel["rows"][number]>;
 }
 
-function label(text: string, edition: Edition): Label {
+/** A label with its variants: the aliases of data/vocabulary.json, those limited to other editions left out. */
+function label(text: string, edition: string): Label {
   const entry = vocabulary.labelAliases[text];
   const aliases = entry && (!entry.editions || entry.editions.includes(edition)) ? entry.aliases : [];
   return { text, norm: norm(text), variants: aliases.map((a) => ({ text: a, norm: norm(a) })) };
@@ -79,9 +82,9 @@ function kindOf(kind: string, labelShowsUnit = true): CellKind {
   return "count";
 }
 
-/** The importer's view of an edition: @zfxxgk/edition's model, with each label's normal form and variants. */
-function build(edition: Edition): EditionModel {
-  const e = editionModel(edition);
+/** The importer's view of an edition: a generated edition model, with each label's normal form and variants. */
+function build(e: GeneratedModel): EditionModel {
+  const edition = e.edition;
   const t = e.tables;
   const sections: Section[] = e.sections.map((s) => ({
     key: s.key,
@@ -151,6 +154,7 @@ function build(edition: Edition): EditionModel {
 
   return {
     edition,
+    generated: e,
     sections,
     table2,
     table3: { rows: rows3, groups: groups3, columns: columns3, note: label(a.headerNote, edition) },
@@ -162,12 +166,20 @@ function build(edition: Edition): EditionModel {
   };
 }
 
-const models = new Map<Edition, EditionModel>();
+// keyed by the generated model itself: a model handed to importReport is built once, and two
+// different models that share an edition name never share a view
+const views = new WeakMap<GeneratedModel, EditionModel>();
 
-export function model(edition: Edition): EditionModel {
-  let m = models.get(edition);
-  if (!m) models.set(edition, (m = build(edition)));
+/** The importer's view of a generated edition model (a registered edition's, or one handed over). */
+export function viewOf(generated: GeneratedModel): EditionModel {
+  let m = views.get(generated);
+  if (!m) views.set(generated, (m = build(generated)));
   return m;
+}
+
+/** The importer's view of a registered edition. */
+export function model(edition: string): EditionModel {
+  return viewOf(editionModel(edition));
 }
 
 /** Does normalised text hold the label (or one of its variants)? Returns the variant's printed form when a variant matched. */

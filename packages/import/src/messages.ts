@@ -1,5 +1,6 @@
 // The importer's diagnostic messages in zh-CN and en; labels stay Chinese as the format prints them.
-import type { Locale } from "./types.js";
+import { say as sayIn, type Catalogue, type Locale } from "@zfxxgk/i18n";
+import type { TableName } from "./types.js";
 
 const text = {
   blank: { "zh-CN": "原文此格为“{raw}”（空白），记为 null", en: 'blank in the source ("{raw}"): null' },
@@ -104,14 +105,18 @@ const text = {
     en: "the tables do not show the format edition; taken as {edition} from the year {year}",
   },
   editionAssumed: {
-    "zh-CN": "未能判断格式版本（表格和年度都未说明），按 2021 版读取",
-    en: "the format edition could not be told (neither the tables nor the year say); read as the 2021 edition",
+    "zh-CN": "未能判断格式版本（表格和年度都未说明），按 {edition} 版读取",
+    en: "the format edition could not be told (neither the tables nor the year say); read as the {edition} edition",
   },
   notAReport: {
     "zh-CN": "未找到年度报告的任何表格或章节标题，这不像一份政府信息公开工作年度报告",
     en: "no table or section heading of an annual report was found; this does not look like a 政府信息公开工作年度报告",
   },
   unreadable: { "zh-CN": "无法读取输入：{detail}", en: "the input cannot be read: {detail}" },
+  badModel: {
+    "zh-CN": "传入的格式版本模型（model）不可用，未读取：{detail}",
+    en: "the edition model handed over (model) cannot be used; nothing read: {detail}",
+  },
   tableTooLarge: {
     "zh-CN": "第 {line} 行起的表格过大（{detail}），不是年报的表格，未读取",
     en: "the table from line {line} is too large ({detail}) to be a report's table; not read",
@@ -138,6 +143,16 @@ const text = {
   sectionMissing: { "zh-CN": "原文中未找到章节“{heading}”", en: 'the section "{heading}" is not in the source' },
   headingVariant: { "zh-CN": "章节标题“{variant}”按“{heading}”识别", en: 'the heading "{variant}" was read as "{heading}"' },
   fieldMissing: { "zh-CN": "原文中未找到{what}", en: "{what} is not in the source" },
+  fieldYear: { "zh-CN": "报告年度", en: "the report's year" },
+  fieldTitle: { "zh-CN": "标题", en: "the title" },
+  fieldAgency: { "zh-CN": "机关名称", en: "the agency's name" },
+  agencyKind: { "zh-CN": "类别", en: "kind" },
+  agencyLevel: { "zh-CN": "层级", en: "level" },
+  columnNamed: { "zh-CN": "{names}列", en: "the {names} column" },
+  columnsNamed: { "zh-CN": "{names}列", en: "the {names} columns" },
+  listSeparator: { "zh-CN": "、", en: ", " },
+  tableRows: { "zh-CN": "超过 {n} 行", en: "over {n} rows" },
+  tableCells: { "zh-CN": "一行 {n} 格", en: "{n} cells in a row" },
   agencyInferred: {
     "zh-CN": "机关的{what}（{value}）由名称和正文推断，请核对",
     en: "the agency's {what} ({value}) is inferred from its name and the text; check it",
@@ -150,20 +165,21 @@ const text = {
     "zh-CN": "表头“{variant}”按“{label}”识别（此列即“{label}”）",
     en: 'the column header "{variant}" was read as "{label}"',
   },
-} as const;
+} as const satisfies Catalogue;
 
 export type MessageKey = keyof typeof text;
 
 export function say(key: MessageKey, locale: Locale, vars: Record<string, string | number> = {}): string {
-  return text[key][locale].replace(/\{([A-Za-z]+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w));
+  return sayIn(text, key, locale, vars);
 }
 
+const tableNames = {
+  proactiveDisclosure: { "zh-CN": "表二（主动公开政府信息情况）", en: "table 二 (主动公开政府信息情况)" },
+  applications: { "zh-CN": "表三（收到和处理政府信息公开申请情况）", en: "table 三 (收到和处理政府信息公开申请情况)" },
+  reviewAndLitigation: { "zh-CN": "表四（行政复议、行政诉讼情况）", en: "table 四 (行政复议、行政诉讼情况)" },
+} as const satisfies Catalogue;
+
 /** A table's name in messages. */
-export function tableName(table: string, locale: Locale): string {
-  const names: Record<string, Record<Locale, string>> = {
-    proactiveDisclosure: { "zh-CN": "表二（主动公开政府信息情况）", en: "table 二 (主动公开政府信息情况)" },
-    applications: { "zh-CN": "表三（收到和处理政府信息公开申请情况）", en: "table 三 (收到和处理政府信息公开申请情况)" },
-    reviewAndLitigation: { "zh-CN": "表四（行政复议、行政诉讼情况）", en: "table 四 (行政复议、行政诉讼情况)" },
-  };
-  return names[table]?.[locale] ?? table;
+export function tableName(table: TableName, locale: Locale): string {
+  return tableNames[table][locale];
 }

@@ -1,8 +1,11 @@
 // The importer's public shapes: options, the result, and the diagnostics that say what was not read plainly.
+import type { EditionModel } from "@zfxxgk/edition";
+import type { Locale } from "@zfxxgk/i18n";
 import type { Report2019, Report2021 } from "@zfxxgk/types";
 
-export type Locale = "zh-CN" | "en";
+export type { Locale };
 export type InputFormat = "pdf" | "text" | "html" | "docx" | "doc";
+/** The editions this release detects by itself; any other is read when its model is handed over (`model`). */
 export type Edition = "2021" | "2019";
 
 export interface ImportOptions {
@@ -10,6 +13,16 @@ export interface ImportOptions {
   format?: "auto" | InputFormat;
   /** Language of diagnostic messages; labels stay Chinese. Default zh-CN. */
   locale?: Locale;
+}
+
+/**
+ * Options that hand the importer an edition model: `editionModel(e)` of @zfxxgk/edition, or the
+ * model generators/model's `buildModel` makes of an edition's schema, labels and rules. The source
+ * is read as that edition — its sections, rows, columns, labels and rules — and no edition is
+ * detected; the result's `edition` is the model's.
+ */
+export interface ImportWithModelOptions extends ImportOptions {
+  model: EditionModel;
 }
 
 /**
@@ -132,11 +145,39 @@ interface ImportResultBase {
   stats: ImportStats;
 }
 
+/** Fields of a report no import sets: they belong to aggregates and migrations. */
+type NotImported = "scope" | "members" | "migratedFrom";
+/** The fields a source may not print: absent then, each with an error diagnostic (`missing`). */
+type MayBeMissing = "year" | "title" | "agency";
+
+type Frame2021 = Omit<Report2021, TableName | "edition" | NotImported>;
+type Frame2019 = Omit<Report2019, TableName | "edition" | NotImported>;
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+/** The importer fills the same fields in either edition: this fails to compile when they part. */
+export type FrameIsShared = Assert<Same<Frame2021, Frame2019>>;
+
+/**
+ * What the importer writes beside the tables, typed by the generated report types: the metadata and
+ * the text sections, the same in every edition so far.
+ */
+export type ReportFrame = Omit<Frame2021, MayBeMissing> & Partial<Pick<Frame2021, MayBeMissing>>;
+
+/**
+ * A report of some edition: the shared fields, the edition's name, and three tables laid out as the
+ * edition's model says. Report2021, Report2019 and the generated type of an edition of one's own
+ * (see `ImportWithModelOptions`) are all EditionReports.
+ */
+export type EditionReport = Frame2021 & { edition: string } & Record<TableName, object>;
+
+/** An edition's report as imported: year, title and agency are absent where the source does not print them. */
+export type ImportedReport<R extends EditionReport> = Omit<R, MayBeMissing> & Partial<Pick<R, MayBeMissing>>;
+
 /**
  * What an import gives: a report of the edition the source follows — narrow on `edition` — or,
- * when nothing usable was found, `report: null` and `edition: null`.
+ * when nothing usable was found, `report: null` and `edition: null`. R is the edition's report type:
+ * Report2021 or Report2019 by default, the edition's own generated type when its model is handed over.
  */
-export type ImportResult =
-  | (ImportResultBase & { edition: "2021"; report: Report2021 })
-  | (ImportResultBase & { edition: "2019"; report: Report2019 })
+export type ImportResult<R extends EditionReport = Report2021 | Report2019> =
+  | (R extends EditionReport ? ImportResultBase & { edition: R["edition"]; report: ImportedReport<R> } : never)
   | (ImportResultBase & { edition: null; report: null });

@@ -1,6 +1,7 @@
 // Proof that an edition is data (issue 10): the test edition of fixture/ — the 2021 data files with
 // one more 表三 row and one more 表三 column — goes through the same generators and renderers as
-// the published editions, and every product shows the new row and column. No code names them.
+// the published editions, every product shows the new row and column, and the importer reads the
+// HTML export back. No code names them.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,7 +12,7 @@ import ts from "typescript";
 import { rulesSchema } from "@zfxxgk/schema";
 import { fill } from "@zfxxgk/validator";
 import { programForTests } from "@zfxxgk/system-programs/testing";
-import type { EditionModel } from "@zfxxgk/edition";
+import { editionModel, type EditionModel } from "@zfxxgk/edition";
 // the generators, as `npm run generate` runs them, called with the test edition's data
 import { buildModel } from "../../../generators/model/derive.mjs";
 import { validatorFiles } from "../../../generators/validator/generate.mjs";
@@ -27,6 +28,8 @@ import { viewOf } from "../../../packages/export-xml/src/view.js";
 import { reportTemplate } from "../../../packages/export-xml/src/templates.js";
 import { namespaceOf, shapeOf, vocabulary } from "../../../packages/export-xml/vocabulary/index.js";
 import { tableModelFrom } from "../../../packages/editor/src/table-model.js";
+import { importReport } from "../../../packages/import/src/index.js";
+import { getAt } from "../../../packages/i18n/src/index.js";
 
 const here = import.meta.dirname;
 const root = join(here, "../../..");
@@ -210,4 +213,134 @@ describe("the editor's table model", () => {
     expect(row.cells.map((c) => c.pointer)).toContain(`${NEW_ROW}/${NEW_COLUMN}`);
     expect(t.cells.map((c) => c.index)).toEqual(t.cells.map((_, i) => i));
   });
+});
+
+/** A report as text from a PDF: its lines, cells two spaces apart, written from the model's labels. */
+function plainText(r: Obj, m: EditionModel): string {
+  const cells = (row: { cells: number[] }) => row.cells.map((i) => getAt(r, m.cells[i]!.pointer)).filter((v) => v !== null);
+  const out: string[] = [r.title, ...(r.preamble ?? [])];
+  for (const s of m.sections) {
+    out.push(s.heading);
+    if (s.kind === "text") out.push(...r[s.key].paragraphs);
+    else if (s.key === "proactiveDisclosure")
+      for (const b of m.tables.proactiveDisclosure.blocks) {
+        out.push(b.caption, [m.tables.proactiveDisclosure.labelColumnHeader, ...b.columns.map((c) => c.label)].join("  "));
+        for (const row of b.rows) out.push([row.label, ...cells(row)].join("  "));
+      }
+    else if (s.key === "applications") {
+      const t = m.tables.applications;
+      out.push(t.headerNote, t.columns.map((c) => c.label).join("  "));
+      for (const row of t.rows) out.push([row.label, ...cells(row)].join("  "));
+    } else {
+      const t = m.tables.reviewAndLitigation;
+      out.push(
+        t.groups
+          .filter((g) => !g.parent)
+          .map((g) => g.label)
+          .join("  "),
+      );
+      out.push(t.rows.flatMap(() => t.columns.map((c) => c.label)).join("  "));
+      out.push(t.rows.flatMap((row) => cells(row)).join("  "));
+    }
+  }
+  return out.join("\n");
+}
+
+describe("the importer (import), handed the model", () => {
+  const html = renderWithModel(report as any, model);
+  // what a printed report carries: the example's codes and source tokens are not printed
+  const printed = (r: any) => {
+    const p = structuredClone(r);
+    for (const k of ["$schema", "scope", "members", "migratedFrom", "sourceTokens", "publishedOn"]) delete p[k];
+    delete p.agency.regionCode;
+    delete p.agency.creditCode;
+    return p;
+  };
+
+  it("reads its own HTML export back: every cell, the new row and column included, complete", async () => {
+    const back = await importReport(html, { model });
+    expect(back.diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(back.edition).toBe(labels.edition);
+    expect(back.status).toBe("complete");
+    expect(back.completeness.cells).toBe(model.cells.length);
+    expect(back.completeness.readAsPrinted).toBe(model.cells.length);
+    for (const c of model.cells) expect(getAt(back.report, c.pointer), c.pointer).toBe(getAt(report, c.pointer));
+    expect(getAt(back.report, `${NEW_ROW}/${NEW_COLUMN}`)).toBe(2);
+    expect(getAt(back.report, `/applications/newReceived/${NEW_COLUMN}`)).toBe(2);
+    expect(printed(back.report)).toEqual(printed(report));
+  });
+
+  it("without the model, the page is read as a registered edition: no cell wrong, none of 表三 guessed", async () => {
+    const back = await importReport(html);
+    expect(back.edition).not.toBe(labels.edition);
+    expect(back.status).not.toBe("complete");
+    expect(getAt(back.report, `${NEW_ROW}/${NEW_COLUMN}`)).toBeUndefined();
+    // 表三's rows print one figure more than that edition's columns: which is which cannot be told
+    const first = back.diagnostics.find((d) => d.pointer === "/applications/newReceived/naturalPerson")!;
+    expect([getAt(back.report, first.pointer), first.reason]).toEqual([null, "ambiguous"]);
+    for (const c of editionModel(back.edition!).cells) {
+      const value = getAt(back.report, c.pointer);
+      if (value !== null) expect(value, c.pointer).toBe(getAt(report, c.pointer));
+    }
+  });
+
+  it("places a blank the text dropped in the new row and column by the edition's own rules", async () => {
+    // one more application of a natural person closed under the new row, so that the row is not all
+    // zeros; then the new row's new cell left blank, which text from a PDF leaves no trace of
+    const r = structuredClone(report);
+    for (const row of [r.applications.newReceived, r.applications.results.other.newReason, r.applications.results.total]) {
+      row.naturalPerson += 1;
+      row.total += 1;
+    }
+    const blank = structuredClone(r);
+    blank.applications.results.other.newReason[NEW_COLUMN] = null;
+    const back = await importReport(plainText(blank, model), { model, format: "text" });
+    const cell = `${NEW_ROW}/${NEW_COLUMN}`;
+    expect(getAt(back.report, cell)).toBeNull();
+    // the rules, which name the new column, said where the blank is
+    const placed = back.diagnostics.find((d) => d.pointer === `${NEW_ROW}/naturalPerson`)!;
+    expect([placed.reason, placed.raw]).toEqual(["inferred", "1 0 0 0 0 0 3"]);
+    expect(placed.message).toContain("境外申请人");
+    for (const c of model.cells) if (c.pointer !== cell) expect(getAt(back.report, c.pointer), c.pointer).toBe(getAt(r, c.pointer));
+  });
+
+  it("types the report by the edition's own generated types", async () => {
+    writeFileSync(join(work, "import-report.d.ts"), await reportTypes(schema, labels.edition));
+    const entry = (p: string) => JSON.stringify(join(root, p));
+    const check = (body: string) => {
+      writeFileSync(
+        join(work, "import-use.ts"),
+        [
+          `import type { Report${labels.edition} } from "./import-report.js";`,
+          `import type { EditionModel } from ${entry("packages/edition/src/index.js")};`,
+          `import { importReport } from ${entry("packages/import/src/index.js")};`,
+          "declare const model: EditionModel;",
+          `export async function use() {`,
+          `  const r = await importReport<Report${labels.edition}>("", { model });`,
+          `  if (r.edition === null) return;`,
+          body,
+          "}",
+        ].join("\n"),
+      );
+      const program = ts.createProgram([join(work, "import-use.ts")], {
+        strict: true,
+        noEmit: true,
+        module: ts.ModuleKind.NodeNext,
+        moduleResolution: ts.ModuleResolutionKind.NodeNext,
+        skipLibCheck: true,
+      });
+      return ts
+        .getPreEmitDiagnostics(program)
+        .filter((d) => d.file?.fileName.endsWith("import-use.ts"))
+        .map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    };
+    expect(
+      check(`  const cell: number | null = r.report.applications.results.other.newReason.${NEW_COLUMN};
+  const edition: "${labels.edition}" = r.edition;
+  return [cell, edition];`),
+    ).toEqual([]);
+    expect(check("  return r.report.applications.results.other.noSuchRow;").join("\n")).toMatch(/noSuchRow/);
+    // the year may be missing from a source: the type says so
+    expect(check("  const year: number = r.report.year;\n  return year;").join("\n")).toMatch(/undefined/);
+  }, 120_000);
 });

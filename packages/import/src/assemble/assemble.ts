@@ -41,6 +41,11 @@ export function cleanSection(s: TextSection, changed: { value: boolean }): TextS
   return out;
 }
 
+/** A table, or a part of one, as nested objects: a pointer's keys lead to the cell's figure or null. */
+export interface TableNode {
+  [key: string]: TableNode | number | null;
+}
+
 /**
  * The three tables as nested objects, cells in the format's order, with the raw tokens of blank
  * cells and the printed text of converted ones (2019 采购总金额 75394432.52元, stored in 万元).
@@ -48,17 +53,23 @@ export function cleanSection(s: TextSection, changed: { value: boolean }): TextS
 export function tables(
   model: EditionModel,
   cells: (CellResult | undefined)[],
-): { data: Record<string, unknown>; sourceTokens: Record<string, string> } {
-  const data: Record<string, unknown> = {};
+): { data: Partial<Record<string, TableNode>>; sourceTokens: Record<string, string> } {
+  const data: TableNode = {};
   const sourceTokens: Record<string, string> = {};
   for (let i = 0; i < model.cells.length; i++) {
     const c = model.cells[i]!;
     const r = cells[i];
     let o = data;
-    for (let k = 0; k < c.path.length - 1; k++) o = (o[c.path[k]!] ??= {}) as Record<string, unknown>;
+    for (const key of c.path.slice(0, -1)) {
+      const next = o[key];
+      if (next === undefined || next === null || typeof next === "number") o = o[key] = {};
+      else o = next;
+    }
     o[c.path[c.path.length - 1]!] = r ? r.value : null;
     if (r?.status === "blank") sourceTokens[c.pointer] = r.raw ?? "";
     else if (r?.printed !== undefined) sourceTokens[c.pointer] = r.printed;
   }
-  return { data, sourceTokens };
+  const out: Partial<Record<string, TableNode>> = {};
+  for (const [k, v] of Object.entries(data)) if (v !== null && typeof v === "object") out[k] = v;
+  return { data: out, sourceTokens };
 }

@@ -45,7 +45,17 @@ export function lineCells(line: DocLine, expected: number, kinds: CellKind[]): L
       if (r.kind === "text") break;
       values.unshift(token(c.text, r, kind, c.source));
     }
-    const definite = values.length === expected;
+    // more figures before them: the row prints more value columns than the format has (another
+    // edition's table), so which figure is which cell cannot be told — never the last ones taken
+    let more = 0;
+    for (; k >= 0 && values.length === expected + more; k--) {
+      const c = own[k]!;
+      const r = readCell(c.text, "count");
+      if (r.kind !== "number") break;
+      values.unshift(token(c.text, r, "count", c.source));
+      more++;
+    }
+    const definite = values.length === expected && more === 0;
     if (definite) values.forEach((t, i) => (t.col = i));
     const label = norm(
       own

@@ -1,7 +1,7 @@
 // Plain text → lines: text extracted from a PDF (cells separated by tabs or runs of spaces, page
 // footers, form feeds) and crawled pages (a crawler's header block, then the page's text).
 import type { Doc, DocLine } from "./document.js";
-import { norm, normWithMap } from "../normalise.js";
+import { normWithMap } from "../normalise.js";
 import { isValueCell, splitCells } from "../cells/tokens.js";
 
 /** A page footer such as -3-, — 3 —, 第 3 页, 3/6: page furniture, not report text. */
@@ -37,14 +37,12 @@ export function crawlerHeader(lines: string[]): CrawlerHeader {
   return { lines: 0 };
 }
 
-const RUN_PROBES = ["1.属于国家秘密", "2.重复申请", "（七）总计", "3.其他", "二、上年结转政府信息公开申请数量"].map(norm);
-
 /**
  * Crawled page text whose table cells run together with no separator
- * (一、本年新收政府信息公开申请数量21710000218): table-三 labels directly followed by a run of
- * figures, on one line.
+ * (一、本年新收政府信息公开申请数量21710000218): table-三 labels (`rowLabels`, normalised: the
+ * edition's rows) directly followed by a run of figures, on one line.
  */
-export function runsTogether(whole: string | string[]): boolean {
+export function runsTogether(whole: string | string[], rowLabels: readonly string[]): boolean {
   // cells that run together make long lines with figures right after a Chinese label; text from a
   // PDF has short lines
   const text = (typeof whole === "string" ? whole.split("\n") : whole)
@@ -53,7 +51,7 @@ export function runsTogether(whole: string | string[]): boolean {
   if (!text) return false;
   const { text: n, map } = normWithMap(text);
   let hits = 0;
-  for (const p of RUN_PROBES) {
+  for (const p of rowLabels) {
     const i = n.indexOf(p);
     if (i < 0) continue;
     // in the source, not just once whitespace is gone: the label's last character, then a figure

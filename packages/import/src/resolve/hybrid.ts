@@ -18,7 +18,7 @@ export function checkGroupRows(m: EditionModel, cells: (CellResult | undefined)[
     const printed = d.raw.split(/\s+/).map((t) => (/^\d+$/.test(t) ? Number(t) : null));
     if (printed.length !== m.table3.columns.length) continue;
     const under = `${d.pointer}/`;
-    for (const rule of sumRules(m.edition)) {
+    for (const rule of sumRules(m)) {
       if (rule.op !== "=") continue;
       // the side of the rule that holds the row's parts, and the other side
       const [side, other] = rule.actual.some((p) => p.startsWith(under)) ? [rule.actual, rule.expected] : [rule.expected, rule.actual];

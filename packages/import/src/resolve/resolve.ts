@@ -61,8 +61,8 @@ const MAX_MISSING = 2;
 const MAX_LISTED = 20;
 
 function columnsText(row: TableRow, cols: number[], locale: Locale): string {
-  const names = cols.map((c) => `“${row.columns[c]!.label.text}”`);
-  return locale === "zh-CN" ? `${names.join("、")}列` : `the ${names.join(", ")} column${cols.length > 1 ? "s" : ""}`;
+  const names = cols.map((c) => `“${row.columns[c]!.label.text}”`).join(say("listSeparator", locale));
+  return say(cols.length > 1 ? "columnsNamed" : "columnNamed", locale, { names });
 }
 
 /** Every way to place k figures, in order, in n cells: the other cells are blank. */
@@ -186,7 +186,7 @@ function compiled(model: EditionModel): Compiled {
   if (c) return c;
   const index = model.index;
   const instances: Compiled["instances"] = [];
-  for (const r of sumRules(model.edition)) {
+  for (const r of sumRules(model)) {
     const a = r.actual.map((p) => index.get(p));
     const e = r.expected.map((p) => index.get(p));
     if (a.some((i) => i === undefined) || e.some((i) => i === undefined)) continue;
@@ -561,7 +561,7 @@ function emit(u: Unit, cells: (CellResult | undefined)[], diagnostics: Diagnosti
                 k: u.tokens,
                 n,
                 cols: columnsText(row, blankCols, locale),
-                rows: (u.siblings ?? []).join(locale === "zh-CN" ? "、" : ", "),
+                rows: (u.siblings ?? []).join(say("listSeparator", locale)),
               })
             : say("placedByRules", locale, { k: u.tokens, n, cols: columnsText(row, blankCols, locale) });
         note = { reason: "inferred", severity: "info", message, raw };

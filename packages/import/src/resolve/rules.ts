@@ -1,8 +1,7 @@
 // The consistency rules (勾稽关系: R1 一+二=三+四, R3 （七）总计, R4 row totals, R5 table 四 totals)
 // as the importer uses them: the edition model's compiled sums (@zfxxgk/edition), as JSON pointers,
 // checked against cells some of which are not known yet.
-import { editionModel } from "@zfxxgk/edition";
-import type { Edition } from "../types.js";
+import type { EditionModel } from "../labels.js";
 
 export interface SumInstance {
   id: string;
@@ -11,8 +10,8 @@ export interface SumInstance {
   expected: string[];
 }
 
-function compile(edition: Edition): SumInstance[] {
-  const m = editionModel(edition);
+function compile(view: EditionModel): SumInstance[] {
+  const m = view.generated;
   const pointer = (i: number) => m.cells[i]!.pointer;
   const out: SumInstance[] = [];
   for (const rule of m.rules) {
@@ -28,11 +27,12 @@ function compile(edition: Edition): SumInstance[] {
   return out;
 }
 
-const compiled = new Map<Edition, SumInstance[]>();
+const compiled = new WeakMap<EditionModel, SumInstance[]>();
 
-export function sumRules(edition: Edition): SumInstance[] {
-  let r = compiled.get(edition);
-  if (!r) compiled.set(edition, (r = compile(edition)));
+/** The sums that may choose between readings, of the edition the view is of. */
+export function sumRules(view: EditionModel): SumInstance[] {
+  let r = compiled.get(view);
+  if (!r) compiled.set(view, (r = compile(view)));
   return r;
 }
 

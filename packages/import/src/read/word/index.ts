@@ -30,7 +30,7 @@ export function readWord(bytes: Uint8Array, asked: WordFormat, locale: Locale): 
   try {
     return { html: format === "docx" ? docxToHtml(bytes) : docToHtml(bytes) };
   } catch (e) {
-    if (e instanceof WordFailure) return { failure: { code: e.code, message: sayWord(e.key, locale, e.vars) } };
+    if (e instanceof WordFailure) return { failure: { code: e.code, message: e.messages[locale] } };
     // a RangeError or a read past an array's end on a damaged file: still that file's fault
     const detail = e instanceof Error ? e.message : String(e);
     return { failure: { code: "unreadable", message: sayWord(format === "docx" ? "zipBroken" : "docBroken", locale, { detail }) } };

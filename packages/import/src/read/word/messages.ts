@@ -1,5 +1,5 @@
 // Messages of the Word readers in zh-CN and en, in the shape of the importer's messages.ts.
-import type { Locale } from "../../types.js";
+import { say, type Catalogue, type Locale, type Localised } from "@zfxxgk/i18n";
 
 const text = {
   zipBroken: {
@@ -46,10 +46,15 @@ const text = {
     "zh-CN": "Word 文件中表格或元素嵌套超过 {limit} 层，不像年度报告，未读取",
     en: "the Word file nests tables or elements more than {limit} deep; not a report, not read",
   },
-} as const;
+} as const satisfies Catalogue;
 
 export type WordMessageKey = keyof typeof text;
 
 export function sayWord(key: WordMessageKey, locale: Locale, vars: Record<string, string | number> = {}): string {
-  return text[key][locale].replace(/\{([A-Za-z]+)\}/g, (w, n: string) => (n in vars ? String(vars[n]) : w));
+  return say(text, key, locale, vars);
+}
+
+/** A message in both languages, to be filled in (WordFailure). */
+export function wordMessage(key: WordMessageKey): Localised {
+  return text[key];
 }
