@@ -5,6 +5,7 @@ import type { EditionModel, Label, TableRow } from "../labels.js";
 import { normWithMap } from "../normalise.js";
 import type { Observation } from "./observation.js";
 import { sectionSpan, type SectionHit } from "../locate/sections.js";
+import { table3HeaderInRun } from "../locate/table3-columns.js";
 import type { SourcePosition } from "../types.js";
 
 const RUN_CHAR = /[0-9０-９.．\s\u00a0\u3000/／—－\-+]/;
@@ -41,6 +42,8 @@ function runAfter(text: string, from: number, to: number): { run: string; end: n
 
 interface Finder {
   find(l: Label, from: number, to: number): { at: number; end: number; variant?: string } | null;
+  /** table 三's column header (the model's columns) between two source offsets: its source offset, or -1 */
+  table3Header(model: EditionModel, from: number, to: number, confirm: (at: number) => boolean): number;
 }
 
 function finder(text: string): Finder {
@@ -69,6 +72,11 @@ function finder(text: string): Finder {
       }
       return null;
     },
+    table3Header(model, from, to, confirm) {
+      const columns = model.table3.columns.map((c) => c.label);
+      const at = table3HeaderInRun(n, back(from), back(to), columns, (i) => confirm(map[i]!));
+      return at < 0 ? -1 : map[at]!;
+    },
   };
 }
 
@@ -78,7 +86,7 @@ export function readRunTables(body: string, firstLine: number, hits: Map<string,
   const found = { proactiveDisclosure: 0, applications: 0, reviewAndLitigation: 0 };
   const span = (key: string) => sectionSpan(hits, model, key, body.length);
 
-  const readRows = (rows: TableRow[], from: number, to: number): number => {
+  const readRows = (rows: TableRow[], from: number, to: number, into = observations): number => {
     let cursor = from;
     let count = 0;
     for (const row of rows) {
@@ -90,7 +98,7 @@ export function readRunTables(body: string, firstLine: number, hits: Map<string,
       const source = positionOf(body, hit.end, firstLine);
       // a figure followed by 元 in the 万元 column is in another unit: not read as 万元
       if (row.columns.length === 1 && row.columns[0]!.kind === "amount" && /^\s*元/.test(body.slice(end, end + 3))) {
-        observations.push({ row, tokens: [{ raw: `${run.trim()}元`, value: null, col: 0, otherUnit: "元", source }], source });
+        into.push({ row, tokens: [{ raw: `${run.trim()}元`, value: null, col: 0, otherUnit: "元", source }], source });
         count++;
         continue;
       }
@@ -101,20 +109,39 @@ export function readRunTables(body: string, firstLine: number, hits: Map<string,
         const unit = /^\s*(万元|元)/.exec(body.slice(end, end + 4));
         if (unit) obs.unit = unit[1] as "元" | "万元";
       }
-      observations.push(obs);
+      into.push(obs);
       count++;
     }
     return count;
   };
+
+  // table 三 without its heading: by its column header, when most of its rows follow in order
+  let s3 = span("applications");
+  if (!s3) {
+    const s2 = span("proactiveDisclosure");
+    const from = s2 ? s2.from : 0;
+    const end = (at: number) => {
+      let to = body.length;
+      for (const h of hits.values()) if (h.at > at && h.at < to) to = h.at;
+      return to;
+    };
+    const at = f.table3Header(
+      model,
+      from,
+      body.length,
+      (at) => readRows(model.table3.rows, at, end(at), []) * 2 >= model.table3.rows.length,
+    );
+    if (at >= 0) s3 = { from: at, to: end(at) };
+  }
 
   const s2 = span("proactiveDisclosure");
   if (s2)
     found.proactiveDisclosure = readRows(
       model.table2.blocks.flatMap((b) => b.rows),
       s2.from,
-      s2.to,
+      // a table 三 found by its columns ends table 二's section
+      s3 && s3.from > s2.from ? Math.min(s2.to, s3.from) : s2.to,
     );
-  const s3 = span("applications");
   if (s3) found.applications = readRows(model.table3.rows, s3.from, s3.to);
   const s4 = span("reviewAndLitigation");
   if (s4) {
