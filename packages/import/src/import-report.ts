@@ -184,6 +184,17 @@ function detect(
   return year === undefined ? { edition: e.edition } : { edition: e.edition, year };
 }
 
+/** Table 三 by its column header, when the rows after it are the table's: most of its rows placed. */
+function table3ByColumns(lines: DocLine[], hits: Map<string, SectionHit>, m: EditionModel): number {
+  const columns = m.table3.columns.map((c) => c.label);
+  const text = (i: number) => (lines[i]!.kind === "blank" ? null : lines[i]!.text);
+  return table3HeaderInLines(text, lines.length, columns, (from) => {
+    let to = lines.length;
+    for (const h of hits.values()) if (h.at > from && h.at < to) to = h.at;
+    return readTable3(lines.slice(from, to), m, "en").found * 2 >= m.table3.rows.length;
+  });
+}
+
 /**
  * The lines of a table's section. Without its heading, the table is looked for by what only it
  * prints — 表二 its first caption, 表三 its header note or else its seven applicant columns followed
@@ -221,17 +232,6 @@ function region(lines: DocLine[], hits: Map<string, SectionHit>, m: EditionModel
     if (a > from && a < to) to = a;
   }
   return { from, to };
-}
-
-/** Table 三 by its column header, when the rows after it are the table's: most of its rows placed. */
-function table3ByColumns(lines: DocLine[], hits: Map<string, SectionHit>, m: EditionModel): number {
-  const columns = m.table3.columns.map((c) => c.label);
-  const text = (i: number) => (lines[i]!.kind === "blank" ? null : lines[i]!.text);
-  return table3HeaderInLines(text, lines.length, columns, (from) => {
-    let to = lines.length;
-    for (const h of hits.values()) if (h.at > from && h.at < to) to = h.at;
-    return readTable3(lines.slice(from, to), m, "en").found * 2 >= m.table3.rows.length;
-  });
 }
 
 function fromLines(doc: Doc, locale: Locale): ImportResult {
