@@ -184,15 +184,29 @@ function detect(
   return year === undefined ? { edition: e.edition } : { edition: e.edition, year };
 }
 
-/** Table 三 by its column header, when the rows after it are the table's: most of its rows placed. */
+/** How many lines after its header table 三's rows are looked for (wrapped labels: ~3 lines a row). */
+const TABLE3_LINES = 150;
+const byColumns = new WeakMap<DocLine[], Map<EditionModel, number>>();
+
+/**
+ * Table 三 by its column header, when the rows after it are the table's: at least half of them
+ * named by their labels (not placed by position). Once per document and edition.
+ */
 function table3ByColumns(lines: DocLine[], hits: Map<string, SectionHit>, m: EditionModel): number {
+  let known = byColumns.get(lines);
+  if (!known) byColumns.set(lines, (known = new Map()));
+  const seen = known.get(m);
+  if (seen !== undefined) return seen;
   const columns = m.table3.columns.map((c) => c.label);
   const text = (i: number) => (lines[i]!.kind === "blank" ? null : lines[i]!.text);
-  return table3HeaderInLines(text, lines.length, columns, (from) => {
-    let to = lines.length;
+  const at = table3HeaderInLines(text, lines.length, columns, (from) => {
+    let to = Math.min(lines.length, from + TABLE3_LINES);
     for (const h of hits.values()) if (h.at > from && h.at < to) to = h.at;
-    return readTable3(lines.slice(from, to), m, "en").found * 2 >= m.table3.rows.length;
+    const named = readTable3(lines.slice(from, to), m, "en").observations.filter((o) => !o.byPosition).length;
+    return named * 2 >= m.table3.rows.length;
   });
+  known.set(m, at);
+  return at;
 }
 
 /**

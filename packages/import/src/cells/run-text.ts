@@ -42,8 +42,8 @@ function runAfter(text: string, from: number, to: number): { run: string; end: n
 
 interface Finder {
   find(l: Label, from: number, to: number): { at: number; end: number; variant?: string } | null;
-  /** table 三's column header (the model's columns) between two source offsets: its source offset, or -1 */
-  table3Header(model: EditionModel, from: number, to: number, confirm: (at: number) => boolean): number;
+  /** table 三's column header (the model's columns) and its rows after it, between two source offsets: its offset, or -1 */
+  table3Header(model: EditionModel, from: number, to: number): number;
 }
 
 function finder(text: string): Finder {
@@ -72,9 +72,10 @@ function finder(text: string): Finder {
       }
       return null;
     },
-    table3Header(model, from, to, confirm) {
+    table3Header(model, from, to) {
       const columns = model.table3.columns.map((c) => c.label);
-      const at = table3HeaderInRun(n, back(from), back(to), columns, (i) => confirm(map[i]!));
+      const rows = model.table3.rows.map((r) => r.label);
+      const at = table3HeaderInRun(n, back(from), back(to), columns, rows);
       return at < 0 ? -1 : map[at]!;
     },
   };
@@ -86,7 +87,7 @@ export function readRunTables(body: string, firstLine: number, hits: Map<string,
   const found = { proactiveDisclosure: 0, applications: 0, reviewAndLitigation: 0 };
   const span = (key: string) => sectionSpan(hits, model, key, body.length);
 
-  const readRows = (rows: TableRow[], from: number, to: number, into = observations): number => {
+  const readRows = (rows: TableRow[], from: number, to: number): number => {
     let cursor = from;
     let count = 0;
     for (const row of rows) {
@@ -98,7 +99,7 @@ export function readRunTables(body: string, firstLine: number, hits: Map<string,
       const source = positionOf(body, hit.end, firstLine);
       // a figure followed by 元 in the 万元 column is in another unit: not read as 万元
       if (row.columns.length === 1 && row.columns[0]!.kind === "amount" && /^\s*元/.test(body.slice(end, end + 3))) {
-        into.push({ row, tokens: [{ raw: `${run.trim()}元`, value: null, col: 0, otherUnit: "元", source }], source });
+        observations.push({ row, tokens: [{ raw: `${run.trim()}元`, value: null, col: 0, otherUnit: "元", source }], source });
         count++;
         continue;
       }
@@ -109,7 +110,7 @@ export function readRunTables(body: string, firstLine: number, hits: Map<string,
         const unit = /^\s*(万元|元)/.exec(body.slice(end, end + 4));
         if (unit) obs.unit = unit[1] as "元" | "万元";
       }
-      into.push(obs);
+      observations.push(obs);
       count++;
     }
     return count;
@@ -125,12 +126,7 @@ export function readRunTables(body: string, firstLine: number, hits: Map<string,
       for (const h of hits.values()) if (h.at > at && h.at < to) to = h.at;
       return to;
     };
-    const at = f.table3Header(
-      model,
-      from,
-      body.length,
-      (at) => readRows(model.table3.rows, at, end(at), []) * 2 >= model.table3.rows.length,
-    );
+    const at = f.table3Header(model, from, body.length);
     if (at >= 0) s3 = { from: at, to: end(at) };
   }
 

@@ -137,3 +137,25 @@ describe("a column header alone is not table 三", () => {
     expect(r.diagnostics.filter((d) => d.reason === "extra")).toEqual([]);
   });
 });
+
+describe("hostile: column headers over and over with no table 三 after them", () => {
+  const m = model("2021");
+  const columns = m.table3.columns.map((c) => c.label.text);
+  const t4 = "四、政府信息公开行政复议、行政诉讼情况";
+
+  it.each([
+    // lines: each header followed by a row of seven figures whose label names no row
+    ["lines", `二、主动公开政府信息情况\n${`${columns.join("\t")}\n其他内容\t1\t2\t3\t4\t5\t6\t7\n`.repeat(2000)}${t4}\n`],
+    // run-together text: each header followed by one row label and its figures
+    [
+      "run-together text",
+      `标题:x\n==== 正文 ====\n二、主动公开政府信息情况${`${columns.join("")}${m.table3.rows[0]!.label.text}12`.repeat(2000)}${t4}000`,
+    ],
+  ])("%s: not taken for table 三, in bounded CPU time", async (_what, text) => {
+    const t = process.cpuUsage();
+    const r = await importReport(text);
+    const { user, system } = process.cpuUsage(t);
+    expect(r.completeness.tablesNotFound).toContain("applications");
+    expect((user + system) / 1000).toBeLessThan(3000);
+  });
+});

@@ -14,6 +14,10 @@ const MAX_HEADER_CHARS = 160;
 const MAX_HEADER_LINES = 14;
 /** Occurrences of the first column's label examined in run-together text, at most. */
 const MAX_PROBES = 200;
+/** Headers whose rows are checked, at most: each check reads a table's worth of text. */
+const MAX_CHECKS = 4;
+/** How far after the header its rows are looked for in run-together text (table 三 prints ~1,500 characters). */
+const RUN_TABLE_CHARS = 6000;
 
 const FIGURE = /[0-9０-９]/;
 
@@ -54,7 +58,8 @@ export function table3HeaderInLines(
   };
   const breaks = (t: string) => FIGURE.test(t) || t.length > MAX_HEADER_CHARS;
   const first = columns[0]!;
-  for (let i = 0; i < count; i++) {
+  let checks = 0;
+  for (let i = 0; i < count && checks < MAX_CHECKS; i++) {
     const start = n(i);
     // a header starts at a line printing part of the first column (自然人), in every layout seen
     if (start === null || breaks(start) || !first.norm.split("").some((ch) => start.includes(ch))) continue;
@@ -67,6 +72,7 @@ export function table3HeaderInLines(
       text += t;
       lines++;
       if (holdsAll(text, columns)) {
+        checks++;
         if (confirm(i)) return i;
         break;
       }
@@ -75,19 +81,39 @@ export function table3HeaderInLines(
   return -1;
 }
 
+/** How many of the rows' labels (or a variant) follow one another in `text`, in order. */
+function rowsInOrder(text: string, rows: Label[]): number {
+  let at = 0;
+  let found = 0;
+  for (const r of rows) {
+    let hit = -1;
+    for (const form of [r.norm, ...r.variants.map((v) => v.norm)]) {
+      const k = text.indexOf(form, at);
+      if (k >= 0 && (hit < 0 || k < hit)) hit = k;
+    }
+    if (hit < 0) continue;
+    found++;
+    at = hit + 1;
+  }
+  return found;
+}
+
 /**
  * The column header in run-together text (normalised): at an occurrence of the first column's
- * label, the stretch up to the first figure holds every column's label (all but one). Returns the offset of the
- * header in `n`, or -1.
+ * label, the stretch up to the first figure holds every column's label (all but one), and at least
+ * half of the table's row labels follow in order. Returns the offset of the header in `n`, or -1.
  */
-export function table3HeaderInRun(n: string, from: number, to: number, columns: Label[], confirm: (at: number) => boolean): number {
+export function table3HeaderInRun(n: string, from: number, to: number, columns: Label[], rows: Label[]): number {
   const first = columns[0]!.norm;
   let i = n.indexOf(first, from);
-  for (let probes = 0; i >= 0 && i < to && probes < MAX_PROBES; probes++, i = n.indexOf(first, i + 1)) {
+  let checks = 0;
+  for (let probes = 0; i >= 0 && i < to && probes < MAX_PROBES && checks < MAX_CHECKS; probes++, i = n.indexOf(first, i + 1)) {
     let end = i;
     const limit = Math.min(to, i + MAX_HEADER_CHARS);
     while (end < limit && !FIGURE.test(n[end]!)) end++;
-    if (holdsAll(n.slice(i, end), columns) && confirm(i)) return i;
+    if (!holdsAll(n.slice(i, end), columns)) continue;
+    checks++;
+    if (rowsInOrder(n.slice(end, Math.min(to, end + RUN_TABLE_CHARS)), rows) * 2 >= rows.length) return i;
   }
   return -1;
 }
