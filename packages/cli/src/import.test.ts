@@ -29,12 +29,16 @@ async function run(args: Partial<ImportArgs> & { input: string }, { stdin = new 
   return { code, out, err };
 }
 
-/** The seed's blank cells, from its truth file: the 总计 cells it prints as nothing. */
-const seedBlanks = Object.values(
+const seedRows = Object.values(
   JSON.parse(readFileSync(join(corpus, "truth/00-tacheng-2024.json"), "utf8")).table3Rows as Record<string, (number | null)[]>,
-)
+);
+/** The seed's blank cells, from its truth file: the 总计 cells it prints as nothing. */
+const seedBlanks = seedRows.flat().filter((v) => v === null).length;
+/** The figures of those rows: printed one short, their columns placed by the rules. */
+const seedPlaced = seedRows
+  .filter((row) => row.includes(null))
   .flat()
-  .filter((v) => v === null).length;
+  .filter((v) => v !== null).length;
 
 describe("zfxxgk import <file>", () => {
   it("the seed: the report on stdout (the hand-made example, less what the text does not print), a summary on stderr, exit 0", async () => {
@@ -49,7 +53,8 @@ describe("zfxxgk import <file>", () => {
     expect(r.err.split("\n")[0]).toBe(`✔ ${seed} — 完整导入；通过校验`);
     expect(r.err).toContain(`原文空白 ${seedBlanks}`);
     expect(r.err).toContain(
-      `2021 版格式，200 格：按原文读取 ${200 - seedBlanks}，原文空白 ${seedBlanks}，按规则拆分 0，无法确定 0，未找到 0`,
+      `2021 版格式，200 格：按原文读取 ${200 - seedBlanks - seedPlaced}，按规则定栏 ${seedPlaced}，原文空白 ${seedBlanks}，` +
+        "按规则拆分 0，无法确定 0，未找到 0",
     );
   });
 
@@ -136,7 +141,14 @@ describe("zfxxgk import <file>", () => {
       valid: true,
       exitCode: 0,
     });
-    expect(line.completeness).toMatchObject({ cells: 200, blankAsPrinted: seedBlanks, ambiguous: 0, notFound: 0, tablesNotFound: [] });
+    expect(line.completeness).toMatchObject({
+      cells: 200,
+      placedByRules: seedPlaced,
+      blankAsPrinted: seedBlanks,
+      ambiguous: 0,
+      notFound: 0,
+      tablesNotFound: [],
+    });
     expect(line.stats.blank).toBe(seedBlanks);
     expect(line.diagnostics.filter((d: { reason: string }) => d.reason === "blank")).toHaveLength(seedBlanks);
     expect(line.diagnostics.find((d: { reason: string }) => d.reason === "blank").message).toMatch(/blank in the source/);
@@ -188,6 +200,8 @@ describe("zfxxgk import <dir>", () => {
     const table = r.err.slice(r.err.indexOf("导入汇总"));
     expect(table).toContain("文件    共 3：完整 1，部分 1，失败 1；完整且通过校验 1");
     expect(table).toContain("单元格  共 600：");
+    // the seed's rows printed one short, in the complete file and the failed one (its table 三 kept)
+    expect(table).toContain(`按规则定栏 ${2 * seedPlaced}，`);
     expect(table).toContain("无法确定 3，未找到 15");
     const needs = table.split("\n").filter((l) => /^\s+[✖⚠]/.test(l));
     expect(needs.map((l) => l.trim().split(" ")[1])).toEqual([join(dir, "c-failed.txt"), join(dir, "b-partial.txt")]);

@@ -73,7 +73,7 @@ const zh = {
   notEdition: '本编辑器只支持2021年格式和2019年试行格式（edition 为 "2021" 或 "2019"）的报告，该文件为：{detail}。',
   importing: "正在读取 {name}……",
   imported:
-    "{status}：已从 {name} 读取，{cells} 格中按原文读取 {read}，" +
+    "{status}：已从 {name} 读取，{cells} 格中按原文读取 {read}，按规则定栏 {placed}，" +
     "原文空白 {blank}，按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}。请核对以下说明：",
   status_complete: "完整导入",
   status_partial: "部分导入（有单元格未读出）",
@@ -159,8 +159,8 @@ const en: Record<MessageKey, string> = {
     'This editor supports reports of the 2021 format and the 2019 trial format (edition "2021" or "2019") only; this file has: {detail}.',
   importing: "Reading {name}…",
   imported:
-    "{status}: read from {name}; of {cells} cells {read} read as printed, {blank} blank as printed, " +
-    "{split} split by the rules, {ambiguous} ambiguous, {missing} not found. Please check these notes:",
+    "{status}: read from {name}; of {cells} cells {read} read as printed, {placed} placed in their column by the rules, " +
+    "{blank} blank as printed, {split} split by the rules, {ambiguous} ambiguous, {missing} not found. Please check these notes:",
   status_complete: "Complete import",
   status_partial: "Partial import (some cells not read)",
   status_failed: "Import failed (a table missing or most cells not read)",

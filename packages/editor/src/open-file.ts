@@ -11,7 +11,7 @@ export type Opened =
       report: Record<string, unknown>;
       notes: string[];
       status: "complete" | "partial" | "failed";
-      stats: { read: number; blank: number; split: number; ambiguous: number; cells: number; missing: number };
+      stats: { read: number; placed: number; blank: number; split: number; ambiguous: number; cells: number; missing: number };
     }
   | { kind: "error"; key: "notReport" | "notEdition" | "importFailed" | "importUnavailable"; detail: string };
 
@@ -56,6 +56,7 @@ export async function openFile(file: File, locale: Locale): Promise<Opened> {
     status: result.status,
     stats: {
       read: result.completeness.readAsPrinted,
+      placed: result.completeness.placedByRules,
       blank: result.completeness.blankAsPrinted,
       split: result.completeness.splitByRules,
       ambiguous: result.completeness.ambiguous,

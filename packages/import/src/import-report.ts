@@ -20,6 +20,7 @@ import { pdfDoc } from "./read/pdf-lines.js";
 import { resolve, type CellResult } from "./resolve/resolve.js";
 import { readRunTables } from "./cells/run-text.js";
 import { findSectionsInLines, findSectionsInText, sectionSpan, type SectionHit } from "./locate/sections.js";
+import { table3HeaderInLines } from "./locate/table3-columns.js";
 import { readTable2 } from "./cells/table2.js";
 import { readTable3, table3ColumnVariants } from "./cells/table3.js";
 import { readTable4 } from "./cells/table4.js";
@@ -227,10 +228,36 @@ function detect(
   return withYear(model(e.edition));
 }
 
+/** How many lines after its header table 三's rows are looked for (wrapped labels: ~3 lines a row). */
+const TABLE3_LINES = 150;
+const byColumns = new WeakMap<DocLine[], Map<EditionModel, number>>();
+
+/**
+ * Table 三 by its column header, when the rows after it are the table's: at least half of them
+ * named by their labels (not placed by position). Once per document and edition.
+ */
+function table3ByColumns(lines: DocLine[], hits: Map<string, SectionHit>, m: EditionModel): number {
+  let known = byColumns.get(lines);
+  if (!known) byColumns.set(lines, (known = new Map()));
+  const seen = known.get(m);
+  if (seen !== undefined) return seen;
+  const columns = m.table3.columns.map((c) => c.label);
+  const text = (i: number) => (lines[i]!.kind === "blank" ? null : lines[i]!.text);
+  const at = table3HeaderInLines(text, lines.length, columns, (from) => {
+    let to = Math.min(lines.length, from + TABLE3_LINES);
+    for (const h of hits.values()) if (h.at > from && h.at < to) to = h.at;
+    const named = readTable3(lines.slice(from, to), m, "en").observations.filter((o) => !o.byPosition).length;
+    return named * 2 >= m.table3.rows.length;
+  });
+  known.set(m, at);
+  return at;
+}
+
 /**
  * The lines of a table's section. Without its heading, the table is looked for by what only it
- * prints — 表二 its first caption, 表三 its header note, 表四 the 行政复议/行政诉讼 header row — up to
- * the next heading or table; a table found neither way is missing, not guessed at.
+ * prints — 表二 its first caption, 表三 its header note or else its seven applicant columns followed
+ * by its rows, 表四 the 行政复议/行政诉讼 header row — up to the next heading or table; a table found
+ * neither way is missing, not guessed at.
  */
 function region(lines: DocLine[], hits: Map<string, SectionHit>, m: EditionModel, key: TableKey): { from: number; to: number } | null {
   const span = sectionSpan(hits, m, key, lines.length);
@@ -251,7 +278,7 @@ function region(lines: DocLine[], hits: Map<string, SectionHit>, m: EditionModel
       )
         return i;
     }
-    return -1;
+    return k === "applications" ? table3ByColumns(lines, hits, m) : -1;
   };
   const from = anchor(key);
   if (from < 0) return null;

@@ -115,8 +115,14 @@ export type TableName = "proactiveDisclosure" | "applications" | "reviewAndLitig
 export interface Completeness {
   /** table cells of the edition (2021: 200) */
   cells: number;
-  /** a figure read where the source prints it (its column deduced from sibling rows included: `inferred`) */
+  /** a figure read where the source prints it, in its own cell */
   readAsPrinted: number;
+  /**
+   * a printed figure whose column the rules placed (a row that prints fewer figures than cells: the
+   * blanks' places deduced by the consistency rules or from sibling rows; diagnostics `inferred`).
+   * Read, so it does not make an import partial, but not where the source shows it: worth a look.
+   */
+  placedByRules: number;
   /** blank in the source (empty, /, —, 无): null, as printed */
   blankAsPrinted: number;
   /** figures that ran together, split by the consistency rules (one reading only) */
@@ -130,7 +136,7 @@ export interface Completeness {
 }
 
 /**
- * - complete: every cell read as printed, blank as printed or split by the rules;
+ * - complete: every cell read as printed, placed by the rules, blank as printed or split by the rules;
  * - partial: some cells ambiguous or not found, but every table found and most cells read;
  * - failed: nothing usable, a table not found at all, or more than FAILED_SHARE of the cells not read.
  */

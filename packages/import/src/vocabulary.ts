@@ -14,3 +14,6 @@ export const vocabulary = require("../data/vocabulary.json") as Vocabulary;
 
 /** CJK Radicals Supplement → unified ideograph (Unicode's EquivalentUnifiedIdeograph.txt). */
 export const radicals = (require("../data/cjk-radicals.json") as { map: Record<string, string> }).map;
+
+/** Groups of characters OCR and PDF extraction take for one another (data/lookalikes.json). */
+export const lookalikeGroups = (require("../data/lookalikes.json") as { groups: string[][] }).groups;

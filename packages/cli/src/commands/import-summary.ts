@@ -26,9 +26,11 @@ const words = {
   tablesMissing: { "zh-CN": "未找到{tables}", en: "{tables} not found" },
   notRead: { "zh-CN": "{n} 格未读出", en: "{n} cells not read" },
   cells: {
-    "zh-CN": "{cells} 格：按原文读取 {read}，原文空白 {blank}，按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}",
+    "zh-CN":
+      "{cells} 格：按原文读取 {read}，按规则定栏 {placed}，原文空白 {blank}，" +
+      "按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}",
     en:
-      "{cells} cells: {read} read as printed, {blank} blank as printed, " +
+      "{cells} cells: {read} read as printed, {placed} placed in their column by the rules, {blank} blank as printed, " +
       "{split} split by the rules, {ambiguous} ambiguous, {missing} not found",
   },
   tableHead: { "zh-CN": "导入汇总", en: "Import summary" },
@@ -37,9 +39,11 @@ const words = {
     en: "files   {files}: {complete} complete, {partial} partial, {failed} failed; {ok} complete and valid",
   },
   cellsRow: {
-    "zh-CN": "单元格  共 {cells}：按原文读取 {read}，原文空白 {blank}，按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}",
+    "zh-CN":
+      "单元格  共 {cells}：按原文读取 {read}，按规则定栏 {placed}，原文空白 {blank}，" +
+      "按规则拆分 {split}，无法确定 {ambiguous}，未找到 {missing}",
     en:
-      "cells   {cells}: {read} read as printed, {blank} blank as printed, " +
+      "cells   {cells}: {read} read as printed, {placed} placed in their column by the rules, {blank} blank as printed, " +
       "{split} split by the rules, {ambiguous} ambiguous, {missing} not found",
   },
   needs: { "zh-CN": "需要人工查看（{n} 个，最差的在前）：", en: "Files that need a person ({n}, worst first):" },
@@ -104,6 +108,7 @@ export function cellsLine(c: Completeness, locale: Locale): string {
   return fill(words.cells[locale], {
     cells: c.cells,
     read: c.readAsPrinted,
+    placed: c.placedByRules,
     blank: c.blankAsPrinted,
     split: c.splitByRules,
     ambiguous: c.ambiguous,
@@ -140,7 +145,7 @@ export interface BatchSummary {
 
 export function summarise(all: Done[]): BatchSummary {
   const status = { complete: 0, partial: 0, failed: 0 };
-  const cells = { cells: 0, readAsPrinted: 0, blankAsPrinted: 0, splitByRules: 0, ambiguous: 0, notFound: 0 };
+  const cells = { cells: 0, readAsPrinted: 0, placedByRules: 0, blankAsPrinted: 0, splitByRules: 0, ambiguous: 0, notFound: 0 };
   let ok = 0;
   let valid = 0;
   let invalid = 0;
@@ -171,6 +176,7 @@ export function summaryTable(all: Done[], locale: Locale): string {
   const cellCounts = {
     cells: c.cells,
     read: c.readAsPrinted,
+    placed: c.placedByRules,
     blank: c.blankAsPrinted,
     split: c.splitByRules,
     ambiguous: c.ambiguous,

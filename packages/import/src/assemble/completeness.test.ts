@@ -10,6 +10,7 @@ import { FAILED_SHARE, importReport } from "../index.js";
 import { statusOf } from "./completeness.js";
 import { corpus } from "../test-support/paths.js";
 import { imagePdf } from "../test-support/scanned-pdf.js";
+import { readTruth, truthCells } from "../test-support/truth.js";
 
 const seed = readFileSync(join(corpus, "raw/00-tacheng-2024.txt"), "utf8");
 
@@ -18,11 +19,37 @@ describe("completeness counts every cell once", () => {
     const r = await importReport(seed);
     const c = r.completeness;
     expect(r.status).toBe("complete");
-    expect(c.readAsPrinted + c.blankAsPrinted + c.splitByRules + c.ambiguous + c.notFound).toBe(c.cells);
+    expect(c.readAsPrinted + c.placedByRules + c.blankAsPrinted + c.splitByRules + c.ambiguous + c.notFound).toBe(c.cells);
     expect(c.cells).toBe(200);
     // the truth of the seed: 总计 blank in rows 一, 二, （一）, （二）
     expect(c.blankAsPrinted).toBe(4);
     expect(c.tablesNotFound).toEqual([]);
+  });
+
+  it("figures whose column the rules placed are counted apart from those read in their own cell", async () => {
+    // the seed's text prints six figures on the rows whose 总计 is blank (truth: null): which column
+    // each figure is in, the rules decide; every other row prints all seven
+    const truth = truthCells(readTruth("00-tacheng-2024"));
+    const rowOf = (p: string) => p.slice(0, p.lastIndexOf("/"));
+    const shortRows = new Set([...truth].filter(([p, v]) => p.startsWith("/applications/") && v === null).map(([p]) => rowOf(p)));
+    const placed = [...truth].filter(([p, v]) => shortRows.has(rowOf(p)) && v !== null).map(([p]) => p);
+    const blanks = [...truth.values()].filter((v) => v === null).length;
+    expect(shortRows.size).toBe(4);
+    const r = await importReport(seed);
+    const c = r.completeness;
+    expect(c.placedByRules).toBe(placed.length);
+    expect(c.readAsPrinted).toBe(c.cells - placed.length - blanks);
+    // every such cell says so, and no other: an integrator can find them
+    const inferred = r.diagnostics.filter((d) => d.reason === "inferred" && d.pointer.startsWith("/applications/")).map((d) => d.pointer);
+    expect(inferred.sort()).toEqual(placed.sort());
+    // read, so the import is still complete
+    expect(r.status).toBe("complete");
+  });
+
+  it("a report whose every figure sits in its own cell has none placed by the rules", async () => {
+    const r = await importReport(readFileSync(join(corpus, "raw/05-pingtan-2021.page.html")));
+    expect(r.completeness.placedByRules).toBe(0);
+    expect(r.completeness.readAsPrinted).toBe(200);
   });
 
   it("crawled text with a run no rule splits: partial, the ambiguous cells counted", async () => {
@@ -63,6 +90,7 @@ describe("completeness counts every cell once", () => {
         {
           cells: 200,
           readAsPrinted: 200 - notRead,
+          placedByRules: 0,
           blankAsPrinted: 0,
           splitByRules: 0,
           ambiguous: 0,

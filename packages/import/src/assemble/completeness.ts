@@ -13,7 +13,8 @@ export const ALL_TABLES: TableName[] = ["proactiveDisclosure", "applications", "
 export function completenessOf(stats: ImportStats, tablesNotFound: TableName[]): Completeness {
   return {
     cells: stats.cells,
-    readAsPrinted: stats.read + stats.inferred,
+    readAsPrinted: stats.read,
+    placedByRules: stats.inferred,
     blankAsPrinted: stats.blank,
     splitByRules: stats.splitByRules,
     ambiguous: stats.ambiguous,

@@ -5,6 +5,7 @@ import type { EditionModel, Label, TableRow } from "../labels.js";
 import { normWithMap } from "../normalise.js";
 import type { Observation } from "./observation.js";
 import { sectionSpan, type SectionHit } from "../locate/sections.js";
+import { table3HeaderInRun } from "../locate/table3-columns.js";
 import type { SourcePosition } from "../types.js";
 
 const RUN_CHAR = /[0-9０-９.．\s\u00a0\u3000/／—－\-+]/;
@@ -41,6 +42,8 @@ function runAfter(text: string, from: number, to: number): { run: string; end: n
 
 interface Finder {
   find(l: Label, from: number, to: number): { at: number; end: number; variant?: string } | null;
+  /** table 三's column header (the model's columns) and its rows after it, between two source offsets: its offset, or -1 */
+  table3Header(model: EditionModel, from: number, to: number): number;
 }
 
 function finder(text: string): Finder {
@@ -68,6 +71,12 @@ function finder(text: string): Finder {
         }
       }
       return null;
+    },
+    table3Header(model, from, to) {
+      const columns = model.table3.columns.map((c) => c.label);
+      const rows = model.table3.rows.map((r) => r.label);
+      const at = table3HeaderInRun(n, back(from), back(to), columns, rows);
+      return at < 0 ? -1 : map[at]!;
     },
   };
 }
@@ -107,14 +116,28 @@ export function readRunTables(body: string, firstLine: number, hits: Map<string,
     return count;
   };
 
+  // table 三 without its heading: by its column header, when most of its rows follow in order
+  let s3 = span("applications");
+  if (!s3) {
+    const s2 = span("proactiveDisclosure");
+    const from = s2 ? s2.from : 0;
+    const end = (at: number) => {
+      let to = body.length;
+      for (const h of hits.values()) if (h.at > at && h.at < to) to = h.at;
+      return to;
+    };
+    const at = f.table3Header(model, from, body.length);
+    if (at >= 0) s3 = { from: at, to: end(at) };
+  }
+
   const s2 = span("proactiveDisclosure");
   if (s2)
     found.proactiveDisclosure = readRows(
       model.table2.blocks.flatMap((b) => b.rows),
       s2.from,
-      s2.to,
+      // a table 三 found by its columns ends table 二's section
+      s3 && s3.from > s2.from ? Math.min(s2.to, s3.from) : s2.to,
     );
-  const s3 = span("applications");
   if (s3) found.applications = readRows(model.table3.rows, s3.from, s3.to);
   const s4 = span("reviewAndLitigation");
   if (s4) {

@@ -6,6 +6,7 @@ import type { DocLine } from "../read/document.js";
 import type { EditionModel, Label, TableRow } from "../labels.js";
 import { columnCentres, lineCells, placeByColumns, type LineCells } from "./line-cells.js";
 import { lcsLength } from "../normalise.js";
+import { commonWithLookalikes } from "../lookalike.js";
 import type { Observation } from "./observation.js";
 import type { Diagnostic, Locale } from "../types.js";
 import { say, tableName } from "../messages.js";
@@ -32,13 +33,14 @@ interface Match {
 
 /**
  * How a printed label names a row when no plain comparison does: the share of characters in common
- * (in order) with the row's label, so a typo, a dropped or an added character costs little.
+ * (in order) with the row's label, so a typo, a dropped or an added character costs little, and a
+ * character OCR took for its look-alike (未/末, 己/已) less still.
  */
 function similarity(v: ValueLine, l: Label): number {
   const own = v.cells.label;
   const text = own.length >= 4 ? own : v.before + own + v.after;
   if (text.length === 0 || text.length > 200) return 0;
-  const common = lcsLength(text, l.norm);
+  const common = commonWithLookalikes(text, l.norm);
   const sim = own.length >= 4 ? common / Math.max(text.length, l.norm.length) : common / l.norm.length;
   return common >= 3 && sim >= MIN_SIMILARITY ? sim : 0;
 }

@@ -2,7 +2,8 @@
 // lines or in one long run of text, accepting the variants reports use (四、因政府信息公开工作被申请…).
 import type { DocLine } from "../read/document.js";
 import type { EditionModel, Section } from "../labels.js";
-import { lcsLength, norm, normWithMap } from "../normalise.js";
+import { commonWithLookalikes } from "../lookalike.js";
+import { norm, normWithMap } from "../normalise.js";
 
 export interface SectionHit {
   section: Section;
@@ -23,10 +24,13 @@ function tableRowLabel(n: string, model: EditionModel): boolean {
 
 const NUMBERED = /^[一二三四五六七八九十]{1,3}、/;
 
-/** How alike two headings' words are, numbers aside: characters in common, in order, over the longer. */
+/**
+ * How alike two headings' words are, numbers aside: characters in common, in order, over the
+ * longer — a character OCR took for its look-alike (未/末) counting nearly as much as the same.
+ */
 function headingSimilarity(a: string, b: string): number {
   if (a.length === 0 || b.length === 0) return 0;
-  return lcsLength(a, b) / Math.max(a.length, b.length);
+  return commonWithLookalikes(a, b) / Math.max(a.length, b.length);
 }
 
 const bodyOf = (n: string) => n.replace(NUMBERED, "");
