@@ -229,7 +229,7 @@ describe("zfxxgk validate on a directory (worker threads)", () => {
       expect(runs[1]!.out).toBe(runs[0]!.out);
       expect(runs[2]!.out).toBe(runs[0]!.out);
       if (!json) {
-        expect(runs[0]!.out).toContain("✖ " + join(dir, "r29.json"));
+        expect(runs[0]!.out).toContain(`✖ ${join(dir, "r29.json")}`);
         expect(runs[0]!.out).toMatch(/35 files: 22 valid, 12 invalid, 1 unreadable\n$/);
         continue;
       }
@@ -250,6 +250,16 @@ describe("zfxxgk validate on a directory (worker threads)", () => {
     expect(r.out).toMatch(
       /\n {2}规则\s+错误\s+警告\n {2}R3\s+12\s+0\n {2}BLANK-CELL\s+0\s+136\n共 35 个文件：22 个有效，12 个无效，1 个无法读取\n$/,
     );
+  });
+});
+
+describe("zfxxgk import --timeout", () => {
+  it.each(["0", "-3", "abc", "100000"])("--timeout %s is a usage error (exit 2), told in the locale asked for", async (t) => {
+    const zh = await run(["import", root, "-o", tmpdir(), `--timeout=${t}`]);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain("--timeout 须为 1 到 86400 之间的秒数");
+    const en = await run(["import", root, "-o", tmpdir(), `--timeout=${t}`, "--locale", "en"]);
+    expect(en.err).toContain("--timeout must be a number of seconds from 1 to 86400");
   });
 });
 
