@@ -11,7 +11,7 @@
 // one fewer than the cores: this thread, the validator loaded and warm already, validates too,
 // whenever every worker has its fill.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { startWorker } from "./worker-argv.js";
 // the validator is loaded only once the workers are on their way, so that they load theirs meanwhile
 import type { Checked, CheckOptions } from "./validate-file.js";
 
@@ -81,11 +81,8 @@ export async function* validateBatch(runs: AsyncIterable<string[]>, options: Bat
     return;
   }
 
-  // a worker inherits the process's flags; those that say how to read a script given inline
-  // (node -e, --input-type) would stop it from loading its own file
-  const execArgv = process.execArgv.filter((a) => !/^(--input-type|--eval|-e|--print|-p)(=|$)/.test(a));
   const pool = Array.from({ length: count }, () => ({
-    worker: new Worker(workerUrl, { execArgv, workerData: check }),
+    worker: startWorker(workerUrl, { workerData: check }),
     held: 0,
   }));
   const { checkFiles } = await import("./validate-file.js");

@@ -245,6 +245,19 @@ describe("zfxxgk validate on a directory (worker threads)", () => {
     }
   });
 
+  it("on workers under V8 flags a worker may not be given (node --max-old-space-size=… zfxxgk): the same output", async () => {
+    const inProcess = await batch(0, true, "en");
+    const flags = process.execArgv;
+    process.execArgv = [...flags, "--max-old-space-size=1024", "--stack-size=900"];
+    try {
+      const onWorkers = await batch(2, true, "en");
+      expect(onWorkers.code).toBe(2);
+      expect(onWorkers.out).toBe(inProcess.out);
+    } finally {
+      process.execArgv = flags;
+    }
+  });
+
   it("prints a summary table of the rules that failed", async () => {
     const r = await run(["validate", dir]);
     expect(r.out).toMatch(

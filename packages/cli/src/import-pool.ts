@@ -4,8 +4,9 @@
 // file fails that file only: it is replaced, the files it held after that one are handed on,
 // and the batch goes on.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { ImportOptions, ImportResult } from "@zfxxgk/import";
+import { startWorker } from "./worker-argv.js";
 
 export interface ImportTask {
   id: number;
@@ -37,7 +38,6 @@ interface Slot {
 
 export async function* importInWorkers(files: string[], options: ImportOptions, pool: PoolOptions): AsyncGenerator<Imported> {
   const count = Math.max(1, Math.min(pool.workers ?? availableParallelism(), files.length));
-  const execArgv = process.execArgv.filter((a) => !/^(--input-type|--eval|-e|--print|-p)(=|$)/.test(a));
   const limitMs = pool.timeout * 1000;
   const done = new Map<number, Imported>();
   /** ids taken back from a stopped worker, to be sent again before new ones */
@@ -67,7 +67,7 @@ export async function* importInWorkers(files: string[], options: ImportOptions, 
     notify();
   };
   const spawn = () => {
-    const slot: Slot = { worker: new Worker(workerUrl, { execArgv }), held: [], timer: null };
+    const slot: Slot = { worker: startWorker(workerUrl), held: [], timer: null };
     slots.add(slot);
     slot.worker.on("message", (m: Imported & { id: number }) => {
       if (!slots.has(slot)) return;
