@@ -9,6 +9,7 @@ const root = join(import.meta.dirname, "..");
 const benches = [
   ["validate", "scripts/bench/validate.mjs"],
   ["batch validation", "scripts/bench/batch.mjs"],
+  ["import <dir> memory", "scripts/bench/import-dir.mjs"],
   ["HTML export", "packages/export-html/bench.mjs"],
   ["Word export", "packages/export-docx/bench.mjs"],
   ["import", "packages/import/bench.mjs"],

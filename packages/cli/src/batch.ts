@@ -1,65 +1,94 @@
-// Validates a stream of files on worker threads (one per core), yielding outcomes in input order.
-// Memory stays flat: a bounded number of files is in flight, and nothing is kept once yielded.
-// The workers are started once and fed large chunks, each worker holding a second chunk while it
-// works on the first, so that it never waits for the main thread to hand it more. This thread
-// validates too, in small chunks, whenever every worker has its fill: it has the validator loaded
-// and warm already, so it counts as one of the cores (and one worker fewer is started). A batch
-// small enough to finish before workers would have started is validated in this thread alone.
+// Validates a stream of files on this thread and on worker threads, yielding the results of runs
+// of files in input order. Memory stays flat: a bounded number of files is in flight, and nothing
+// is kept once yielded.
+//
+// Where the time goes (measured with --cpu-prof): per file, reading and JSON.parse cost about as
+// much as validating, so the work is spread as whole files — a worker is sent paths, reads the
+// files itself and sends back one string of output and a few counts per run (the bytes never
+// cross threads). A worker's start costs a fixed ~0.1 s loading the validator and another ~0.1 s
+// warming it up (measured on a quiet core), as much as this thread validating ~1,500 files, so a
+// batch below that is validated here alone, and a larger one starts a worker per ~1,500 files,
+// one fewer than the cores: this thread, the validator loaded and warm already, validates too,
+// whenever every worker has its fill.
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
-import type { FormatOptions } from "./format-outcome.js";
-import { checkFile, type Checked } from "./validate-file.js";
+import { startWorker } from "./worker-argv.js";
+// the validator is loaded only once the workers are on their way, so that they load theirs meanwhile
+import type { Checked, CheckOptions } from "./validate-file.js";
 
 // The worker is always run from dist/ (src/ and dist/ sit at the same depth), since a worker
 // thread cannot load TypeScript.
 const workerUrl = new URL("../dist/validate-worker.js", import.meta.url);
 
-/** Files per message once the workers are running: one round trip per file would cost more than validating it. */
+/** Files per message to a worker: enough that a round trip costs nothing beside them. */
 const CHUNK = 256;
-/** The first chunk of each worker is small, so that results start to flow at once. */
-const FIRST_CHUNK = 32;
-/** Chunks a worker holds at a time: the one it validates and the next. */
+/** Chunks a worker holds at a time: the one it validates and the next, so it never waits. */
 const DEPTH = 2;
 /** Files this thread validates at a time between looking after the workers. */
 const OWN_CHUNK = 48;
-/**
- * Up to this many files, starting workers costs more than it saves: a new thread loads the
- * validator and warms it up (~0.6 s of CPU measured, as much as validating ~5,000 files on a warm
- * thread), so a worker pays off only in batches of thousands.
- */
-const IN_PROCESS = 2000;
+/** Files a worker's start costs (see above): a batch needs this many per worker for it to pay. */
+export const FILES_PER_WORKER = 1500;
+/** How far the walk is read ahead to count the files before deciding on workers. */
+const LOOKAHEAD = 8 * FILES_PER_WORKER;
+/** Files sent out or validated but not yet yielded, at most: bounds the results held. */
+const AHEAD = 4096;
+/** Worker threads, at most, whatever the cores. */
+const MAX_WORKERS = 8;
 
-const noStdin = async (): Promise<Uint8Array> => new Uint8Array();
+export interface BatchOptions extends CheckOptions {
+  /** worker threads; 0 validates in this thread; default: from the batch's size and the cores */
+  workers?: number;
+}
 
-export async function* validateInWorkers(
-  files: AsyncIterable<string>,
-  options: FormatOptions & { previous: unknown; workers?: number },
-): AsyncGenerator<Checked> {
-  const iterator = files[Symbol.asyncIterator]();
-  const head: string[] = [];
+/** How many workers a batch of at least `files` files (exactly that many when `all`) is worth. */
+export function workersFor(files: number, all: boolean, cores = availableParallelism()): number {
+  // one core: a worker could only take turns with this thread
+  if ((all && files < FILES_PER_WORKER) || cores < 2) return 0;
+  return Math.max(1, Math.min(cores - 1, MAX_WORKERS, Math.floor(files / FILES_PER_WORKER)));
+}
+
+export async function* validateBatch(runs: AsyncIterable<string[]>, options: BatchOptions): AsyncGenerator<Checked> {
+  const iterator = runs[Symbol.asyncIterator]();
+  let queue: string[] = [];
+  let at = 0; // queue[at] is the next file to hand out
   let exhausted = false;
-  while (head.length <= IN_PROCESS) {
-    const step = await iterator.next();
-    if (step.done) {
-      exhausted = true;
-      break;
+  /** Reads runs of the walk until `want` files wait (or the walk ends). */
+  const fill = async (want: number) => {
+    while (!exhausted && queue.length - at < want) {
+      const step = await iterator.next();
+      if (step.done) exhausted = true;
+      else {
+        if (at > 0) {
+          queue = queue.slice(at);
+          at = 0;
+        }
+        for (const f of step.value) queue.push(f);
+      }
     }
-    head.push(step.value);
-  }
-  if (exhausted) {
-    for (const file of head) yield await checkFile(file, options, noStdin);
+    return queue.length - at;
+  };
+  const take = (n: number) => {
+    const chunk = queue.slice(at, at + n);
+    at += chunk.length;
+    return chunk;
+  };
+
+  const known = await fill(LOOKAHEAD);
+  const count = options.workers ?? workersFor(known, exhausted);
+  const check: CheckOptions = { json: options.json, verbose: options.verbose, locale: options.locale, previous: options.previous };
+  if (count === 0) {
+    const { checkFiles } = await import("./validate-file.js");
+    while ((await fill(OWN_CHUNK)) > 0) yield checkFiles(take(OWN_CHUNK), check);
     return;
   }
 
-  // this thread is one of the cores
-  const count = Math.max(1, options.workers ?? Math.min(availableParallelism(), 8) - 1);
-  // a worker inherits the process's flags; those that say how to read a script given inline
-  // (node -e, --input-type) would stop it from loading its own file
-  const execArgv = process.execArgv.filter((a) => !/^(--input-type|--eval|-e|--print|-p)(=|$)/.test(a));
-  const workerData = { json: options.json, verbose: options.verbose, locale: options.locale, previous: options.previous };
-  const pool = Array.from({ length: count }, () => ({ worker: new Worker(workerUrl, { execArgv, workerData }), held: 0, sent: 0 }));
-  const done = new Map<number, Checked[]>();
+  const pool = Array.from({ length: count }, () => ({
+    worker: startWorker(workerUrl, { workerData: check }),
+    held: 0,
+  }));
+  const { checkFiles } = await import("./validate-file.js");
+  const done = new Map<number, Checked>();
   let failure: Error | null = null;
+  let closing = false;
   let wake: (() => void) | null = null;
   const notify = () => {
     const w = wake;
@@ -67,57 +96,64 @@ export async function* validateInWorkers(
     w?.();
   };
   for (const slot of pool) {
-    slot.worker.on("message", (m: { id: number; results?: Checked[]; crash?: string }) => {
+    slot.worker.on("message", (m: { id: number; result?: Checked; crash?: string }) => {
       slot.held--;
       if (m.crash !== undefined) failure ??= new Error(m.crash);
-      else done.set(m.id, m.results!);
+      else done.set(m.id, m.result!);
       notify();
     });
     slot.worker.on("error", (e) => {
       failure ??= e;
       notify();
     });
+    slot.worker.on("exit", (code) => {
+      if (!closing) failure ??= new Error(`a validation worker stopped (exit code ${code})`);
+      notify();
+    });
   }
 
-  const limit = count * (DEPTH + 2); // chunks in flight or finished but not yet yielded
-  let sent = 0;
-  let next = 0;
-  const pending = head;
+  let sent = 0; // chunk ids handed out
+  let next = 0; // the chunk id to yield next
+  let ahead = 0; // files handed out and not yet yielded
   try {
-    while (!exhausted || pending.length > 0 || next < sent) {
+    for (;;) {
       if (failure) throw failure;
       while (done.has(next)) {
-        const chunk = done.get(next)!;
-        done.delete(next);
-        next++;
-        yield* chunk;
+        const result = done.get(next)!;
+        done.delete(next++);
+        ahead -= result.files;
+        yield result;
       }
-      const slot = pool.reduce((a, b) => (b.held < a.held ? b : a));
-      if ((pending.length > 0 || !exhausted) && sent - next < limit) {
-        const own = slot.held >= DEPTH;
-        const size = own ? OWN_CHUNK : slot.sent === 0 ? FIRST_CHUNK : CHUNK;
-        while (!exhausted && pending.length < size) {
-          const step = await iterator.next();
-          if (step.done) exhausted = true;
-          else pending.push(step.value);
-        }
-        const chunk = pending.splice(0, size);
-        if (!chunk.length) continue;
-        const id = sent++;
-        if (own) {
-          const results: Checked[] = [];
-          for (const file of chunk) results.push(await checkFile(file, options, noStdin));
-          done.set(id, results);
-        } else {
+      let left = await fill(CHUNK);
+      if (left === 0 && next === sent) return;
+      // near the end, smaller chunks, so that no thread is left with a long tail while others idle
+      const size = (cap: number) => (exhausted ? Math.min(cap, Math.max(16, Math.ceil(left / (2 * (count + 1))))) : cap);
+      let fed = false;
+      for (const slot of pool) {
+        while (left > 0 && slot.held < DEPTH && ahead < AHEAD) {
+          const files = take(size(CHUNK));
           slot.held++;
-          slot.sent++;
-          slot.worker.postMessage({ id, files: chunk });
+          ahead += files.length;
+          slot.worker.postMessage({ id: sent++, files });
+          left -= files.length;
+          fed = true;
         }
+      }
+      if (left > 0 && ahead < AHEAD) {
+        const files = take(size(OWN_CHUNK));
+        ahead += files.length;
+        done.set(sent++, checkFiles(files, check));
+        // let the workers' messages in between this thread's chunks
+        await new Promise<void>((r) => setImmediate(r));
         continue;
       }
-      if (next < sent && !done.has(next)) await new Promise<void>((r) => (wake = r));
+      if (fed || done.has(next)) continue;
+      await new Promise<void>((r) => {
+        wake = r;
+      });
     }
   } finally {
+    closing = true;
     await Promise.all(pool.map((s) => s.worker.terminate()));
   }
 }

@@ -1,7 +1,7 @@
 // The zfxxgk commands in-process (main with a fake Io) and once through the real bin.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { editionModel, editions } from "@zfxxgk/edition";
@@ -256,53 +256,84 @@ describe("zfxxgk flatten", () => {
 });
 
 describe("zfxxgk validate on a directory (worker threads)", () => {
-  // 30 reports: the example, every third one with a broken sum, and one that is not JSON
+  // 30 reports: the example, every third one with a broken sum, and one that is not JSON; five
+  // more in a folder between them, whose files come in their place in the sorted walk
   const dir = mkdtempSync(join(tmpdir(), "zfxxgk-batch-"));
   const report = JSON.parse(readFileSync(example, "utf8"));
   const names: string[] = [];
-  for (let i = 0; i < 30; i++) {
-    const name = `r${String(i).padStart(2, "0")}.json`;
+  mkdirSync(join(dir, "r15-more"));
+  for (let i = 0; i < 35; i++) {
+    const name = i < 30 ? `r${String(i).padStart(2, "0")}.json` : `r15-more/m${i}.json`;
     const r = structuredClone(report);
     if (i % 3 === 1) r.applications.results.granted.naturalPerson += 1;
     writeFileSync(join(dir, name), i === 29 ? "{ not json" : JSON.stringify(r));
     names.push(name);
   }
+  // by code point, as the walk sorts: "r15-more" before "r15.json"
+  const sorted = [...names.slice(0, 15), ...names.slice(30), ...names.slice(15, 30)];
 
-  it("validates every file, in sorted order, with the same results on 1 and 2 workers", async () => {
-    const results = [];
-    for (const workers of [1, 2]) {
-      const { validateCommand } = await import("./commands/validate.js");
-      let out = "";
-      const code = await validateCommand(
-        { inputs: [dir], json: true, verbose: false, locale: "zh-CN", workers },
-        {
-          stdout: (s) => void (out += s),
-          stderr: () => {},
-          stdin: async () => new Uint8Array(),
-          stderrIsTTY: false,
-          env: {},
-        },
-      );
-      expect(code).toBe(2); // one file is unreadable
-      results.push(out);
+  async function batch(workers: number, json: boolean, locale: "zh-CN" | "en") {
+    const { validateCommand } = await import("./commands/validate.js");
+    let out = "";
+    const io: Io = { stdout: (s) => void (out += s), stderr: () => {}, stdin: async () => new Uint8Array(), stderrIsTTY: false, env: {} };
+    const code = await validateCommand({ inputs: [dir], json, verbose: false, locale, workers }, io);
+    return { code, out };
+  }
+
+  it("validates every file, in sorted order, with the same output in this thread and on 1 and 2 workers", async () => {
+    for (const [json, locale] of [
+      [true, "zh-CN"],
+      [false, "en"],
+    ] as const) {
+      const runs = [await batch(0, json, locale), await batch(1, json, locale), await batch(2, json, locale)];
+      for (const r of runs) expect(r.code).toBe(2); // one file is unreadable
+      expect(runs[1]!.out).toBe(runs[0]!.out);
+      expect(runs[2]!.out).toBe(runs[0]!.out);
+      if (!json) {
+        expect(runs[0]!.out).toContain(`✖ ${join(dir, "r29.json")}`);
+        expect(runs[0]!.out).toMatch(/35 files: 22 valid, 12 invalid, 1 unreadable\n$/);
+        continue;
+      }
+      const lines = runs[0]!.out
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l));
+      expect(lines.slice(0, -1).map((l) => l.file)).toEqual(sorted.map((n) => join(dir, n)));
+      expect(lines.at(-1)).toMatchObject({ type: "summary", files: 35, valid: 22, invalid: 12, unreadable: 1 });
+      // one more case granted to a natural person: （七）总计 no longer adds up (R3); the row's 总计
+      // is blank in the seed, so R4 is skipped there, and R1 does not read （一）
+      expect(lines[1].issues.filter((i: any) => i.severity === "error").map((i: any) => i.code)).toEqual(["R3"]);
     }
-    expect(results[0]).toBe(results[1]);
-    const lines = results[0]!
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l));
-    expect(lines.slice(0, -1).map((l) => l.file)).toEqual(names.map((n) => join(dir, n)));
-    expect(lines.at(-1)).toMatchObject({ type: "summary", files: 30, valid: 19, invalid: 10, unreadable: 1 });
-    // one more case granted to a natural person: （七）总计 no longer adds up (R3); the row's 总计
-    // is blank in the seed, so R4 is skipped there, and R1 does not read （一）
-    expect(lines[1].issues.filter((i: any) => i.severity === "error").map((i: any) => i.code)).toEqual(["R3"]);
+  });
+
+  it("on workers under V8 flags a worker may not be given (node --max-old-space-size=… zfxxgk): the same output", async () => {
+    const inProcess = await batch(0, true, "en");
+    const flags = process.execArgv;
+    process.execArgv = [...flags, "--max-old-space-size=1024", "--stack-size=900"];
+    try {
+      const onWorkers = await batch(2, true, "en");
+      expect(onWorkers.code).toBe(2);
+      expect(onWorkers.out).toBe(inProcess.out);
+    } finally {
+      process.execArgv = flags;
+    }
   });
 
   it("prints a summary table of the rules that failed", async () => {
     const r = await run(["validate", dir]);
     expect(r.out).toMatch(
-      /\n {2}规则\s+错误\s+警告\n {2}R3\s+10\s+0\n {2}BLANK-CELL\s+0\s+116\n共 30 个文件：19 个有效，10 个无效，1 个无法读取\n$/,
+      /\n {2}规则\s+错误\s+警告\n {2}R3\s+12\s+0\n {2}BLANK-CELL\s+0\s+136\n共 35 个文件：22 个有效，12 个无效，1 个无法读取\n$/,
     );
+  });
+});
+
+describe("zfxxgk import --timeout", () => {
+  it.each(["0", "-3", "abc", "100000"])("--timeout %s is a usage error (exit 2), told in the locale asked for", async (t) => {
+    const zh = await run(["import", root, "-o", tmpdir(), `--timeout=${t}`]);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain("--timeout 须为 1 到 86400 之间的秒数");
+    const en = await run(["import", root, "-o", tmpdir(), `--timeout=${t}`, "--locale", "en"]);
+    expect(en.err).toContain("--timeout must be a number of seconds from 1 to 86400");
   });
 });
 

@@ -84,6 +84,7 @@ const strings: Catalogue = {
   badFlatFormat: { "zh-CN": "--format 只能是 csv 或 sqlite", en: "--format must be csv or sqlite" },
   needOutput: { "zh-CN": "sqlite 格式需要 -o <输出文件>", en: "--format sqlite needs -o <file>" },
   importOne: { "zh-CN": "import 一次处理一个文件或一个目录", en: "import takes one file or one directory" },
+  badTimeout: { "zh-CN": "--timeout 须为 1 到 86400 之间的秒数", en: "--timeout must be a number of seconds from 1 to 86400" },
   renderOne: { "zh-CN": "render 一次只处理一个文件", en: "render takes one file at a time" },
   migrateOne: { "zh-CN": "migrate 一次只处理一个文件", en: "migrate takes one file at a time" },
   needTo: { "zh-CN": "需要 --to 2021（目前只能迁移到 2021 格式）", en: "--to 2021 is required (the only target for now)" },

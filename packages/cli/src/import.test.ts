@@ -263,6 +263,34 @@ describe("zfxxgk import <dir>", () => {
     expect(existsSync(join(out, "notes.json"))).toBe(false);
   });
 
+  it("a file that hangs is stopped at --timeout and fails, named, in zh-CN and en; the others are imported", async () => {
+    // the worker's test hook: a file whose name holds this never finishes importing
+    process.env.ZFXXGK_TEST_IMPORT_HANG = "stuck-";
+    try {
+      const dir = batch({ "stuck-one.txt": readFileSync(seed, "utf8") });
+      for (const locale of ["zh-CN", "en"] as const) {
+        const out = mkdtempSync(join(tmpdir(), "zfxxgk-import-out-"));
+        const started = performance.now();
+        const r = await run({ input: dir, output: out, locale, timeout: 1, workers: 1 });
+        expect(performance.now() - started).toBeLessThan(30_000); // stopped, not waited for
+        expect(r.code).toBe(2);
+        const stuck = join(dir, "stuck-one.txt");
+        expect(r.err).toContain(
+          locale === "zh-CN"
+            ? `✖ ${stuck}: 导入 ${stuck} 超过 1 秒仍未完成，已停止（时限可用 --timeout 调整）`
+            : `✖ ${stuck}: importing ${stuck} took longer than 1 s and was stopped (--timeout sets the limit)`,
+        );
+        // the files after it in the same worker were handed on and imported
+        expect(existsSync(join(out, "tacheng.json"))).toBe(true);
+        expect(existsSync(join(out, "a/huaian.json"))).toBe(true);
+        expect(existsSync(join(out, "stuck-one.json"))).toBe(false);
+        expect(r.err).toContain(locale === "zh-CN" ? "完整 2，部分 0，失败 1" : "2 complete, 0 partial, 1 failed");
+      }
+    } finally {
+      delete process.env.ZFXXGK_TEST_IMPORT_HANG;
+    }
+  });
+
   it("needs -o (exit 2)", async () => {
     const r = await run({ input: batch() });
     expect(r.code).toBe(2);
@@ -275,6 +303,7 @@ describe("import --help", () => {
     for (const l of ["zh-CN", "en"] as const) {
       expect(importHelp[l]).toContain("zfxxgk import <");
       expect(importHelp[l]).toContain("--json-diagnostics");
+      expect(importHelp[l]).toMatch(/--timeout <(秒|seconds)>\s+\S.*60/);
       expect(importHelp[l]).toMatch(/--format auto\|pdf\|docx\|doc\|text\|html/);
       expect(importHelp[l]).toMatch(/(示例|Examples)：?:?\n\s+zfxxgk import /);
     }

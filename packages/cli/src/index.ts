@@ -98,9 +98,15 @@ const commands: Record<string, Command> = {
       format: { type: "string", default: "auto" },
       json: { type: "boolean" },
       "json-diagnostics": { type: "boolean" },
+      timeout: { type: "string" },
     },
     help: lazyHelp.import!,
-    check: (p) => (p.length > 1 ? "importOne" : undefined),
+    check: (p, v) =>
+      p.length > 1
+        ? "importOne"
+        : v.timeout !== undefined && !(Number(v.timeout) >= 1 && Number(v.timeout) <= 86400)
+          ? "badTimeout"
+          : undefined,
     run: (p, v, locale, io) =>
       importCommand(
         {
@@ -108,6 +114,7 @@ const commands: Record<string, Command> = {
           format: str(v.format) as never,
           jsonDiagnostics: v.json === true || v["json-diagnostics"] === true,
           locale,
+          ...(v.timeout !== undefined ? { timeout: Number(v.timeout) } : {}),
           ...(str(v.output) ? { output: str(v.output)! } : {}),
         },
         io,

@@ -20,12 +20,15 @@ const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? 
  */
 const isJsonName = (name: string) => name.toLowerCase().endsWith(".json");
 
+/** Files of a walk are handed on in runs of up to this many: a batch takes them a run at a time. */
+const RUN = 1024;
+
 async function* walk(
   dir: string,
   problems: WalkProblem[],
   above: Set<string>,
   wanted: (name: string) => boolean = isJsonName,
-): AsyncGenerator<string> {
+): AsyncGenerator<string[]> {
   let entries;
   let real: string;
   try {
@@ -40,24 +43,35 @@ async function* walk(
     return;
   }
   above.add(real);
+  // files in order; the run so far is handed on before a folder's files, to keep that order
+  let run: string[] = [];
   for (const e of entries) {
     const path = join(dir, e.name);
     const isJson = wanted(e.name);
-    if (e.isDirectory()) yield* walk(path, problems, above, wanted);
-    else if (e.isFile() && isJson) yield path;
+    let into: string | null = null;
+    if (e.isDirectory()) into = path;
+    else if (e.isFile() && isJson) run.push(path);
     else if (e.isSymbolicLink()) {
       const target = await stat(path).catch(() => null);
-      if (target?.isDirectory()) yield* walk(path, problems, above, wanted);
+      if (target?.isDirectory()) into = path;
       // a dangling link named .json is read, and so reported as missing
-      else if (isJson && (target === null || target.isFile())) yield path;
+      else if (isJson && (target === null || target.isFile())) run.push(path);
     }
+    if ((into !== null && run.length > 0) || run.length >= RUN) {
+      yield run;
+      run = [];
+    }
+    if (into !== null) yield* walk(into, problems, above, wanted);
   }
+  if (run.length > 0) yield run;
   above.delete(real);
 }
 
 export interface Inputs {
   /** true when an argument is a directory: a batch, worth worker threads */
   hasDirectory: boolean;
+  /** the files, in runs (a directory's files come a run at a time; a file argument is a run of one) */
+  runs: AsyncIterable<string[]>;
   files: AsyncIterable<string>;
   /** directories that held no .json file; complete once files has been consumed */
   emptyDirs: string[];
@@ -65,26 +79,31 @@ export interface Inputs {
   problems: WalkProblem[];
 }
 
+/** The inputs, to be read once: either as runs or as files, not both. */
 export async function streamInputs(args: string[]): Promise<Inputs> {
   const kinds = await Promise.all(args.map(async (a) => (a !== "-" && (await stat(a).catch(() => null))?.isDirectory() ? "dir" : "file")));
   const emptyDirs: string[] = [];
   const problems: WalkProblem[] = [];
-  async function* files(): AsyncGenerator<string> {
+  async function* runs(): AsyncGenerator<string[]> {
     for (const [i, arg] of args.entries()) {
       if (kinds[i] === "file") {
-        yield arg; // a missing file is reported when it is read
+        yield [arg]; // a missing file is reported when it is read
         continue;
       }
       let any = false;
       const before = problems.length;
-      for await (const f of walk(arg, problems, new Set())) {
+      for await (const run of walk(arg, problems, new Set())) {
         any = true;
-        yield f;
+        yield run;
       }
       if (!any && problems.length === before) emptyDirs.push(arg);
     }
   }
-  return { hasDirectory: kinds.includes("dir"), files: files(), emptyDirs, problems };
+  const all = runs();
+  async function* files(): AsyncGenerator<string> {
+    for await (const run of all) yield* run;
+  }
+  return { hasDirectory: kinds.includes("dir"), runs: all, files: files(), emptyDirs, problems };
 }
 
 /** All inputs at once, for commands that need every report in memory anyway. */
@@ -99,7 +118,7 @@ export async function expandInputs(args: string[]): Promise<{ files: string[]; e
 export async function filesUnder(dir: string, wanted: (name: string) => boolean): Promise<{ files: string[]; problems: WalkProblem[] }> {
   const problems: WalkProblem[] = [];
   const files: string[] = [];
-  for await (const f of walk(dir, problems, new Set(), wanted)) files.push(f);
+  for await (const run of walk(dir, problems, new Set(), wanted)) files.push(...run);
   return { files, problems };
 }
 

@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { outputNames } from "./inputs.js";
 import { InputTooLarge, plain, readFileBounded, writeOutput, WriteError } from "./io.js";
-import { firstDuplicateKey } from "./read-report.js";
+import { workersFor } from "./batch.js";
+import { firstDuplicateKey, keysWritten, parseReportBytes, ReadError } from "./read-report.js";
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "zfxxgk-io-"));
 
@@ -23,7 +24,72 @@ describe("firstDuplicateKey", () => {
   });
 });
 
+describe("keysWritten", () => {
+  it.each([
+    ['{"a":1,"b":{"c":2},"d":[{"e":3}]}', 5],
+    // a key may stand apart from its colon; a string holding quotes, colons or backslashes is no key
+    ['{ "a" :\t1, "b"\n:\r\n' + String.raw`"x\\\":"}`, 2],
+    [String.raw`{"a":"\\\":","b\"":"c\\"}`, 2],
+    ['["a:","b"," : "]', 0],
+  ])("%s has %i keys", (text, n) => {
+    expect(JSON.parse(text)).toBeDefined(); // each is well-formed, as the function requires
+    expect(keysWritten(text)).toBe(n);
+  });
+});
+
+describe("a duplicate key is found however it is written", () => {
+  // the quick count (keys written against keys parsed) must not hide any of these
+  it.each([
+    ['{"a":1, "a" :2}', "a"],
+    [String.raw`{"x":"\":","x":1}`, "x"],
+    ['{"o":{"k":[1,{"k":1}],"k":2}}', "k"],
+    [String.raw`{"ab":1,"a\u0062":2}`, "ab"],
+  ])("%s", (text, key) => {
+    let error: unknown;
+    try {
+      parseReportBytes(Buffer.from(text), "en");
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ReadError);
+    expect((error as ReadError).code).toBe("DUPLICATE-KEY");
+    expect((error as ReadError).message).toContain(`"${key}"`);
+  });
+
+  it("a report with equal keys in different objects parses", () => {
+    expect(parseReportBytes(Buffer.from('{"a":{"n":1},"b":{"n":2},"c":[{"n":3},{"n":4}]}'), "en")).toEqual({
+      a: { n: 1 },
+      b: { n: 2 },
+      c: [{ n: 3 }, { n: 4 }],
+    });
+  });
+});
+
+describe("workersFor", () => {
+  it("none for a batch known to be small, at least one for a large one, never more than the other cores", () => {
+    expect(workersFor(10, true, 8)).toBe(0);
+    expect(workersFor(1000, true, 8)).toBe(0);
+    expect(workersFor(100_000, true, 2)).toBe(1);
+    expect(workersFor(100_000, true, 8)).toBe(7);
+    expect(workersFor(100_000, true, 1)).toBe(0); // one core: a worker would only take turns with this thread
+    // a walk not yet read to its end is at least this large: workers
+    expect(workersFor(1000, false, 8)).toBe(1);
+    // a batch worth two workers' start-up, not seven
+    expect(workersFor(3500, true, 8)).toBe(2);
+  });
+});
+
 describe("readFileBounded", () => {
+  it("reusing the thread's buffer: each file's bytes exactly, larger then smaller", () => {
+    const sizes = [10, 100_000, 3, 70_000, 0];
+    for (const [i, n] of sizes.entries()) {
+      const p = path.join(tmp, `reuse-${i}`);
+      const data = Buffer.alloc(n, 65 + i);
+      fs.writeFileSync(p, data);
+      expect(Buffer.compare(readFileBounded(p, 1 << 20, true), data)).toBe(0);
+    }
+  });
+
   it("reads a file under the cap whole", () => {
     const p = path.join(tmp, "small");
     fs.writeFileSync(p, "x".repeat(1000));

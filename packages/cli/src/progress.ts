@@ -4,7 +4,8 @@
 import type { Io } from "./io.js";
 
 export interface Progress {
-  tick: (label: string) => void;
+  /** `count` more done (default 1), the last of them `label` */
+  tick: (label: string, count?: number) => void;
   /** clears the line (before other output, and at the end) */
   done: () => void;
 }
@@ -16,8 +17,8 @@ export function progress(io: Io, total?: number): Progress {
   const start = Date.now();
   const width = 24;
   return {
-    tick(label) {
-      n++;
+    tick(label, count = 1) {
+      n += count;
       const now = Date.now();
       if (now - last < 50 && n !== total) return; // a terminal needs no more than 20 frames a second
       last = now;

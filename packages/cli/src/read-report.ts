@@ -1,10 +1,16 @@
 // Reads a report file (or stdin) into a JSON value, turning every way a file can be unreadable
 // into a ReadError with a plain message and, where there is one, the line and column.
 import { isUtf8 } from "node:buffer";
-import { parse as tolerantParse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { createRequire } from "node:module";
+import type { ParseError } from "jsonc-parser";
+// the nesting guard from the shared package, not the validator: reading a file loads no validator
 import { MAX_DEPTH } from "@zfxxgk/i18n";
 import { say, type Locale } from "./i18n.js";
 import { InputTooLarge, MAX_REPORT_BYTES, readFileBounded } from "./io.js";
+
+// the parser that says where a syntax error is, loaded only for a file that has one: a batch's
+// workers start without it
+const jsonc = () => createRequire(import.meta.url)("jsonc-parser") as typeof import("jsonc-parser");
 
 export type ReadErrorCode =
   | "NOT-FOUND"
@@ -83,16 +89,54 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - start + 1 };
 }
 
-/** Whether a parsed value nests deeper than limit (recursion is bounded by the limit itself). */
-function depthExceeds(value: unknown, limit: number, depth = 0): boolean {
-  if (value === null || typeof value !== "object") return false;
-  if (depth >= limit) return true;
+/**
+ * How many keys the objects of a parsed value hold in all, or -1 when it nests deeper than limit
+ * (recursion is bounded by the limit itself).
+ */
+function keyCount(value: unknown, limit: number, depth = 0): number {
+  if (value === null || typeof value !== "object") return 0;
+  if (depth >= limit) return -1;
+  let n = 0;
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (depthExceeds(value[i], limit, depth + 1)) return true;
+    for (let i = 0; i < value.length; i++) {
+      const k = keyCount(value[i], limit, depth + 1);
+      if (k < 0) return -1;
+      n += k;
+    }
   } else {
-    for (const k in value) if (depthExceeds((value as Record<string, unknown>)[k], limit, depth + 1)) return true;
+    for (const key in value) {
+      const k = keyCount((value as Record<string, unknown>)[key], limit, depth + 1);
+      if (k < 0) return -1;
+      n += k + 1;
+    }
   }
-  return false;
+  return n;
+}
+
+/**
+ * How many keys a well-formed JSON text writes. Outside strings such a text has no quote but
+ * one that opens a string, so the strings are found by jumping from quote to quote; a string
+ * followed by a colon is a key.
+ */
+export function keysWritten(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('"'); i >= 0; i = text.indexOf('"', i + 1)) {
+    // the closing quote: one not escaped, i.e. after an even run of backslashes
+    let end = text.indexOf('"', i + 1);
+    for (;;) {
+      if (end < 0) return n; // not a well-formed text after all
+      let slashes = 0;
+      while (text.charCodeAt(end - 1 - slashes) === 92) slashes++;
+      if (slashes % 2 === 0) break;
+      end = text.indexOf('"', end + 1);
+    }
+    i = end;
+    let c = text.charCodeAt(++i);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = text.charCodeAt(++i);
+    if (c === 58) n++;
+    i--;
+  }
+  return n;
 }
 
 export function parseReportBytes(bytes: Uint8Array, locale: Locale): unknown {
@@ -122,6 +166,7 @@ export function parseReportBytes(bytes: Uint8Array, locale: Locale): unknown {
     }
     // JSON.parse's messages do not always carry a position: ask a parser that reports offsets
     const errors: ParseError[] = [];
+    const { parse: tolerantParse, printParseErrorCode } = jsonc();
     tolerantParse(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
     const first = errors[0];
     // the file was cut short when the parse fails at its very end, or inside a string that
@@ -140,9 +185,12 @@ export function parseReportBytes(bytes: Uint8Array, locale: Locale): unknown {
       column,
     );
   }
-  if (depthExceeds(value, MAX_DEPTH)) throw new ReadError("TOO-DEEP", say("tooDeep", locale, { limit: MAX_DEPTH }));
-  // JSON.parse keeps the last of two equal keys: the first value would be lost without a word
-  const dup = firstDuplicateKey(text);
+  const keys = keyCount(value, MAX_DEPTH);
+  if (keys < 0) throw new ReadError("TOO-DEEP", say("tooDeep", locale, { limit: MAX_DEPTH }));
+  // JSON.parse keeps the last of two equal keys: the first value would be lost without a word.
+  // Each key written makes a key parsed unless it repeats one, so equal counts say there is
+  // none; the slower walk that finds it runs only when there is one.
+  const dup = keysWritten(text) === keys ? null : firstDuplicateKey(text);
   if (dup) {
     const { line, column } = lineColumn(text, dup.offset);
     throw new ReadError("DUPLICATE-KEY", say("duplicateKey", locale, { key: dup.key, line, column }), line, column);
@@ -193,7 +241,31 @@ export function firstDuplicateKey(text: string): { key: string; offset: number }
 }
 
 export async function readReport(path: string, locale: Locale, stdin: (maxBytes?: number) => Promise<Uint8Array>): Promise<unknown> {
-  return (await readReportFile(path, locale, stdin)).value;
+  return path === "-" ? (await readReportFile(path, locale, stdin)).value : readReportAt(path, locale);
+}
+
+/**
+ * The report in a file (not stdin), read synchronously into this thread's scratch buffer: the
+ * bytes are decoded at once and not kept, so a batch allocates nothing per file for them.
+ */
+export function readReportAt(path: string, locale: Locale): unknown {
+  return parseReportBytes(readBytes(path, locale, true), locale);
+}
+
+function tooLarge(locale: Locale): ReadError {
+  return new ReadError("TOO-LARGE", say("tooLarge", locale, { limit: MAX_REPORT_BYTES / 1024 / 1024 }));
+}
+
+function readBytes(path: string, locale: Locale, reuse: boolean): Uint8Array {
+  try {
+    return readFileBounded(path, MAX_REPORT_BYTES, reuse);
+  } catch (e) {
+    if (e instanceof InputTooLarge) throw tooLarge(locale);
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new ReadError("NOT-FOUND", say("notFound", locale));
+    if (code === "EISDIR") throw new ReadError("NOT-A-FILE", say("notAFile", locale));
+    throw new ReadError("IO", say("io", locale, { detail: code ?? String(e) }));
+  }
 }
 
 /** The report and the bytes it was read from (for checksums). */
@@ -203,24 +275,13 @@ export async function readReportFile(
   stdin: (maxBytes?: number) => Promise<Uint8Array>,
 ): Promise<{ value: unknown; bytes: Uint8Array }> {
   let bytes: Uint8Array;
-  const tooLarge = () => new ReadError("TOO-LARGE", say("tooLarge", locale, { limit: MAX_REPORT_BYTES / 1024 / 1024 }));
   if (path === "-") {
     try {
       bytes = await stdin(MAX_REPORT_BYTES);
     } catch (e) {
-      if (e instanceof InputTooLarge) throw tooLarge();
+      if (e instanceof InputTooLarge) throw tooLarge(locale);
       throw new ReadError("IO", say("io", locale, { detail: (e as NodeJS.ErrnoException).code ?? String(e) }));
     }
-  } else {
-    try {
-      bytes = readFileBounded(path, MAX_REPORT_BYTES);
-    } catch (e) {
-      if (e instanceof InputTooLarge) throw tooLarge();
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") throw new ReadError("NOT-FOUND", say("notFound", locale));
-      if (code === "EISDIR") throw new ReadError("NOT-A-FILE", say("notAFile", locale));
-      throw new ReadError("IO", say("io", locale, { detail: code ?? String(e) }));
-    }
-  }
+  } else bytes = readBytes(path, locale, false);
   return { value: parseReportBytes(bytes, locale), bytes };
 }

@@ -1,16 +1,13 @@
-// Worker thread of the batch validator: validates the chunks of files the main thread sends.
+// Worker thread of the batch validator: reads and validates the runs of files the main thread
+// sends (paths only), and sends back each run's output as one string and its counts.
 import { parentPort, workerData } from "node:worker_threads";
-import type { FormatOptions } from "./format-outcome.js";
-import { checkFile, type Checked } from "./validate-file.js";
+import { checkFiles, type CheckOptions } from "./validate-file.js";
 
-const options = workerData as FormatOptions & { previous: unknown };
-const noStdin = async (): Promise<Uint8Array> => new Uint8Array();
+const options = workerData as CheckOptions;
 
-parentPort!.on("message", async ({ id, files }: { id: number; files: string[] }) => {
+parentPort!.on("message", ({ id, files }: { id: number; files: string[] }) => {
   try {
-    const results: Checked[] = [];
-    for (const file of files) results.push(await checkFile(file, options, noStdin));
-    parentPort!.postMessage({ id, results });
+    parentPort!.postMessage({ id, result: checkFiles(files, options) });
   } catch (e) {
     parentPort!.postMessage({ id, crash: e instanceof Error ? e.message : String(e) });
   }

@@ -49,6 +49,19 @@ describe("imports on the worker pool", () => {
     expect(server.pool.replaced).toBe(1);
   });
 
+  it("under V8 flags a worker may not be given (node --max-old-space-size=… zfxxgk serve), imports still run", async () => {
+    const flags = process.execArgv;
+    process.execArgv = [...flags, "--max-old-space-size=1024", "--stack-size=900"];
+    try {
+      const { base } = await start();
+      const r = await postPdf(base);
+      expect(r.status).toBe(200);
+      expect((await j(r)).report.agency.name).toBe("淮安市人民政府");
+    } finally {
+      process.execArgv = flags;
+    }
+  });
+
   it("an import past its deadline gets 504 and its worker is replaced", async () => {
     const { server, base } = await start({ importTimeoutMs: 30 });
     const r = await postPdf(base);

@@ -1,6 +1,9 @@
 // What `zfxxgk import` says about each file and about a whole directory: the import's status first
 // (complete / partial / failed), then validity — so that an integrator importing a province's
-// reports sees at once which files need a person, worst first.
+// reports sees at once which files need a person, worst first. A directory's summary is tallied
+// file by file as results come (BatchTally): of each file it keeps a few numbers, and of a file
+// that needs a person its status line too, never the report, so memory does not grow with it.
+import { format } from "@zfxxgk/i18n";
 import type { Completeness, ImportResult, ImportStatus } from "@zfxxgk/import";
 import type { Locale } from "../i18n.js";
 import { EXIT, plain } from "../io.js";
@@ -56,8 +59,6 @@ const TABLE_NAMES: Record<string, Record<Locale, string>> = {
   reviewAndLitigation: { "zh-CN": "表四（复议诉讼）", en: "table 四 (review and litigation)" },
 };
 
-export const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (w, k: string) => String(v[k] ?? w));
-
 export const notRead = (c: Completeness) => c.ambiguous + c.notFound;
 
 /** A write that failed turns the file's status to failed: the user has no report of it. */
@@ -72,10 +73,6 @@ export function exitOfDone(d: Done): number {
   return s === "complete" && d.valid === true ? EXIT.ok : EXIT.invalid;
 }
 
-export function exitOfAll(all: Done[]): number {
-  return all.reduce<number>((worst, d) => Math.max(worst, exitOfDone(d)), all.length ? EXIT.ok : EXIT.unusable);
-}
-
 /** The status line of one file: what was imported first, then whether it validates. */
 export function statusLine(d: Done, locale: Locale): string {
   const s = statusOfDone(d);
@@ -83,16 +80,16 @@ export function statusLine(d: Done, locale: Locale): string {
   const mark = exitOfDone(d) === EXIT.ok ? "✔" : s === "failed" ? "✖" : "⚠";
   const parts: string[] = [];
   if (s === "complete") parts.push(words.complete[locale]);
-  else if (s === "partial") parts.push(fill(words.partial[locale], { n: notRead(c) }));
+  else if (s === "partial") parts.push(format(words.partial[locale], { n: notRead(c) }));
   else {
     parts.push(words.failed[locale]);
     if (d.result.report && c.tablesNotFound.length)
       parts.push(
-        fill(words.tablesMissing[locale], {
+        format(words.tablesMissing[locale], {
           tables: c.tablesNotFound.map((t) => TABLE_NAMES[t]![locale]).join(locale === "zh-CN" ? "、" : ", "),
         }),
       );
-    else if (d.result.report) parts.push(fill(words.notRead[locale], { n: notRead(c) }));
+    else if (d.result.report) parts.push(format(words.notRead[locale], { n: notRead(c) }));
     else {
       const why = d.result.diagnostics.find((x) => x.severity === "error" && x.pointer === "");
       if (why) parts.push(why.message);
@@ -100,12 +97,12 @@ export function statusLine(d: Done, locale: Locale): string {
   }
   // a failed import's valid remainder says nothing worth reading next to what is missing
   if (d.valid === true && s !== "failed") parts.push(s === "complete" ? words.valid[locale] : words.validRead[locale]);
-  else if (d.valid === false) parts.push(fill(words.invalid[locale], { errors: d.errors }));
+  else if (d.valid === false) parts.push(format(words.invalid[locale], { errors: d.errors }));
   return `${mark} ${plain(d.file)} — ${parts.join(locale === "zh-CN" ? "；" : "; ")}\n`;
 }
 
 export function cellsLine(c: Completeness, locale: Locale): string {
-  return fill(words.cells[locale], {
+  return format(words.cells[locale], {
     cells: c.cells,
     read: c.readAsPrinted,
     placed: c.placedByRules,
@@ -118,17 +115,15 @@ export function cellsLine(c: Completeness, locale: Locale): string {
 
 const RANK: Record<ImportStatus, number> = { failed: 2, partial: 1, complete: 0 };
 
-/** Files a person must look at: failed before partial before invalid, more cells not read first. */
-export function needingAPerson(all: Done[]): Done[] {
-  return all
-    .filter((d) => exitOfDone(d) !== EXIT.ok)
-    .sort(
-      (a, b) =>
-        RANK[statusOfDone(b)] - RANK[statusOfDone(a)] ||
-        notRead(b.result.completeness) - notRead(a.result.completeness) ||
-        b.errors - a.errors ||
-        a.file.localeCompare(b.file),
-    );
+/** What the summary keeps of a file that needs a person. */
+interface NeedsPerson {
+  file: string;
+  status: ImportStatus;
+  notRead: number;
+  tablesNotFound: string[];
+  errors: number;
+  /** its status line, in the batch's locale */
+  line: string;
 }
 
 export interface BatchSummary {
@@ -140,52 +135,89 @@ export interface BatchSummary {
   valid: number;
   invalid: number;
   cells: Omit<Completeness, "tablesNotFound">;
-  needsPerson: { file: string; status: ImportStatus; notRead: number; tablesNotFound: string[]; errors: number }[];
+  needsPerson: Omit<NeedsPerson, "line">[];
 }
 
-export function summarise(all: Done[]): BatchSummary {
-  const status = { complete: 0, partial: 0, failed: 0 };
-  const cells = { cells: 0, readAsPrinted: 0, placedByRules: 0, blankAsPrinted: 0, splitByRules: 0, ambiguous: 0, notFound: 0 };
-  let ok = 0;
-  let valid = 0;
-  let invalid = 0;
-  for (const d of all) {
-    status[statusOfDone(d)]++;
-    if (exitOfDone(d) === EXIT.ok) ok++;
-    if (d.valid === true) valid++;
-    if (d.valid === false) invalid++;
+/** A directory's summary, added to one file at a time. */
+export class BatchTally {
+  private readonly status = { complete: 0, partial: 0, failed: 0 };
+  private readonly cells = { cells: 0, readAsPrinted: 0, placedByRules: 0, blankAsPrinted: 0, splitByRules: 0, ambiguous: 0, notFound: 0 };
+  private files = 0;
+  private ok = 0;
+  private valid = 0;
+  private invalid = 0;
+  private readonly needs: NeedsPerson[] = [];
+  private worst: number = EXIT.ok;
+
+  constructor(private readonly locale: Locale) {}
+
+  add(d: Done): void {
+    this.files++;
+    const s = statusOfDone(d);
+    const exit = exitOfDone(d);
+    this.status[s]++;
+    this.worst = Math.max(this.worst, exit);
+    if (exit === EXIT.ok) this.ok++;
+    if (d.valid === true) this.valid++;
+    if (d.valid === false) this.invalid++;
     const c = d.result.completeness;
-    for (const k of Object.keys(cells) as (keyof typeof cells)[]) cells[k] += c[k];
+    for (const k of Object.keys(this.cells) as (keyof typeof this.cells)[]) this.cells[k] += c[k];
+    if (exit !== EXIT.ok)
+      this.needs.push({
+        file: d.file,
+        status: s,
+        notRead: notRead(c),
+        tablesNotFound: c.tablesNotFound,
+        errors: d.errors,
+        line: statusLine(d, this.locale),
+      });
   }
-  const needsPerson = needingAPerson(all).map((d) => ({
-    file: d.file,
-    status: statusOfDone(d),
-    notRead: notRead(d.result.completeness),
-    tablesNotFound: d.result.completeness.tablesNotFound,
-    errors: d.errors,
-  }));
-  return { type: "summary", files: all.length, status, completeAndValid: ok, valid, invalid, cells, needsPerson };
-}
 
-/** The table a directory import ends with. */
-export function summaryTable(all: Done[], locale: Locale): string {
-  const s = summarise(all);
-  let out = `\n${words.tableHead[locale]}\n`;
-  out += `  ${fill(words.filesRow[locale], { files: s.files, ...s.status, ok: s.completeAndValid })}\n`;
-  const c = s.cells;
-  const cellCounts = {
-    cells: c.cells,
-    read: c.readAsPrinted,
-    placed: c.placedByRules,
-    blank: c.blankAsPrinted,
-    split: c.splitByRules,
-    ambiguous: c.ambiguous,
-    missing: c.notFound,
-  };
-  out += `  ${fill(words.cellsRow[locale], cellCounts)}\n`;
-  const worst = needingAPerson(all);
-  if (worst.length === 0) return `${out}  ${words.none[locale]}\n`;
-  out += `  ${fill(words.needs[locale], { n: worst.length })}\n`;
-  for (const d of worst) out += `  ${statusLine(d, locale)}`;
-  return out;
+  /** 0 only when every file is complete and valid; otherwise the worst file's; 2 for no file. */
+  exit(): number {
+    return this.files ? this.worst : EXIT.unusable;
+  }
+
+  /** Files a person must look at: failed before partial before invalid, more cells not read first. */
+  private needingAPerson(): NeedsPerson[] {
+    return [...this.needs].sort(
+      (a, b) => RANK[b.status] - RANK[a.status] || b.notRead - a.notRead || b.errors - a.errors || a.file.localeCompare(b.file),
+    );
+  }
+
+  summary(): BatchSummary {
+    return {
+      type: "summary",
+      files: this.files,
+      status: { ...this.status },
+      completeAndValid: this.ok,
+      valid: this.valid,
+      invalid: this.invalid,
+      cells: { ...this.cells },
+      needsPerson: this.needingAPerson().map(({ line: _, ...n }) => n),
+    };
+  }
+
+  /** The table a directory import ends with. */
+  table(): string {
+    const { locale } = this;
+    let out = `\n${words.tableHead[locale]}\n`;
+    out += `  ${format(words.filesRow[locale], { files: this.files, ...this.status, ok: this.ok })}\n`;
+    const c = this.cells;
+    const cellCounts = {
+      cells: c.cells,
+      read: c.readAsPrinted,
+      placed: c.placedByRules,
+      blank: c.blankAsPrinted,
+      split: c.splitByRules,
+      ambiguous: c.ambiguous,
+      missing: c.notFound,
+    };
+    out += `  ${format(words.cellsRow[locale], cellCounts)}\n`;
+    const worst = this.needingAPerson();
+    if (worst.length === 0) return `${out}  ${words.none[locale]}\n`;
+    out += `  ${format(words.needs[locale], { n: worst.length })}\n`;
+    for (const d of worst) out += `  ${d.line}`;
+    return out;
+  }
 }

@@ -3,6 +3,7 @@
 // be read plainly.
 import { stat } from "node:fs/promises";
 import { extname } from "node:path";
+import { format } from "@zfxxgk/i18n";
 import { importReport, MAX_PDF_BYTES, type Diagnostic } from "@zfxxgk/import";
 import { validate } from "@zfxxgk/validator";
 import type { Locale } from "../i18n.js";
@@ -11,7 +12,7 @@ import { importInWorkers } from "../import-pool.js";
 import { filesUnder, outputNames } from "../inputs.js";
 import { EXIT, InputTooLarge, plain, readFileBounded, writeOutput, WriteError, type Io } from "../io.js";
 import { progress } from "../progress.js";
-import { cellsLine, exitOfAll, exitOfDone, fill, statusLine, statusOfDone, summarise, summaryTable, type Done } from "./import-summary.js";
+import { BatchTally, cellsLine, exitOfDone, statusLine, statusOfDone, type Done } from "./import-summary.js";
 
 export interface ImportArgs {
   /** a file, a directory, or - for standard input */
@@ -21,7 +22,14 @@ export interface ImportArgs {
   format: "auto" | "pdf" | "text" | "html" | "docx" | "doc";
   jsonDiagnostics: boolean;
   locale: Locale;
+  /** seconds one file of a directory may take (default DEFAULT_TIMEOUT) */
+  timeout?: number;
+  /** worker threads for a directory (default one per core) */
+  workers?: number;
 }
+
+/** Seconds a file of a directory may take by default: far beyond any real report (PDFs take well under one). */
+export const DEFAULT_TIMEOUT = 60;
 
 /** What a directory is searched for: published reports, not JSON (reports already imported, sidecars). */
 export const IMPORTABLE = [".pdf", ".txt", ".md", ".markdown", ".html", ".htm", ".docx", ".doc", ".wps"];
@@ -38,6 +46,10 @@ const words = {
   edition: { "zh-CN": "{edition} 版格式", en: "{edition} edition" },
   wrote: { "zh-CN": "已写入 {path}", en: "wrote {path}" },
   more: { "zh-CN": "另有 {n} 条说明（加 --json 查看全部）", en: "{n} more notes (--json shows them all)" },
+  timeout: {
+    "zh-CN": "导入 {file} 超过 {seconds} 秒仍未完成，已停止（时限可用 --timeout 调整）",
+    en: "importing {file} took longer than {seconds} s and was stopped (--timeout sets the limit)",
+  },
 } satisfies Record<string, Record<Locale, string>>;
 
 const SHOWN = 12;
@@ -101,20 +113,26 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
     return EXIT.unusable;
   }
   const bar = progress(io, files.length);
-  const all: Done[] = [];
+  // each result is written and told as it comes, then only its numbers are kept (BatchTally)
+  const tally = new BatchTally(locale);
+  const empty = await importReport(new Uint8Array(), { locale });
+  const pool = { timeout: args.timeout ?? DEFAULT_TIMEOUT, ...(args.workers ? { workers: args.workers } : {}) };
   // on every core, results in order (import-pool.ts)
-  for await (const got of importInWorkers(files, { format: args.format, locale })) {
+  for await (const got of importInWorkers(files, { format: args.format, locale }, pool)) {
     const file = got.file;
     bar.tick(file);
     let done: Done;
     try {
-      if ("error" in got) throw got.limit ? new InputTooLarge(got.limit) : Object.assign(new Error(got.error), { code: got.error });
+      if ("error" in got) {
+        if (got.timeout !== undefined) throw new TimedOut(format(words.timeout[locale], { file: plain(file), seconds: got.timeout }));
+        throw got.limit ? new InputTooLarge(got.limit) : Object.assign(new Error(got.error), { code: got.error });
+      }
       done = { file, result: got.result, valid: got.result.report ? got.valid : null, errors: got.errors };
     } catch (e) {
       bar.done();
-      const detail = readFailure(e, locale);
+      const detail = e instanceof TimedOut ? e.message : readFailure(e, locale);
       io.stderr(`✖ ${plain(file)}: ${detail}\n`);
-      all.push(await unreadableDone(file, detail, locale));
+      tally.add(unreadableDone(file, detail, empty));
       continue;
     }
     const json = done.result.report;
@@ -126,30 +144,34 @@ async function importDirectory(args: ImportArgs, io: Io): Promise<number> {
     bar.done();
     if (args.jsonDiagnostics) io.stdout(jsonLine(done, false));
     else io.stderr(human(done, locale));
-    all.push(done);
+    tally.add(done);
   }
   bar.done();
   // an entry of the directory that could not be read at all was told above; it is a failed file
   // of the batch too, in the summary and the exit code
   for (const p of problems) {
-    if (p.key !== "symlinkLoop") all.push(await unreadableDone(p.path, say(p.key, locale, { detail: p.detail ?? "" }), locale));
+    if (p.key !== "symlinkLoop") tally.add(unreadableDone(p.path, say(p.key, locale, { detail: p.detail ?? "" }), empty));
   }
-  if (args.jsonDiagnostics) io.stdout(`${JSON.stringify(summarise(all))}\n`);
-  else io.stderr(summaryTable(all, locale));
-  return exitOfAll(all);
+  if (args.jsonDiagnostics) io.stdout(`${JSON.stringify(tally.summary())}\n`);
+  else io.stderr(tally.table());
+  return tally.exit();
 }
 
-/** A file (or folder entry) that could not be read: failed, with the reason as its one diagnostic. */
-async function unreadableDone(file: string, detail: string, locale: Locale): Promise<Done> {
-  // the importer's own result for no input gives the empty completeness a failed import has
-  const empty = await importReport(new Uint8Array(), { locale });
+/** A file stopped at the time limit: its message names it and the limit. */
+class TimedOut extends Error {}
+
+/**
+ * A file (or folder entry) that could not be read: failed, with the reason as its one diagnostic;
+ * `empty` is the importer's own result for no input, with the completeness a failed import has.
+ */
+function unreadableDone(file: string, detail: string, empty: Done["result"]): Done {
   const diagnostics: Diagnostic[] = [{ pointer: "", reason: "unreadable", severity: "error", message: detail, source: {} }];
   return { file, result: { ...empty, diagnostics }, valid: null, errors: 0 };
 }
 
 function readFailure(e: unknown, locale: Locale): string {
   if (e instanceof InputTooLarge) return say("tooLarge", locale, { limit: e.limit / 1024 / 1024 });
-  return fill(words.io[locale], { detail: (e as NodeJS.ErrnoException).code ?? String(e) });
+  return format(words.io[locale], { detail: (e as NodeJS.ErrnoException).code ?? String(e) });
 }
 
 async function write(path: string, text: string, io: Io, locale: Locale, inputs: string[]): Promise<boolean> {
@@ -200,15 +222,15 @@ function human(d: Done, locale: Locale): string {
   const r = d.result;
   let out = statusLine(d, locale);
   if (r.report) {
-    const edition = r.edition ? `${fill(words.edition[locale], { edition: r.edition })}，` : "";
+    const edition = r.edition ? `${format(words.edition[locale], { edition: r.edition })}，` : "";
     out += `  ${locale === "zh-CN" ? edition : edition.replace("，", ", ")}${cellsLine(r.completeness, locale)}\n`;
   }
   // what needs a look: errors and warnings first; the many blank/inferred notes are counted above
   const shown = r.diagnostics.filter((x) => x.severity !== "info");
   out += shown.slice(0, SHOWN).map(diagnosticLine).join("");
   const hidden = r.diagnostics.length - Math.min(shown.length, SHOWN);
-  if (hidden > 0) out += `  ${fill(words.more[locale], { n: hidden })}\n`;
-  if (d.output) out += `  ${fill(words.wrote[locale], { path: d.output })}\n`;
+  if (hidden > 0) out += `  ${format(words.more[locale], { n: hidden })}\n`;
+  if (d.output) out += `  ${format(words.wrote[locale], { path: d.output })}\n`;
   return out;
 }
 
@@ -236,6 +258,8 @@ export const importHelp: Record<Locale, string> = {
 选项：
   -o, --output <路径>          单个文件：写入的 JSON 文件（不给出时输出到标准输出）；目录：输出目录
   --format auto|pdf|docx|doc|text|html  输入格式（默认 auto，按内容判断）
+  --timeout <秒>               目录导入时每个文件的时限（默认 60）：超时的文件停止导入、记为失败并说明，
+                               其余文件照常导入
   --json                       在标准输出上每个文件输出一行 JSON（状态、completeness、格式、版本、
                                全部说明；未给出 -o 时含报告本身），目录导入最后一行为汇总
                                （与终端上的汇总表相同）；--json-diagnostics 同义
@@ -281,6 +305,8 @@ Options:
   -o, --output <path>          one file: the JSON file to write (standard output without it);
                                a directory: the output directory
   --format auto|pdf|docx|doc|text|html  the input's format (default auto: from its content)
+  --timeout <seconds>          a directory's time limit per file (default 60): a file that takes longer
+                               is stopped, failed and told, and the other files imported as usual
   --json                       one JSON line per file on standard output (status, completeness,
                                format, edition, every diagnostic; the report itself when there is
                                no -o), then for a directory a summary line (the summary table's

@@ -1,13 +1,12 @@
 // zfxxgk validate: reads each input, calls @zfxxgk/validator's validate, prints the result.
 // A directory is a batch: files are streamed to worker threads and results printed in order.
-import { validateInWorkers } from "../batch.js";
+import { validateBatch } from "../batch.js";
 import { say, type Locale } from "../i18n.js";
 import { streamInputs } from "../inputs.js";
 import { EXIT, noteStatus, plain, type Io } from "../io.js";
 import { progress } from "../progress.js";
 import { readReport, ReadError } from "../read-report.js";
-import { checkFile, type Checked } from "../validate-file.js";
-import type { FormatOptions } from "../format-outcome.js";
+import type { Checked, CheckOptions } from "../validate-file.js";
 
 export interface ValidateArgs {
   inputs: string[];
@@ -15,11 +14,12 @@ export interface ValidateArgs {
   verbose: boolean;
   locale: Locale;
   previous?: string;
-  /** worker threads for a batch (default: one per core) */
+  /** worker threads for a batch (0: none; default: from the batch's size and the cores) */
   workers?: number;
 }
 
-async function* inProcess(files: AsyncIterable<string>, options: FormatOptions & { previous: unknown }, io: Io): AsyncGenerator<Checked> {
+async function* inProcess(files: AsyncIterable<string>, options: CheckOptions, io: Io): AsyncGenerator<Checked> {
+  const { checkFile } = await import("../validate-file.js");
   for await (const file of files) yield await checkFile(file, options, io.stdin);
 }
 
@@ -39,7 +39,7 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
   const options = { json: args.json, verbose: args.verbose, locale, previous };
   const outcomes =
     inputs.hasDirectory && !args.inputs.includes("-")
-      ? validateInWorkers(inputs.files, { ...options, ...(args.workers ? { workers: args.workers } : {}) })
+      ? validateBatch(inputs.runs, { ...options, ...(args.workers !== undefined ? { workers: args.workers } : {}) })
       : inProcess(inputs.files, options, io);
   const bar = progress(io, inputs.hasDirectory ? undefined : args.inputs.length);
   const tally = { files: 0, valid: 0, invalid: 0, unreadable: 0 };
@@ -47,18 +47,22 @@ export async function validateCommand(args: ValidateArgs, io: Io): Promise<numbe
   // without a terminal to draw progress on, results are written in blocks rather than a write per file
   const block = io.stderrIsTTY ? 0 : 64 * 1024;
   let pending = "";
-  for await (const outcome of outcomes) {
-    bar.tick(outcome.file);
-    tally.files++;
-    tally[outcome.status]++;
-    noteStatus(outcome.status === "unreadable" ? EXIT.unusable : outcome.status === "invalid" ? EXIT.invalid : EXIT.ok);
-    for (const [code, severity] of outcome.issues) {
-      const c = byRule.get(code) ?? { error: 0, warning: 0 };
-      c[severity]++;
-      byRule.set(code, c);
+  for await (const run of outcomes) {
+    bar.tick(run.last, run.files);
+    tally.files += run.files;
+    tally.valid += run.valid;
+    tally.invalid += run.invalid;
+    tally.unreadable += run.unreadable;
+    noteStatus(run.unreadable > 0 ? EXIT.unusable : run.invalid > 0 ? EXIT.invalid : EXIT.ok);
+    for (const [code, error, warning] of run.rules) {
+      const c = byRule.get(code);
+      if (c) {
+        c.error += error;
+        c.warning += warning;
+      } else byRule.set(code, { error, warning });
     }
     bar.done();
-    pending += outcome.text;
+    pending += run.text;
     if (pending.length > block) {
       io.stdout(pending);
       pending = "";
