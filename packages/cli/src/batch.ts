@@ -11,7 +11,7 @@
 // one fewer than the cores: this thread, the validator loaded and warm already, validates too,
 // whenever every worker has its fill.
 import { availableParallelism } from "node:os";
-import { startWorker } from "./worker-argv.js";
+import { startWorker } from "@zfxxgk/server/start-worker";
 // the validator is loaded only once the workers are on their way, so that they load theirs meanwhile
 import type { Checked, CheckOptions } from "./validate-file.js";
 

@@ -6,7 +6,7 @@
 import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import type { ImportOptions, ImportResult } from "@zfxxgk/import";
-import { startWorker } from "./worker-argv.js";
+import { startWorker } from "@zfxxgk/server/start-worker";
 
 export interface ImportTask {
   id: number;

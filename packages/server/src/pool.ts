@@ -2,7 +2,8 @@
 // files). One task per worker at a time; a bounded queue, beyond which callers are told the
 // pool is saturated instead of waiting without end; a per-task deadline after which the worker
 // is terminated and replaced. A worker that dies fails its own task only.
-import { Worker, type ResourceLimits, type WorkerOptions } from "node:worker_threads";
+import type { ResourceLimits, Worker } from "node:worker_threads";
+import { startWorker } from "./start-worker.js";
 
 export type PoolFailure = "saturated" | "timeout" | "crashed" | "closed";
 
@@ -138,30 +139,5 @@ export class WorkerPool {
       slot.worker.postMessage(task.data, task.transfer);
     }
     if (!this.running && !this.queue.length) for (const w of this.idleWaiters.splice(0)) w();
-  }
-}
-
-/**
- * A worker with the process's own flags, less those that say how to read an inline script (node
- * -e, --input-type: they would stop it loading its own file) and those Node refuses in a worker's
- * execArgv (V8's: --max-old-space-size, --stack-size…, which would stop the service starting under
- * `node --max-old-space-size=… zfxxgk serve`; they are the process's anyway). The refused ones are
- * the ones Node's error names, left out once and kept out.
- */
-let argv: string[] = [];
-let argvOf: string | null = null;
-function startWorker(url: URL, options: WorkerOptions): Worker {
-  if (argvOf !== process.execArgv.join("\0")) {
-    argvOf = process.execArgv.join("\0");
-    argv = process.execArgv.filter((a) => !/^(--input-type|--eval|-e|--print|-p)(=|$)/.test(a));
-  }
-  try {
-    return new Worker(url, { ...options, execArgv: argv });
-  } catch (e) {
-    if ((e as { code?: string }).code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw e;
-    const refused = new Set((/flags: (.*)$/.exec((e as Error).message)?.[1] ?? "").split(", "));
-    const kept = argv.filter((a) => !refused.has(a));
-    argv = kept.length < argv.length ? kept : [];
-    return startWorker(url, options);
   }
 }

@@ -101,8 +101,9 @@ export function statusLine(d: Done, locale: Locale): string {
   return `${mark} ${plain(d.file)} — ${parts.join(locale === "zh-CN" ? "；" : "; ")}\n`;
 }
 
-export function cellsLine(c: Completeness, locale: Locale): string {
-  return format(words.cells[locale], {
+/** The counts of a completeness (one file's or a batch's) as the cells messages name them. */
+function cellCounts(c: Omit<Completeness, "tablesNotFound">) {
+  return {
     cells: c.cells,
     read: c.readAsPrinted,
     placed: c.placedByRules,
@@ -110,7 +111,11 @@ export function cellsLine(c: Completeness, locale: Locale): string {
     split: c.splitByRules,
     ambiguous: c.ambiguous,
     missing: c.notFound,
-  });
+  };
+}
+
+export function cellsLine(c: Completeness, locale: Locale): string {
+  return format(words.cells[locale], cellCounts(c));
 }
 
 const RANK: Record<ImportStatus, number> = { failed: 2, partial: 1, complete: 0 };
@@ -203,17 +208,7 @@ export class BatchTally {
     const { locale } = this;
     let out = `\n${words.tableHead[locale]}\n`;
     out += `  ${format(words.filesRow[locale], { files: this.files, ...this.status, ok: this.ok })}\n`;
-    const c = this.cells;
-    const cellCounts = {
-      cells: c.cells,
-      read: c.readAsPrinted,
-      placed: c.placedByRules,
-      blank: c.blankAsPrinted,
-      split: c.splitByRules,
-      ambiguous: c.ambiguous,
-      missing: c.notFound,
-    };
-    out += `  ${format(words.cellsRow[locale], cellCounts)}\n`;
+    out += `  ${format(words.cellsRow[locale], cellCounts(this.cells))}\n`;
     const worst = this.needingAPerson();
     if (worst.length === 0) return `${out}  ${words.none[locale]}\n`;
     out += `  ${format(words.needs[locale], { n: worst.length })}\n`;

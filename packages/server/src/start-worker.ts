@@ -1,8 +1,10 @@
-// Starting a worker thread with the process's own flags. A worker inherits them, less those that
-// say how to read an inline script (node -e, --input-type), which would stop it from loading its
-// own file; but Node refuses V8's flags (--max-old-space-size, --stack-size, --expose-gc…) in a
-// worker's execArgv, and the whole batch would fail on a user's `node --max-old-space-size=… zfxxgk`.
-// Those are the process's anyway: the ones Node names as refused are left out, once, and kept out.
+// Starting a worker thread with the process's own flags: the server's import pool, and the CLI's
+// batch validate and import <dir> (as @zfxxgk/server/start-worker, which loads nothing else). A
+// worker inherits the flags, less those that say how to read an inline script (node -e,
+// --input-type), which would stop it from loading its own file; but Node refuses V8's flags
+// (--max-old-space-size, --stack-size, --expose-gc…) in a worker's execArgv, and a batch or the
+// service would fail under `node --max-old-space-size=… zfxxgk`. Those are the process's anyway:
+// the ones Node names as refused are left out, once, and kept out.
 import { Worker, type WorkerOptions } from "node:worker_threads";
 
 let argv: string[] = [];
